@@ -1,0 +1,80 @@
+package io.paperpulse.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code paperpulse} command and its subcommands. */
+@Command(
+    name = "paperpulse",
+    mixinStandardHelpOptions = true,
+    version = "PaperPulse 0.1.0",
+    description = "Streaming analytics over research-paper feeds.",
+    subcommands = {
+      ParseCommand.class,
+      PublishCommand.class,
+      ReplayCommand.class,
+      UpCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  /** Exit code: every record was read (and published). */
+  public static final int OK = 0;
+  /** Exit code: some records were rejected; each was reported. */
+  public static final int REJECTED = 1;
+  /** Exit code: bad usage, or a file or server could not be used. */
+  public static final int USAGE_OR_IO = 2;
+  /** Exit code: some papers were not acknowledged by Kafka; each was reported. */
+  public static final int DELIVERY_FAILED = 3;
+
+  /**
+   * Apicurio's client logs through java.util.logging, and warns on every start that it uses a
+   * shared Vert.x instance; only its errors are worth a user's attention. Held here so the level
+   * is not lost when the logger is garbage-collected.
+   */
+  private static final java.util.logging.Logger APICURIO_LOG =
+      java.util.logging.Logger.getLogger("io.apicurio");
+
+  static {
+    APICURIO_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code. */
+  public static int run(String... args) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExitCodeExceptionMapper(e -> USAGE_OR_IO);
+    commandLine.setParameterExceptionHandler(
+        (e, a) -> {
+          e.getCommandLine().getErr().println("paperpulse: " + e.getMessage());
+          e.getCommandLine().usage(e.getCommandLine().getErr());
+          return USAGE_OR_IO;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (e, cl, parsed) -> {
+          cl.getErr().println("paperpulse " + cl.getCommandName() + ": " + describe(e));
+          return USAGE_OR_IO;
+        });
+    return commandLine.execute(args);
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory: " + message;
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied: " + message;
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}

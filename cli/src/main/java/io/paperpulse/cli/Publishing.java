@@ -1,0 +1,43 @@
+package io.paperpulse.cli;
+
+import io.paperpulse.producer.Topics;
+import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseOptions;
+import io.paperpulse.producer.publish.PaperPublisher;
+import io.paperpulse.producer.publish.Progress;
+import io.paperpulse.producer.publish.PublishJob;
+import io.paperpulse.producer.publish.PublishSummary;
+import io.paperpulse.producer.publish.TopicSetup;
+import java.io.PrintStream;
+import java.util.List;
+
+/** What {@code publish}, {@code replay} and {@code up} share: set up, run a job, report, exit code. */
+final class Publishing {
+  interface Job {
+    PublishSummary run(PublishJob job) throws Exception;
+  }
+
+  private Publishing() {}
+
+  static int run(PaperPulseConfig config, ParseOptions options, String clientId, Job body, boolean showProgress)
+      throws Exception {
+    PrintStream err = System.err;
+    TopicSetup.ensure(config, List.of(Topics.PAPERS));
+    Progress progress =
+        showProgress ? new Progress(err, System.console() != null) : Progress.none();
+    PublishSummary summary;
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, clientId)) {
+      summary = body.run(new PublishJob(new FeedReader(options), publisher, err, progress));
+    }
+    err.println(summary);
+    return exitCode(summary);
+  }
+
+  static int exitCode(PublishSummary summary) {
+    if (summary.failed() > 0) {
+      return Main.DELIVERY_FAILED;
+    }
+    return summary.rejected() > 0 ? Main.REJECTED : Main.OK;
+  }
+}

@@ -1,0 +1,157 @@
+package io.paperpulse.cli;
+
+import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.feed.ParseOptions;
+import io.paperpulse.producer.publish.PublishSummary;
+import io.paperpulse.stack.LocalStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code paperpulse up}: the embedded default. Starts a local Kafka broker and schema registry,
+ * publishes the bundled sample feed, prints where everything is, and runs until Ctrl-C.
+ */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the local stack (a KRaft Kafka broker and an Apicurio schema registry, no Docker),",
+      "publish the bundled sample feed, and run until Ctrl-C. Data is kept for the next 'up' unless --reset."
+    })
+final class UpCommand implements Callable<Integer> {
+  static final String SAMPLE = "samples/trending-papers-2025-03-21.txt";
+  static final int SAMPLE_YEAR = 2025;
+  /** Printed once everything is running; scripts and tests wait for it. */
+  static final String READY_LINE = "PaperPulse is up.";
+
+  @Option(
+      names = "--data-dir",
+      description = "Where the broker and registry keep their data (env PAPERPULSE_DATA_DIR; default .paperpulse in the repository).")
+  Path dataDir;
+
+  @Option(names = "--reset", description = "Delete the data directory first: start from empty topics and schemas.")
+  boolean reset;
+
+  @Option(names = "--no-sample", description = "Do not publish the bundled sample feed.")
+  boolean noSample;
+
+  @Option(names = "--kafka-port", description = "Kafka broker port (env PAPERPULSE_KAFKA_PORT; default 9092).")
+  Integer kafkaPort;
+
+  @Option(names = "--controller-port", description = "KRaft controller port (env PAPERPULSE_CONTROLLER_PORT; default 9093).")
+  Integer controllerPort;
+
+  @Option(names = "--registry-port", description = "Schema registry HTTP port (env PAPERPULSE_REGISTRY_PORT; default 8081).")
+  Integer registryPort;
+
+  @Option(
+      names = "--registry-management-port",
+      description = "Schema registry health/metrics port (env PAPERPULSE_REGISTRY_MANAGEMENT_PORT; default 9081).")
+  Integer registryManagementPort;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    LocalStack.Settings settings = settings();
+    out.println("Starting the local stack in " + settings.dataDir() + " ...");
+    LocalStack stack = LocalStack.start(settings, System.getenv());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("Stopping PaperPulse ...");
+                  stack.close();
+                  out.println("Stopped.");
+                  stopped.countDown();
+                },
+                "paperpulse-shutdown"));
+    PaperPulseConfig config =
+        PaperPulseConfig.defaults()
+            .withBootstrapServers(stack.bootstrapServers())
+            .withRegistryUrl(stack.registryUrl());
+    String published = "not published (--no-sample)";
+    if (!noSample) {
+      Path sample = extractSample(settings.dataDir());
+      PublishSummary[] summary = new PublishSummary[1];
+      int code =
+          Publishing.run(
+              config,
+              ParseOptions.defaults().withYear(SAMPLE_YEAR),
+              "paperpulse-up",
+              job -> summary[0] = job.publish(List.of(sample)),
+              false);
+      if (code != Main.OK) {
+        return code;
+      }
+      published = summary[0].published() + " papers from the bundled sample";
+    }
+    out.println();
+    out.println(READY_LINE);
+    out.println("  Kafka bootstrap servers   " + stack.bootstrapServers());
+    out.println("  Schema registry (v3 API)  " + config.registryApiUrl());
+    out.println("  Confluent-compatible API  " + config.confluentApiUrl());
+    out.println("  Topic 'papers'            " + published);
+    out.println("Publish more with: ./paperpulse publish FILE|DIR   Press Ctrl-C to stop.");
+    out.flush();
+    stopped.await();
+    return Main.OK;
+  }
+
+  private LocalStack.Settings settings() {
+    LocalStack.Settings d =
+        LocalStack.Settings.defaults(null, null);
+    Path repo = Path.of(System.getProperty("paperpulse.repo", "."));
+    Path dir = dataDir != null ? dataDir : envPath("PAPERPULSE_DATA_DIR", repo.resolve(".paperpulse"));
+    return new LocalStack.Settings(
+        dir.toAbsolutePath(),
+        port(kafkaPort, "PAPERPULSE_KAFKA_PORT", d.kafkaPort()),
+        port(controllerPort, "PAPERPULSE_CONTROLLER_PORT", d.controllerPort()),
+        port(registryPort, "PAPERPULSE_REGISTRY_PORT", d.registryPort()),
+        port(registryManagementPort, "PAPERPULSE_REGISTRY_MANAGEMENT_PORT", d.registryManagementPort()),
+        LocalStack.defaultRegistryDist(repo),
+        reset,
+        List.of());
+  }
+
+  private static Path envPath(String name, Path fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : Path.of(value);
+  }
+
+  private static int port(Integer flag, String env, int fallback) {
+    if (flag != null) {
+      return flag;
+    }
+    String value = System.getenv(env);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(env + " must be a port number, not '" + value + "'");
+    }
+  }
+
+  private static Path extractSample(Path dataDir) throws IOException {
+    Path sample = dataDir.resolve(SAMPLE);
+    Files.createDirectories(sample.getParent());
+    try (InputStream in = UpCommand.class.getClassLoader().getResourceAsStream(SAMPLE)) {
+      if (in == null) {
+        throw new IOException("the bundled sample " + SAMPLE + " is missing from the jar");
+      }
+      Files.copy(in, sample, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return sample;
+  }
+}

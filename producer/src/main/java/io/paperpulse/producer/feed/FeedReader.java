@@ -1,0 +1,89 @@
+package io.paperpulse.producer.feed;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens feed files, gzip-compressed or not, tells their format and hands them to the right parser.
+ */
+public final class FeedReader {
+  private static final int DETECT_BYTES = 4_096;
+
+  private final Map<FeedFormat, FeedParser> parsers = new EnumMap<>(FeedFormat.class);
+  private final ParseOptions options;
+
+  public FeedReader(ParseOptions options) {
+    this.options = options;
+    parsers.put(FeedFormat.LISTING, new ListingParser());
+    parsers.put(FeedFormat.ARXIV_ATOM, new ArxivAtomParser());
+    parsers.put(FeedFormat.ARXIV_DAILY, new ArxivDailyParser());
+    parsers.put(FeedFormat.HF_DAILY, new HfDailyParser());
+    parsers.put(FeedFormat.OAI_PMH, new OaiPmhParser());
+  }
+
+  /** The regular files to read for the given paths: files as given, directories walked in name order. */
+  public static List<Path> expand(List<Path> paths) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .forEach(files::add);
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        }
+      } else if (Files.exists(path)) {
+        files.add(path);
+      } else {
+        throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such file or directory");
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Reads one file.
+   *
+   * @return the format it was read as
+   * @throws FeedException when the file as a whole is not a feed (its records are then not read)
+   */
+  public FeedFormat read(Path file, ParseListener listener) throws IOException, FeedException {
+    String name = file.toString();
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+      raw.mark(2);
+      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      InputStream decoded = gzip ? new GZIPInputStream(raw, 65_536) : raw;
+      BufferedInputStream in =
+          new BufferedInputStream(new LimitedInputStream(decoded, options.maxInputBytes()), 65_536);
+      String baseName = file.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
+      FeedFormat format = FeedFormat.detect(baseName, peek(in));
+      parsers.get(format).parse(name, in, options, listener);
+      return format;
+    } catch (LimitedInputStream.TooLargeException e) {
+      throw new FeedException(e.getMessage(), e);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new FeedException("corrupt gzip data: " + e.getMessage(), e);
+    }
+  }
+
+  private static String peek(BufferedInputStream in) throws IOException {
+    in.mark(DETECT_BYTES);
+    byte[] head = in.readNBytes(DETECT_BYTES);
+    in.reset();
+    return new String(head, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,143 @@
+package io.paperpulse.producer.publish;
+
+import io.paperpulse.avro.Paper;
+import io.paperpulse.producer.feed.FeedException;
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseListener;
+import io.paperpulse.producer.feed.Rejection;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads feed files and publishes their papers, in file order ({@link #publish}) or in event-time
+ * order ({@link #replay}). Every rejected record and failed delivery is written to {@code errors}
+ * as {@code FILE:LOCATION: reason}; the summary accounts for every record read.
+ */
+public final class PublishJob {
+  /** How to replay: the date range (inclusive, either may be null) and the speed. */
+  public record ReplayOptions(LocalDate from, LocalDate to, double speed) {
+    /** As fast as possible, no date limits. */
+    public static ReplayOptions fastest() {
+      return new ReplayOptions(null, null, 0);
+    }
+
+    boolean includes(Instant time) {
+      LocalDate day = LocalDate.ofInstant(time, ZoneOffset.UTC);
+      return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+    }
+  }
+
+  private final FeedReader reader;
+  private final PaperPublisher publisher;
+  private final PrintStream errors;
+  private final Progress progress;
+  private long read;
+  private long rejected;
+  private long skipped;
+
+  public PublishJob(FeedReader reader, PaperPublisher publisher, PrintStream errors, Progress progress) {
+    this.reader = reader;
+    this.publisher = publisher;
+    this.errors = errors;
+    this.progress = progress;
+  }
+
+  /** Publishes each file's papers as they are read. */
+  public PublishSummary publish(List<Path> files) throws IOException {
+    for (int i = 0; i < files.size(); i++) {
+      Path file = files.get(i);
+      readFile(file, (paper, location) -> publisher.send(paper, file + ":" + location));
+      progress.update(i + 1, files.size(), "files", publisher.acknowledged());
+    }
+    return finish();
+  }
+
+  /**
+   * Reads every file, then publishes the papers in event-time order (the order of input for equal
+   * times), optionally paced so that {@code speed} seconds of event time pass per second.
+   */
+  public PublishSummary replay(List<Path> files, ReplayOptions options)
+      throws IOException, InterruptedException {
+    record Located(Paper paper, String location) {}
+    List<Located> papers = new ArrayList<>();
+    for (Path file : files) {
+      readFile(
+          file,
+          (paper, location) -> {
+            if (options.includes(paper.getPublished())) {
+              papers.add(new Located(paper, file + ":" + location));
+            } else {
+              skipped++;
+            }
+          });
+    }
+    papers.sort(Comparator.comparing(l -> l.paper().getPublished()));
+    long startNanos = System.nanoTime();
+    Instant first = papers.isEmpty() ? null : papers.get(0).paper().getPublished();
+    for (int i = 0; i < papers.size(); i++) {
+      Located next = papers.get(i);
+      if (options.speed() > 0) {
+        long eventMillis = next.paper().getPublished().toEpochMilli() - first.toEpochMilli();
+        long dueNanos = startNanos + (long) (eventMillis * 1e6 / options.speed());
+        long wait = dueNanos - System.nanoTime();
+        if (wait > 0) {
+          publisher.flush();
+          java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+        }
+      }
+      publisher.send(next.paper(), next.location());
+      progress.update(i + 1, papers.size(), "papers", publisher.acknowledged());
+    }
+    return finish();
+  }
+
+  private interface PaperSink {
+    void accept(Paper paper, String location);
+  }
+
+  private void readFile(Path file, PaperSink sink) throws IOException {
+    try {
+      reader.read(
+          file,
+          new ParseListener() {
+            @Override
+            public void paper(Paper paper, String location) {
+              read++;
+              sink.accept(paper, location);
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+              read++;
+              rejected++;
+              errors.println(rejection);
+            }
+          });
+    } catch (FeedException e) {
+      // The whole file is unreadable: it counts as one rejected record, so the totals still add up.
+      read++;
+      rejected++;
+      errors.println(e.getMessage().startsWith(file.toString()) ? e.getMessage() : file + ": " + e.getMessage());
+    }
+  }
+
+  private PublishSummary finish() {
+    publisher.flush();
+    progress.finish();
+    for (PaperPublisher.Failure failure : publisher.failures()) {
+      errors.println(failure);
+    }
+    if (publisher.failed() > publisher.failures().size()) {
+      errors.println("... and " + (publisher.failed() - publisher.failures().size()) + " more failed deliveries");
+    }
+    return new PublishSummary(
+        read, publisher.acknowledged(), publisher.duplicates(), rejected, skipped, publisher.failed());
+  }
+}
