@@ -50,11 +50,21 @@ public enum FeedFormat {
     if (text.startsWith("{")) {
       int eol = text.indexOf('\n');
       String firstLine = (eol < 0 ? text : text.substring(0, eol)).strip();
-      return firstLine.endsWith("}") ? ARXIV_DAILY : HF_DAILY;
+      return firstLine.endsWith("}") && !isDailyPapersObject(firstLine) ? ARXIV_DAILY : HF_DAILY;
     }
     if (text.isEmpty()) {
       throw new FeedException("empty input");
     }
     return LISTING;
+  }
+
+  /** Whether one line of JSON is a whole daily_papers payload or item rather than an arXiv record. */
+  private static boolean isDailyPapersObject(String line) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(line);
+      return node.has("data") || node.has("paper");
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

@@ -1,0 +1,108 @@
+package io.paperpulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.stack.Deadline;
+import io.paperpulse.stack.Ports;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code ./paperpulse up} as a user would: the real script, a real broker and registry. */
+class UpIT {
+  private static final Path REPO = Path.of(System.getProperty("paperpulse.repo", ".."));
+
+  /** A running {@code paperpulse up} and everything it printed. */
+  private record Up(Process process, List<String> output, Thread reader) {}
+
+  @Test
+  void upPublishesTheSampleStopsCleanlyAndASecondUpKeepsTheData(@TempDir Path dataDir) throws Exception {
+    Map<String, String> ports =
+        Map.of(
+            "PAPERPULSE_KAFKA_PORT", String.valueOf(Ports.free()),
+            "PAPERPULSE_CONTROLLER_PORT", String.valueOf(Ports.free()),
+            "PAPERPULSE_REGISTRY_PORT", String.valueOf(Ports.free()),
+            "PAPERPULSE_REGISTRY_MANAGEMENT_PORT", String.valueOf(Ports.free()));
+    String bootstrap = "127.0.0.1:" + ports.get("PAPERPULSE_KAFKA_PORT");
+
+    Up first = start(dataDir, ports);
+    assertThat(first.output()).anySatisfy(l -> assertThat(l).contains("47 papers from the bundled sample"));
+    assertThat(first.output()).anySatisfy(l -> assertThat(l).contains(bootstrap));
+    assertThat(distinctKeys(bootstrap, 47)).hasSize(47);
+    stop(first);
+    assertThat(first.output()).contains("Stopped.");
+
+    Up second = start(dataDir, ports, "--no-sample");
+    assertThat(distinctKeys(bootstrap, 47)).hasSize(47);
+    stop(second);
+  }
+
+  private static Up start(Path dataDir, Map<String, String> ports, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(REPO.resolve("paperpulse").toString(), "up", "--data-dir", dataDir.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(ports);
+    builder.environment().put("PAPERPULSE_SKIP_BUILD", "1");
+    Process process = builder.start();
+    List<String> output = new CopyOnWriteArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = lines.readLine()) != null; ) {
+          output.add(line);
+        }
+      } catch (java.io.IOException ignored) {
+        // The process ended; what it printed is in output.
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    boolean up = Deadline.await(Duration.ofMinutes(3), () -> output.contains(UpCommand.READY_LINE), () -> !process.isAlive());
+    assertThat(up).as("paperpulse up became ready; it printed:\n%s", String.join("\n", output)).isTrue();
+    return new Up(process, output, reader);
+  }
+
+  private static void stop(Up up) throws Exception {
+    List<ProcessHandle> servers = up.process().descendants().toList();
+    assertThat(servers).as("the broker and the registry run as child processes").hasSize(2);
+    // SIGTERM, as a service manager sends; Process.destroy() would also close our end of its output.
+    up.process().toHandle().destroy();
+    assertThat(up.process().waitFor(90, TimeUnit.SECONDS)).as("up stopped after SIGTERM").isTrue();
+    assertThat(servers).as("the broker and registry stopped with it").noneMatch(ProcessHandle::isAlive);
+    up.reader().join(10_000); // the rest of its output, up to end of stream
+  }
+
+  private static Set<String> distinctKeys(String bootstrap, int expected) throws Exception {
+    Set<String> keys = new HashSet<>();
+    Map<String, Object> props = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions = consumer.partitionsFor("papers").stream()
+          .map(p -> new TopicPartition("papers", p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Deadline.await(Duration.ofSeconds(60), () -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+        return keys.size() >= expected;
+      }, () -> false);
+    }
+    return keys;
+  }
+}
