@@ -26,21 +26,23 @@ final class NodeInterop {
       run(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
     }
     Path out = Files.createTempFile("interop", ".jsonl");
+    Path err = Files.createTempFile("interop", ".err");
     Process node =
         new ProcessBuilder(
                 "node", "consume.mjs", config.bootstrapServers(), config.confluentApiUrl(), topic,
                 String.valueOf(count), "60000")
             .directory(dir.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(err.toFile())
             .start();
     if (!node.waitFor(120, TimeUnit.SECONDS)) {
       node.destroyForcibly();
       throw new AssertionError("consume.mjs did not finish in 120 s");
     }
     if (node.exitValue() != 0) {
-      throw new AssertionError("consume.mjs exited with " + node.exitValue());
+      throw new AssertionError("consume.mjs exited with " + node.exitValue() + ":\n" + Files.readString(err));
     }
+    Files.delete(err);
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> messages = new ArrayList<>();
     for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
@@ -50,12 +52,16 @@ final class NodeInterop {
     return messages;
   }
 
+  /** Runs a command with its output in a log file: the test JVM's own stdout belongs to the test runner. */
   private static void run(Path dir, List<String> command, int timeoutSeconds)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+    Path log = Files.createTempFile("npm", ".log");
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile()).start();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
       process.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " failed in " + dir);
+      throw new AssertionError(String.join(" ", command) + " failed in " + dir + ":\n" + Files.readString(log));
     }
   }
 }
