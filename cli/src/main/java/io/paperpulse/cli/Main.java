@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       ReplayCommand.class,
       UpCommand.class,
+      TrainCommand.class,
+      KeywordsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,46 @@
+package io.paperpulse.streams;
+
+import java.time.Duration;
+
+/**
+ * The knobs of the analytics, with the defaults PaperPulse ships.
+ *
+ * @param grace how long after a window's end late papers still count
+ * @param keywordsPerPaper how many of a paper's keywords feed the trends
+ * @param minTrendCount a keyword's daily count must reach this before it is a trend
+ * @param ewmaAlpha weight of the newest day in the EWMA baseline (0.1: about ten days of memory)
+ * @param topK how many trending keywords each day keeps
+ * @param globalRule the stricter rule under which unwatched keywords alert
+ * @param inMemoryState keep the analytics' state in memory instead of RocksDB (tests; small runs)
+ */
+public record AnalyticsSettings(
+    Duration grace,
+    int keywordsPerPaper,
+    int minTrendCount,
+    double ewmaAlpha,
+    int topK,
+    SpikeRule globalRule,
+    boolean inMemoryState) {
+  public static AnalyticsSettings defaults() {
+    return new AnalyticsSettings(Duration.ofDays(1), 10, 2, 0.1, 50, SpikeRule.GLOBAL, false);
+  }
+
+  public AnalyticsSettings withGrace(Duration grace) {
+    return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemoryState);
+  }
+
+  public AnalyticsSettings withInMemoryState(boolean inMemory) {
+    return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemory);
+  }
+
+  /** A key-value store of the analytics, in memory or in RocksDB as these settings say. */
+  public <K, V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<K, V>> store(
+      String name, org.apache.kafka.common.serialization.Serde<K> keys, org.apache.kafka.common.serialization.Serde<V> values) {
+    return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+        inMemoryState
+            ? org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(name)
+            : org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name),
+        keys,
+        values);
+  }
+}

@@ -1,0 +1,59 @@
+package io.paperpulse.streams;
+
+import io.paperpulse.avro.EnrichedPaper;
+import io.paperpulse.avro.Paper;
+import io.paperpulse.avro.ScoredKeyword;
+import io.paperpulse.avro.ScoredTopic;
+import io.paperpulse.streams.keywords.DocumentFrequencies;
+import io.paperpulse.streams.keywords.KeywordExtractor;
+import io.paperpulse.streams.topics.Taxonomy;
+import io.paperpulse.streams.topics.TopicClassifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds keywords and topics to a paper. Topics come from its arXiv categories when it has any (the
+ * primary scores 1.0, cross-lists 0.5), else from the topic classifier.
+ */
+public final class Enricher {
+  public static final String VERSION = KeywordExtractor.VERSION + "+topics-1";
+  static final int KEYWORDS = 10;
+  static final int PREDICTED_TOPICS = 3;
+
+  private final KeywordExtractor extractor;
+  private final TopicClassifier classifier;
+
+  public Enricher(KeywordExtractor extractor, TopicClassifier classifier) {
+    this.extractor = extractor;
+    this.classifier = classifier;
+  }
+
+  /** The enricher with the statistics and topic model shipped with PaperPulse. */
+  public static Enricher bundled() {
+    DocumentFrequencies frequencies = DocumentFrequencies.bundled();
+    return new Enricher(new KeywordExtractor(frequencies), TopicClassifier.bundled(frequencies));
+  }
+
+  public KeywordExtractor extractor() {
+    return extractor;
+  }
+
+  public EnrichedPaper enrich(Paper paper) {
+    List<ScoredKeyword> keywords = new ArrayList<>();
+    for (KeywordExtractor.Keyword k : extractor.extract(paper.getTitle(), paper.getAbstract$(), KEYWORDS)) {
+      keywords.add(new ScoredKeyword(k.key(), k.label(), k.score()));
+    }
+    List<ScoredTopic> topics = new ArrayList<>();
+    if (!paper.getCategories().isEmpty()) {
+      List<String> names = Taxonomy.topicsOf(paper.getCategories());
+      for (int i = 0; i < names.size(); i++) {
+        topics.add(new ScoredTopic(names.get(i), i == 0 ? 1.0 : 0.5, true));
+      }
+    } else {
+      for (TopicClassifier.Prediction p : classifier.predict(paper.getTitle(), paper.getAbstract$(), PREDICTED_TOPICS)) {
+        topics.add(new ScoredTopic(p.topic(), p.score(), false));
+      }
+    }
+    return new EnrichedPaper(paper, keywords, topics, VERSION);
+  }
+}

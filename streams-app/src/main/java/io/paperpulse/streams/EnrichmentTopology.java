@@ -1,0 +1,152 @@
+package io.paperpulse.streams;
+
+import io.paperpulse.avro.EnrichedPaper;
+import io.paperpulse.avro.Paper;
+import io.paperpulse.producer.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * {@code papers} to {@code papers.enriched}: each paper with its keywords and topics, once per
+ * paper id. Records that cannot be read (wrong magic byte, unknown schema, truncated Avro, a key
+ * that is not the paper's id) or enriched go to {@code papers.dlq} unchanged, with the reason and
+ * their source topic, partition and offset in headers; the app keeps running.
+ */
+public final class EnrichmentTopology {
+  public static final String HEADER_REASON = "paperpulse.dlq.reason";
+  public static final String HEADER_TOPIC = "paperpulse.dlq.topic";
+  public static final String HEADER_PARTITION = "paperpulse.dlq.partition";
+  public static final String HEADER_OFFSET = "paperpulse.dlq.offset";
+
+  private EnrichmentTopology() {}
+
+  public static Topology build(Enricher enricher, TopicSerdes serdes, Counters counters) {
+    StreamsBuilder builder = new StreamsBuilder();
+    addTo(builder, enricher, serdes, counters);
+    return builder.build();
+  }
+
+  /** Adds the enrichment to {@code builder} and returns the stream of enriched papers. */
+  public static KStream<String, EnrichedPaper> addTo(
+      StreamsBuilder builder, Enricher enricher, TopicSerdes serdes, Counters counters) {
+    builder.addStateStore(
+        org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+            org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.SEEN_IDS),
+            Serdes.String(),
+            Serdes.Long()));
+    Deserializer<Paper> papers = serdes.value(Paper.class).deserializer();
+    Map<String, KStream<String, Outcome>> branches =
+        builder.stream(Topics.PAPERS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("papers-source"))
+            .process(() -> new EnrichProcessor(papers, enricher, counters), Named.as("enrich"), Stores.SEEN_IDS)
+            .split(Named.as("enrich-"))
+            .branch((key, outcome) -> outcome.enriched() == null, Branched.as("failed"))
+            .defaultBranch(Branched.as("ok"));
+    branches
+        .get("enrich-failed")
+        .mapValues(Outcome::raw, Named.as("dlq-original-bytes"))
+        .to(Topics.PAPERS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dlq-sink"));
+    KStream<String, EnrichedPaper> enriched =
+        branches.get("enrich-ok").mapValues(Outcome::enriched, Named.as("enriched-value"));
+    enriched.to(
+        Topics.PAPERS_ENRICHED,
+        Produced.with(Serdes.String(), serdes.value(EnrichedPaper.class)).withName("enriched-sink"));
+    return enriched;
+  }
+
+  /** An enriched paper, or the original bytes of a record that goes to the dead-letter topic. */
+  record Outcome(EnrichedPaper enriched, byte[] raw) {}
+
+  private static final class EnrichProcessor implements Processor<String, byte[], String, Outcome> {
+    private final Deserializer<Paper> papers;
+    private final Enricher enricher;
+    private final Counters counters;
+    private ProcessorContext<String, Outcome> context;
+    private KeyValueStore<String, Long> seen;
+
+    EnrichProcessor(Deserializer<Paper> papers, Enricher enricher, Counters counters) {
+      this.papers = papers;
+      this.enricher = enricher;
+      this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outcome> context) {
+      this.context = context;
+      this.seen = context.getStateStore(Stores.SEEN_IDS);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+      counters.consumed.incrementAndGet();
+      Paper paper;
+      try {
+        paper = papers.deserialize(Topics.PAPERS, record.headers(), record.value());
+      } catch (RuntimeException e) {
+        deadLetter(record, "cannot deserialize the value: " + describe(e));
+        return;
+      }
+      if (paper == null) {
+        deadLetter(record, "the value is null");
+        return;
+      }
+      if (record.key() == null || !record.key().equals(paper.getId())) {
+        deadLetter(record, "the key '" + record.key() + "' is not the paper id '" + paper.getId() + "'");
+        return;
+      }
+      if (seen.get(paper.getId()) != null) {
+        counters.duplicates.incrementAndGet();
+        return;
+      }
+      EnrichedPaper enriched;
+      try {
+        enriched = enricher.enrich(paper);
+      } catch (RuntimeException e) {
+        deadLetter(record, "enrichment failed: " + describe(e));
+        return;
+      }
+      seen.put(paper.getId(), record.timestamp());
+      counters.enriched.incrementAndGet();
+      context.forward(record.withValue(new Outcome(enriched, null)));
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String reason) {
+      Headers headers = new RecordHeaders(record.headers().toArray());
+      headers.add(HEADER_REASON, reason.getBytes(StandardCharsets.UTF_8));
+      RecordMetadata meta = context.recordMetadata().orElse(null);
+      if (meta != null) {
+        headers.add(HEADER_TOPIC, meta.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_PARTITION, String.valueOf(meta.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_OFFSET, String.valueOf(meta.offset()).getBytes(StandardCharsets.UTF_8));
+      }
+      counters.deadLettered.incrementAndGet();
+      context.forward(new Record<>(record.key(), new Outcome(null, record.value()), record.timestamp(), headers));
+    }
+
+    private static String describe(Throwable e) {
+      StringBuilder out = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
+      for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
+        out.append(" (").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append(")");
+        if (c.getCause() == c) {
+          break;
+        }
+      }
+      return out.toString();
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package io.paperpulse.streams;
+
+import io.paperpulse.avro.EnrichedPaper;
+import io.paperpulse.avro.KeywordTrend;
+import io.paperpulse.avro.PaperRef;
+import io.paperpulse.avro.ScoredKeyword;
+import io.paperpulse.avro.state.ClosedDay;
+import io.paperpulse.avro.state.KeywordState;
+import io.paperpulse.avro.state.OpenDay;
+import io.paperpulse.avro.state.TopKeywords;
+import io.paperpulse.producer.Topics;
+import io.paperpulse.streams.trends.Baseline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keyword trends: each keyword's count of papers per day, scored against its own baseline, onto
+ * {@code trends.keywords} (keyed by keyword).
+ *
+ * <p>A day stays open until stream time passes its end plus the grace period. While it is open,
+ * every paper updates the counts of its keywords, and a keyword that reaches {@code minTrendCount}
+ * papers gets a trend update each time. When the day closes, each keyword's final update is
+ * written and the day's share is folded into the keyword's EWMA baseline (days without the keyword
+ * count as zero), so the baseline only ever holds earlier days. Closing runs in a stream-time
+ * punctuation: a replay closes the same days with the same papers. The best {@code topK} trends of
+ * each day are kept in a bounded store for the HTTP API.
+ */
+public final class KeywordTrendsTopology {
+  static final int SAMPLES = 5;
+  static final int HISTORY = 60;
+  static final int TOP_RETAINED_DAYS = 31;
+
+  private KeywordTrendsTopology() {}
+
+  /** Standalone: reads {@code papers.enriched}. */
+  public static Topology build(AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
+    StreamsBuilder builder = new StreamsBuilder();
+    addTo(builder, PaperPulseTopology.analyticsStream(PaperPulseTopology.enrichedSource(builder, serdes)), settings, serdes, counters);
+    return builder.build();
+  }
+
+  /** Adds the trends to {@code builder} and returns the stream of trend updates. */
+  public static KStream<String, KeywordTrend> addTo(
+      StreamsBuilder builder,
+      KStream<String, EnrichedPaper> analytics,
+      AnalyticsSettings settings,
+      TopicSerdes serdes,
+      Counters counters) {
+    builder.addStateStore(settings.store(Stores.KEYWORD_STATE, Serdes.String(), AvroSerdes.plain(KeywordState.class)));
+    builder.addStateStore(settings.store(Stores.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
+    builder.addStateStore(settings.store(Stores.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(settings.store(Stores.KEYWORD_TOP, Serdes.Long(), AvroSerdes.plain(TopKeywords.class)));
+    KStream<String, KeywordTrend> trends =
+        analytics.process(
+            () -> new TrendProcessor(settings, counters),
+            Named.as("keyword-trends"),
+            Stores.KEYWORD_STATE,
+            Stores.KEYWORD_DAY_TOTALS,
+            Stores.KEYWORD_DAY_INDEX,
+            Stores.KEYWORD_TOP);
+    trends.to(Topics.KEYWORD_TRENDS, Produced.with(Serdes.String(), serdes.value(KeywordTrend.class)).withName("keyword-trends-sink"));
+    return trends;
+  }
+
+  /** The key of a keyword's membership in a day: epoch day zero-padded so keys sort by day. */
+  static String indexKey(long day, String keyword) {
+    return String.format("%08d|%s", day, keyword);
+  }
+
+  static Baseline baselineOf(KeywordState state) {
+    return new Baseline(state.getMean(), state.getVariance(), state.getHistoryDays(), state.getLastFoldedDay());
+  }
+
+  private static final class TrendProcessor implements Processor<String, EnrichedPaper, String, KeywordTrend> {
+    private final AnalyticsSettings settings;
+    private final Counters counters;
+    private ProcessorContext<String, KeywordTrend> context;
+    private KeyValueStore<String, KeywordState> states;
+    private KeyValueStore<Long, Long> totals;
+    private KeyValueStore<String, Long> index;
+    private KeyValueStore<Long, TopKeywords> top;
+
+    TrendProcessor(AnalyticsSettings settings, Counters counters) {
+      this.settings = settings;
+      this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, KeywordTrend> context) {
+      this.context = context;
+      this.states = context.getStateStore(Stores.KEYWORD_STATE);
+      this.totals = context.getStateStore(Stores.KEYWORD_DAY_TOTALS);
+      this.index = context.getStateStore(Stores.KEYWORD_DAY_INDEX);
+      this.top = context.getStateStore(Stores.KEYWORD_TOP);
+      context.schedule(Duration.ofMinutes(15), PunctuationType.STREAM_TIME, this::closeDays);
+    }
+
+    private boolean closed(long day, long streamTime) {
+      return Days.startMillis(day + 1) + settings.grace().toMillis() <= streamTime;
+    }
+
+    @Override
+    public void process(Record<String, EnrichedPaper> record) {
+      long day = Days.of(record.timestamp());
+      if (closed(day, context.currentStreamTimeMs())) {
+        counters.lateForTrends.incrementAndGet();
+        return;
+      }
+      Long previous = totals.get(day);
+      long total = (previous == null ? 0 : previous) + 1;
+      totals.put(day, total);
+      Map<String, String> keywords = new LinkedHashMap<>();
+      for (ScoredKeyword k : record.value().getKeywords()) {
+        if (keywords.size() == settings.keywordsPerPaper()) {
+          break;
+        }
+        keywords.putIfAbsent(k.getKeyword(), k.getLabel());
+      }
+      PaperRef paper = new PaperRef(record.value().getPaper().getId(), record.value().getPaper().getTitle());
+      for (Map.Entry<String, String> k : keywords.entrySet()) {
+        KeywordState state = load(k.getKey());
+        if (state == null) {
+          state = new KeywordState(k.getValue(), 0.0, 0.0, 0, -1L, new ArrayList<>(), new ArrayList<>());
+        }
+        OpenDay open = openDay(state, day);
+        open.setCount(open.getCount() + 1);
+        if (open.getSamples().size() < SAMPLES) {
+          open.getSamples().add(paper);
+        }
+        states.put(k.getKey(), state);
+        index.put(indexKey(day, k.getKey()), open.getCount());
+        if (open.getCount() >= settings.minTrendCount()) {
+          emit(k.getKey(), state, open, total, false);
+        }
+      }
+    }
+
+    /** A keyword's state with mutable lists (Avro's deserialized arrays cannot remove elements). */
+    private KeywordState load(String keyword) {
+      KeywordState state = states.get(keyword);
+      if (state != null) {
+        List<OpenDay> open = new ArrayList<>();
+        for (OpenDay day : state.getOpen()) {
+          open.add(new OpenDay(day.getDay(), day.getCount(), new ArrayList<>(day.getSamples())));
+        }
+        state.setOpen(open);
+        state.setHistory(new ArrayList<>(state.getHistory()));
+      }
+      return state;
+    }
+
+    private static OpenDay openDay(KeywordState state, long day) {
+      for (OpenDay open : state.getOpen()) {
+        if (open.getDay() == day) {
+          return open;
+        }
+      }
+      OpenDay open = new OpenDay(day, 0L, new ArrayList<>());
+      state.getOpen().add(open);
+      state.getOpen().sort(Comparator.comparingLong(OpenDay::getDay));
+      return open;
+    }
+
+    /**
+     * The keyword's baseline before {@code day}: closed days without the keyword since its last
+     * fold count as zero; days still open, its own or not yet closed by stream time, do not count.
+     */
+    private Baseline baselineBefore(KeywordState state, long day) {
+      long until = day;
+      for (OpenDay open : state.getOpen()) {
+        until = Math.min(until, open.getDay());
+      }
+      long lastClosed = Math.floorDiv(context.currentStreamTimeMs() - settings.grace().toMillis(), Days.MILLIS) - 1;
+      return baselineOf(state).decayTo(Math.min(until, lastClosed + 1), settings.ewmaAlpha());
+    }
+
+    private KeywordTrend emit(String keyword, KeywordState state, OpenDay open, long total, boolean last) {
+      Baseline baseline = baselineBefore(state, open.getDay());
+      KeywordTrend trend =
+          new KeywordTrend(
+              keyword,
+              state.getLabel(),
+              "P1D",
+              Instant.ofEpochMilli(Days.startMillis(open.getDay())),
+              open.getCount(),
+              total,
+              (double) open.getCount() / total,
+              baseline.mean(),
+              Math.sqrt(baseline.variance()),
+              baseline.days(),
+              baseline.score(open.getCount(), total),
+              baseline.pValue(open.getCount(), total),
+              last,
+              List.copyOf(open.getSamples()));
+      long timestamp = Math.max(context.currentStreamTimeMs(), trend.getStart().toEpochMilli());
+      context.forward(new Record<>(keyword, trend, last ? Days.startMillis(open.getDay() + 1) - 1 : timestamp));
+      remember(trend);
+      return trend;
+    }
+
+    /** Keeps the day's best trends, at most topK, best score first. */
+    private void remember(KeywordTrend trend) {
+      long day = Days.of(trend.getStart());
+      TopKeywords best = top.get(day);
+      if (best == null) {
+        best = new TopKeywords(day, new ArrayList<>());
+      }
+      List<KeywordTrend> entries = new ArrayList<>(best.getEntries());
+      best.setEntries(entries);
+      boolean full = entries.size() >= settings.topK();
+      if (full && trend.getScore() <= entries.get(entries.size() - 1).getScore()
+          && entries.stream().noneMatch(t -> t.getKeyword().equals(trend.getKeyword()))) {
+        return;
+      }
+      entries.removeIf(t -> t.getKeyword().equals(trend.getKeyword()));
+      entries.add(trend);
+      entries.sort(Comparator.comparingDouble(KeywordTrend::getScore).reversed().thenComparing(KeywordTrend::getKeyword));
+      if (entries.size() > settings.topK()) {
+        entries.subList(settings.topK(), entries.size()).clear();
+      }
+      top.put(day, best);
+    }
+
+    /** Closes, oldest first, every open day whose end plus grace stream time has passed. */
+    private void closeDays(long streamTime) {
+      List<KeyValue<Long, Long>> due = new ArrayList<>();
+      try (KeyValueIterator<Long, Long> days = totals.all()) {
+        while (days.hasNext()) {
+          KeyValue<Long, Long> day = days.next();
+          if (closed(day.key, streamTime)) {
+            due.add(day);
+          }
+        }
+      }
+      for (KeyValue<Long, Long> day : due) {
+        close(day.key, day.value);
+        totals.delete(day.key);
+        top.delete(day.key - TOP_RETAINED_DAYS);
+      }
+    }
+
+    private void close(long day, long total) {
+      List<String> keys = new ArrayList<>();
+      try (KeyValueIterator<String, Long> members = index.range(indexKey(day, ""), indexKey(day, "\uffff"))) {
+        while (members.hasNext()) {
+          keys.add(members.next().key);
+        }
+      }
+      for (String member : keys) {
+        String keyword = member.substring(member.indexOf('|') + 1);
+        KeywordState state = load(keyword);
+        OpenDay open = state.getOpen().stream().filter(o -> o.getDay() == day).findFirst().orElseThrow();
+        Baseline before = baselineBefore(state, day);
+        if (open.getCount() >= settings.minTrendCount()) {
+          KeywordTrend last = emit(keyword, state, open, total, true);
+          state.getHistory().add(new ClosedDay(day, open.getCount(), total, before.mean(), last.getScore()));
+          if (state.getHistory().size() > HISTORY) {
+            state.getHistory().remove(0);
+          }
+        }
+        Baseline after = baselineOf(state).decayTo(day, settings.ewmaAlpha()).fold(day, (double) open.getCount() / total, settings.ewmaAlpha());
+        state.setMean(after.mean());
+        state.setVariance(after.variance());
+        state.setHistoryDays(after.days());
+        state.setLastFoldedDay(after.lastDay());
+        state.getOpen().remove(open);
+        states.put(keyword, state);
+        index.delete(member);
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.paperpulse.streams;
+
+/** Names of every state store, in one place: renaming one orphans its changelog. */
+public final class Stores {
+  /** Paper ids already enriched, so a paper published twice is counted once. */
+  public static final String SEEN_IDS = "enrich-seen-ids-store";
+  /** Papers per topic per day, from which every window's count is summed. */
+  public static final String TOPIC_DAYS = "topic-counts-daily-store";
+  /** Per window size, the end of the last window emitted as final. */
+  public static final String TOPIC_PROGRESS = "topic-counts-progress-store";
+  /** Per keyword: baseline, open days and recent history. */
+  public static final String KEYWORD_STATE = "keyword-state-store";
+  /** Per day: papers seen, for keyword shares. */
+  public static final String KEYWORD_DAY_TOTALS = "keyword-day-totals-store";
+  /** {@code day|keyword} for every keyword seen on an open day, to close the day. */
+  public static final String KEYWORD_DAY_INDEX = "keyword-day-index-store";
+  /** Per day: the top-K trending keywords. */
+  public static final String KEYWORD_TOP = "keyword-top-store";
+  /** Per keyword: the spike under way, if any. */
+  public static final String SPIKE_STATE = "spike-state-store";
+  /** The most recent alerts, bounded. */
+  public static final String RECENT_ALERTS = "recent-alerts-store";
+  /** The watchlist, a global table. */
+  public static final String WATCHLIST = "watchlist-store";
+
+  private Stores() {}
+}

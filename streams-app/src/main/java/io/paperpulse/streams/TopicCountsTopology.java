@@ -1,0 +1,189 @@
+package io.paperpulse.streams;
+
+import io.paperpulse.avro.EnrichedPaper;
+import io.paperpulse.avro.ScoredTopic;
+import io.paperpulse.avro.TopicCount;
+import io.paperpulse.avro.state.TopicDayCounts;
+import io.paperpulse.producer.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Rolling topic counts: per topic, hopping windows of 1, 7 and 30 days advancing by one day, on
+ * event time, onto {@code trends.topic-counts}.
+ *
+ * <p>Papers are counted per topic per day; a window's count is the sum of its days. A window is
+ * written once, final, when stream time passes its end plus the grace period, so late papers within
+ * grace count and a replay writes exactly what the live run wrote. The current, still open windows
+ * are served by the HTTP API from the same daily counts. A paper counts once under each of its
+ * distinct topics; {@code share} is count over all papers of the window.
+ *
+ * <p>All papers pass through one partition (the stream is keyed by a constant): the counts are
+ * global, and at a few thousand papers a day one task keeps up easily.
+ */
+public final class TopicCountsTopology {
+  /** Window sizes in days. */
+  public static final int[] WINDOW_DAYS = {1, 7, 30};
+  /** Daily counts kept for the series the HTTP API serves. */
+  static final int RETAINED_DAYS = 120;
+  private static final String MIN_DAY = "min-day";
+
+  private TopicCountsTopology() {}
+
+  /** Standalone: reads {@code papers.enriched}. */
+  public static Topology build(AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
+    StreamsBuilder builder = new StreamsBuilder();
+    addTo(builder, PaperPulseTopology.analyticsStream(PaperPulseTopology.enrichedSource(builder, serdes)), settings, serdes, counters);
+    return builder.build();
+  }
+
+  /** Adds the counts to {@code builder}, fed by the single-partition analytics stream. */
+  public static void addTo(
+      StreamsBuilder builder,
+      KStream<String, EnrichedPaper> analytics,
+      AnalyticsSettings settings,
+      TopicSerdes serdes,
+      Counters counters) {
+    builder.addStateStore(settings.store(Stores.TOPIC_DAYS, Serdes.Long(), AvroSerdes.plain(TopicDayCounts.class)));
+    builder.addStateStore(settings.store(Stores.TOPIC_PROGRESS, Serdes.String(), Serdes.Long()));
+    analytics
+        .process(() -> new CountProcessor(settings, counters), Named.as("topic-counts"), Stores.TOPIC_DAYS, Stores.TOPIC_PROGRESS)
+        .to(Topics.TOPIC_COUNTS, Produced.with(Serdes.String(), serdes.value(TopicCount.class)).withName("topic-counts-sink"));
+  }
+
+  /** The key of a window's record: {@code topic|P7D|2025-03-21}. */
+  public static String key(String topic, int days, long startDay) {
+    return topic + "|" + window(days) + "|" + LocalDate.ofEpochDay(startDay);
+  }
+
+  public static String window(int days) {
+    return "P" + days + "D";
+  }
+
+  /** A window's papers: all of them, and per topic in topic order. */
+  public record WindowSum(long total, Map<String, Long> counts) {}
+
+  /** Read access to the daily counts, from the processor's store or an interactive query. */
+  public interface DayReader {
+    TopicDayCounts get(long day);
+  }
+
+  /** Sums the daily counts of the days {@code [startDay, startDay + length)}. */
+  public static WindowSum sum(DayReader days, long startDay, int length) {
+    Map<String, Long> counts = new TreeMap<>();
+    long total = 0;
+    for (long d = startDay; d < startDay + length; d++) {
+      TopicDayCounts day = days.get(d);
+      if (day != null) {
+        total += day.getTotal();
+        day.getCounts().forEach((topic, count) -> counts.merge(topic, count, Long::sum));
+      }
+    }
+    return new WindowSum(total, counts);
+  }
+
+  private static final class CountProcessor implements Processor<String, EnrichedPaper, String, TopicCount> {
+    private final AnalyticsSettings settings;
+    private final Counters counters;
+    private ProcessorContext<String, TopicCount> context;
+    private KeyValueStore<Long, TopicDayCounts> days;
+    private KeyValueStore<String, Long> progress;
+
+    CountProcessor(AnalyticsSettings settings, Counters counters) {
+      this.settings = settings;
+      this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TopicCount> context) {
+      this.context = context;
+      this.days = context.getStateStore(Stores.TOPIC_DAYS);
+      this.progress = context.getStateStore(Stores.TOPIC_PROGRESS);
+      // Stream time, not wall-clock time: a replay closes the same windows in the same order.
+      context.schedule(Duration.ofMinutes(15), PunctuationType.STREAM_TIME, this::closeWindows);
+    }
+
+    @Override
+    public void process(Record<String, EnrichedPaper> record) {
+      long day = Days.of(record.timestamp());
+      int longest = WINDOW_DAYS[WINDOW_DAYS.length - 1];
+      if (Days.startMillis(day + longest) + settings.grace().toMillis() <= context.currentStreamTimeMs()) {
+        counters.lateForCounts.incrementAndGet();
+        return;
+      }
+      Long first = progress.get(MIN_DAY);
+      if (first == null || day < first) {
+        progress.put(MIN_DAY, day);
+      }
+      TopicDayCounts counts = days.get(day);
+      if (counts == null) {
+        counts = new TopicDayCounts(day, 0L, new HashMap<>());
+      }
+      counts.setTotal(counts.getTotal() + 1);
+      Set<String> topics = new LinkedHashSet<>();
+      for (ScoredTopic topic : record.value().getTopics()) {
+        topics.add(topic.getTopic());
+      }
+      for (String topic : topics) {
+        counts.getCounts().merge(topic, 1L, Long::sum);
+      }
+      days.put(day, counts);
+    }
+
+    /** Writes every window that closed since the last call, oldest first, then drops old days. */
+    private void closeWindows(long streamTime) {
+      Long minDay = progress.get(MIN_DAY);
+      if (minDay == null) {
+        return;
+      }
+      long closedThrough = Math.floorDiv(streamTime - settings.grace().toMillis(), Days.MILLIS);
+      for (int length : WINDOW_DAYS) {
+        Long stored = progress.get(window(length));
+        long end = stored != null ? stored : minDay + 1;
+        for (; end <= closedThrough; end++) {
+          emit(length, end - length);
+        }
+        progress.put(window(length), end);
+      }
+      long oldest = closedThrough - RETAINED_DAYS;
+      try (KeyValueIterator<Long, TopicDayCounts> old = days.range(0L, oldest)) {
+        while (old.hasNext()) {
+          days.delete(old.next().key);
+        }
+      }
+    }
+
+    private void emit(int length, long startDay) {
+      WindowSum sum = sum(days::get, startDay, length);
+      long total = sum.total();
+      if (total == 0) {
+        return;
+      }
+      Instant start = Instant.ofEpochMilli(Days.startMillis(startDay));
+      Instant end = Instant.ofEpochMilli(Days.startMillis(startDay + length));
+      for (Map.Entry<String, Long> e : sum.counts().entrySet()) {
+        TopicCount count =
+            new TopicCount(e.getKey(), window(length), start, end, e.getValue(), total, (double) e.getValue() / total);
+        context.forward(new Record<>(key(e.getKey(), length, startDay), count, end.toEpochMilli() - 1));
+      }
+    }
+  }
+}

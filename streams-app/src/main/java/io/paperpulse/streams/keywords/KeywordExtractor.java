@@ -1,0 +1,149 @@
+package io.paperpulse.streams.keywords;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the keywords of a paper from its title and abstract, in plain Java with no model download.
+ *
+ * <p>Candidates are runs of 1 to 3 words between stop words and punctuation ({@link Candidates}),
+ * folded to one key per phrase ("Diffusion Models" and "diffusion model" are one keyword). Each is
+ * scored by {@code (1 + ln tf) * idf}, with the idf from a background corpus of arXiv listings,
+ * then boosted when it appears in the title, early in the abstract, as an acronym or as a longer
+ * phrase. A phrase of several words must be known from the background corpus, repeated, or in the
+ * title, so chance word pairs do not win on a high idf alone. A keyword inside a better one, or
+ * sharing most of its words with one, is dropped.
+ */
+public final class KeywordExtractor {
+  /** Changes whenever the rules or the bundled statistics change. */
+  public static final String VERSION = "kw-1";
+
+  private static final double TITLE_BOOST = 2.0;
+  private static final double ACRONYM_BOOST = 1.3;
+  private static final double[] LENGTH_BOOST = {0, 1.0, 1.35, 1.5};
+
+  /** One keyword of a paper. */
+  public record Keyword(String key, String label, double score) {}
+
+  private final DocumentFrequencies frequencies;
+
+  public KeywordExtractor(DocumentFrequencies frequencies) {
+    this.frequencies = frequencies;
+  }
+
+  private static final class Stats {
+    final String key;
+    final int words;
+    final Map<String, Integer> labels = new HashMap<>(2);
+    int tf;
+    boolean inTitle;
+    boolean acronym;
+    int firstPosition = Integer.MAX_VALUE;
+
+    Stats(String key, int words) {
+      this.key = key;
+      this.words = words;
+    }
+
+    /** The most frequent surface form; of equally frequent ones, the first in alphabetical order. */
+    String label() {
+      String best = null;
+      int bestCount = 0;
+      for (Map.Entry<String, Integer> e : labels.entrySet()) {
+        if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
+          best = e.getKey();
+          bestCount = e.getValue();
+        }
+      }
+      return best;
+    }
+  }
+
+  /** The {@code limit} best keywords of a paper, best first. */
+  public List<Keyword> extract(String title, String text, int limit) {
+    Map<String, Stats> stats = new HashMap<>();
+    collect(Tokenizer.tokenize(title == null ? "" : title), stats, true);
+    List<Tokenizer.Token> body = Tokenizer.tokenize(text == null ? "" : text);
+    collect(body, stats, false);
+    List<Keyword> ranked = new ArrayList<>(stats.size());
+    for (Stats s : stats.values()) {
+      if (s.words > 1 && s.tf < 2 && !s.inTitle && frequencies.df(s.key) < 2) {
+        continue;
+      }
+      ranked.add(new Keyword(s.key, s.label(), score(s, body.size())));
+    }
+    ranked.sort(Comparator.comparingDouble(Keyword::score).reversed().thenComparing(Keyword::key));
+    List<Keyword> chosen = new ArrayList<>(limit);
+    for (Keyword candidate : ranked) {
+      if (chosen.size() == limit) {
+        break;
+      }
+      if (chosen.stream().noneMatch(c -> overlaps(c.key(), candidate.key()))) {
+        chosen.add(candidate);
+      }
+    }
+    return chosen;
+  }
+
+  private double score(Stats s, int bodyLength) {
+    double tf = 1 + Math.log(s.tf);
+    double position =
+        s.firstPosition == Integer.MAX_VALUE || bodyLength == 0
+            ? 1.0
+            : 1.0 + 0.3 * (1.0 - (double) s.firstPosition / bodyLength);
+    return tf
+        * frequencies.idf(s.key)
+        * (s.inTitle ? TITLE_BOOST : 1.0)
+        * (s.acronym ? ACRONYM_BOOST : 1.0)
+        * LENGTH_BOOST[s.words]
+        * position;
+  }
+
+  private static void collect(List<Tokenizer.Token> tokens, Map<String, Stats> stats, boolean title) {
+    Candidates.forEach(
+        tokens,
+        c -> {
+          Stats s = stats.computeIfAbsent(c.key(), k -> new Stats(k, c.words()));
+          s.tf++;
+          s.labels.merge(c.label(), 1, Integer::sum);
+          s.acronym |= c.acronym();
+          if (title) {
+            s.inTitle = true;
+          } else {
+            s.firstPosition = Math.min(s.firstPosition, c.start());
+          }
+        });
+  }
+
+  /** The stemmed content words of a text (no stop or generic words), for the topic classifier. */
+  public static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    for (Tokenizer.Token token : Tokenizer.tokenize(text)) {
+      if (token.letters() >= 3 && !Words.STOP.contains(token.lower()) && !Words.GENERIC.contains(token.stem())) {
+        words.add(token.stem());
+      }
+    }
+    return words;
+  }
+
+  /**
+   * Whether {@code candidate} says little that the already chosen keyword does not: it lies inside
+   * it, or more than half of its words are in it ("optimized bi-granular document" beside
+   * "bi-granular document representation").
+   */
+  static boolean overlaps(String chosen, String candidate) {
+    if ((" " + chosen + " ").contains(" " + candidate + " ")) {
+      return true;
+    }
+    List<String> chosenWords = List.of(chosen.split(" "));
+    String[] words = candidate.split(" ");
+    int shared = 0;
+    for (String word : words) {
+      shared += chosenWords.contains(word) ? 1 : 0;
+    }
+    return words.length > 1 && shared * 2 > words.length;
+  }
+}

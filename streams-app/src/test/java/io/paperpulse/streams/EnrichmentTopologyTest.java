@@ -1,0 +1,128 @@
+package io.paperpulse.streams;
+
+import static io.paperpulse.streams.TestPapers.paper;
+import static io.paperpulse.streams.TestPapers.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.avro.EnrichedPaper;
+import io.paperpulse.avro.Paper;
+import io.paperpulse.avro.ScoredKeyword;
+import io.paperpulse.avro.ScoredTopic;
+import io.paperpulse.producer.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichmentTopologyTest {
+  private static Enricher enricher;
+  private final Counters counters = new Counters();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> papers;
+  private TestOutputTopic<String, EnrichedPaper> enriched;
+  private TestOutputTopic<String, byte[]> dlq;
+  private final org.apache.kafka.common.serialization.Serializer<Paper> paperBytes =
+      AvroSerdes.plain(Paper.class).serializer();
+
+  @BeforeAll
+  static void loadModel() {
+    enricher = Enricher.bundled();
+  }
+
+  @BeforeEach
+  void start() {
+    driver = new TopologyTestDriver(EnrichmentTopology.build(enricher, TopicSerdes.plain(), counters), TestPapers.driverConfig());
+    papers = driver.createInputTopic(Topics.PAPERS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched = driver.createOutputTopic(Topics.PAPERS_ENRICHED, Serdes.String().deserializer(), AvroSerdes.plain(EnrichedPaper.class).deserializer());
+    dlq = driver.createOutputTopic(Topics.PAPERS_DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
+  @AfterEach
+  void close() {
+    driver.close();
+  }
+
+  private void send(Paper paper) {
+    papers.pipeInput(paper.getId(), paperBytes.serialize(Topics.PAPERS, paper), paper.getPublished());
+  }
+
+  @Test
+  void addsKeywordsAndTheTopicsOfItsCategories() {
+    send(paper("2503.00001")
+        .title("Diffusion Models for Protein Design")
+        .text("We train diffusion models on protein structures. Our diffusion model designs proteins.")
+        .categories("cs.LG", "q-bio.BM", "stat.ML")
+        .at(t(1))
+        .build());
+
+    TestRecord<String, EnrichedPaper> out = enriched.readRecord();
+    assertThat(out.key()).isEqualTo("2503.00001");
+    assertThat(out.timestamp()).isEqualTo(t(1).toEpochMilli());
+    assertThat(out.value().getTopics()).extracting(ScoredTopic::getTopic)
+        .containsExactly("Machine Learning", "Quantitative Biology");
+    assertThat(out.value().getKeywords()).extracting(ScoredKeyword::getLabel).contains("diffusion models");
+    assertThat(out.value().getKeywords()).extracting(ScoredKeyword::getKeyword).doesNotHaveDuplicates();
+    assertThat(out.value().getExtractorVersion()).isEqualTo(Enricher.VERSION);
+  }
+
+  @Test
+  void aPaperWithoutCategoriesGetsClassifiedTopics() {
+    send(paper("t:abc")
+        .title("Robust grasping with a legged robot")
+        .text("A quadruped robot learns locomotion and manipulation policies with reinforcement learning in simulation and transfers them to hardware.")
+        .at(t(1))
+        .build());
+
+    EnrichedPaper out = enriched.readValue();
+    assertThat(out.getTopics()).isNotEmpty().allSatisfy(topic -> assertThat(topic.getFromCategory()).isFalse());
+    assertThat(out.getTopics().get(0).getTopic()).isEqualTo("Robotics");
+  }
+
+  @Test
+  void thePaperIsEnrichedOnceHoweverOftenItIsPublished() {
+    Paper paper = paper("2503.00002").title("Graph neural networks").at(t(1)).build();
+    send(paper);
+    send(paper);
+
+    assertThat(enriched.readRecordsToList()).hasSize(1);
+    assertThat(counters.duplicates.get()).isEqualTo(1);
+  }
+
+  @Test
+  void poisonRecordsGoToTheDeadLetterTopicWithReasonAndSourceAndTheAppGoesOn() {
+    byte[] good = paperBytes.serialize(Topics.PAPERS, paper("2503.00003").title("Fine").at(t(1)).build());
+    papers.pipeInput("2503.00009", new byte[] {0, 0, 0, 0, 7, 1, 2}, t(1));
+    papers.pipeInput("2503.00010", Arrays.copyOf(good, good.length / 2), t(1));
+    papers.pipeInput("wrong-key", good, t(1));
+    papers.pipeInput("2503.00003", good, t(1));
+
+    List<TestRecord<String, byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(3);
+    assertThat(dead.get(0).value()).isEqualTo(new byte[] {0, 0, 0, 0, 7, 1, 2});
+    assertThat(header(dead.get(0), EnrichmentTopology.HEADER_REASON)).startsWith("cannot deserialize the value");
+    assertThat(header(dead.get(0), EnrichmentTopology.HEADER_TOPIC)).isEqualTo(Topics.PAPERS);
+    assertThat(header(dead.get(0), EnrichmentTopology.HEADER_PARTITION)).isEqualTo("0");
+    assertThat(header(dead.get(0), EnrichmentTopology.HEADER_OFFSET)).isEqualTo("0");
+    assertThat(header(dead.get(1), EnrichmentTopology.HEADER_OFFSET)).isEqualTo("1");
+    assertThat(header(dead.get(2), EnrichmentTopology.HEADER_REASON))
+        .isEqualTo("the key 'wrong-key' is not the paper id '2503.00003'");
+    assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("2503.00003");
+    assertThat(counters.consumed.get())
+        .isEqualTo(4)
+        .isEqualTo(counters.enriched.get() + counters.duplicates.get() + counters.deadLettered.get());
+  }
+
+  private static String header(TestRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,99 @@
+package io.paperpulse.streams;
+
+import io.paperpulse.avro.EnrichedPaper;
+import io.paperpulse.avro.Paper;
+import io.paperpulse.avro.PaperLinks;
+import io.paperpulse.avro.PaperSource;
+import io.paperpulse.avro.ScoredKeyword;
+import io.paperpulse.avro.ScoredTopic;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Test data builders over the generated classes, and explicit event times. */
+final class TestPapers {
+  /** Day zero of every test: 2025-03-01T00:00Z. */
+  static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+
+  private TestPapers() {}
+
+  /** {@code days} after day zero; fractions are parts of a day. */
+  static Instant t(double days) {
+    return T0.plusMillis((long) (days * Days.MILLIS));
+  }
+
+  static Builder paper(String id) {
+    return new Builder(id);
+  }
+
+  static Properties driverConfig() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "paperpulse-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    return props;
+  }
+
+  static final class Builder {
+    private final Paper.Builder paper;
+    private final List<ScoredKeyword> keywords = new ArrayList<>();
+    private final List<ScoredTopic> topics = new ArrayList<>();
+
+    Builder(String id) {
+      paper =
+          Paper.newBuilder()
+              .setId(id)
+              .setSource(PaperSource.ARXIV_DAILY)
+              .setSourceId(id)
+              .setTitle("Paper " + id)
+              .setAbstract$("")
+              .setLinks(PaperLinks.newBuilder().build())
+              .setPublished(T0)
+              .setIngested(T0);
+    }
+
+    Builder title(String title) {
+      paper.setTitle(title);
+      return this;
+    }
+
+    Builder text(String text) {
+      paper.setAbstract$(text);
+      return this;
+    }
+
+    Builder categories(String... categories) {
+      paper.setCategories(List.of(categories));
+      return this;
+    }
+
+    Builder at(Instant time) {
+      paper.setPublished(time);
+      return this;
+    }
+
+    Builder keywords(String... keys) {
+      for (int i = 0; i < keys.length; i++) {
+        keywords.add(new ScoredKeyword(keys[i], keys[i], (double) (keys.length - i)));
+      }
+      return this;
+    }
+
+    Builder topics(String... names) {
+      for (int i = 0; i < names.length; i++) {
+        topics.add(new ScoredTopic(names[i], i == 0 ? 1.0 : 0.5, true));
+      }
+      return this;
+    }
+
+    Paper build() {
+      return paper.build();
+    }
+
+    EnrichedPaper enriched() {
+      return new EnrichedPaper(build(), keywords, topics, "test");
+    }
+  }
+}
