@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       TrainCommand.class,
       KeywordsCommand.class,
+      StreamsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -4,6 +4,9 @@ import io.paperpulse.producer.config.PaperPulseConfig;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PublishSummary;
 import io.paperpulse.stack.LocalStack;
+import io.paperpulse.streams.AnalyticsSettings;
+import io.paperpulse.streams.PaperPulseStreams;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,8 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code paperpulse up}: the embedded default. Starts a local Kafka broker and schema registry,
- * publishes the bundled sample feed, prints where everything is, and runs until Ctrl-C.
+ * {@code paperpulse up}: the embedded default. Starts a local Kafka broker and schema registry and
+ * the streams app, publishes the bundled sample feed, prints where everything is and a short live
+ * summary, and runs until Ctrl-C.
  */
 @Command(
     name = "up",
@@ -58,18 +62,25 @@ final class UpCommand implements Callable<Integer> {
       description = "Schema registry health/metrics port (env PAPERPULSE_REGISTRY_MANAGEMENT_PORT; default 9081).")
   Integer registryManagementPort;
 
+  @Option(names = "--http-port", description = "The streams app's HTTP API port (env PAPERPULSE_HTTP_PORT; default 8080).")
+  Integer httpPort;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
     LocalStack.Settings settings = settings();
     out.println("Starting the local stack in " + settings.dataDir() + " ...");
     LocalStack stack = LocalStack.start(settings, System.getenv());
+    PaperPulseStreams[] app = new PaperPulseStreams[1];
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   out.println("Stopping PaperPulse ...");
+                  if (app[0] != null) {
+                    app[0].close();
+                  }
                   stack.close();
                   out.println("Stopped.");
                   stopped.countDown();
@@ -79,6 +90,21 @@ final class UpCommand implements Callable<Integer> {
         PaperPulseConfig.defaults()
             .withBootstrapServers(stack.bootstrapServers())
             .withRegistryUrl(stack.registryUrl());
+    out.println("Starting the streams app ...");
+    app[0] =
+        PaperPulseStreams.start(
+            config,
+            new PaperPulseStreams.Settings(
+                "paperpulse",
+                settings.dataDir().resolve("streams"),
+                "localhost",
+                Env.port(httpPort, "PAPERPULSE_HTTP_PORT", 8080),
+                1),
+            AnalyticsSettings.defaults());
+    if (!app[0].awaitRunning(Duration.ofMinutes(2))) {
+      out.println("The streams app did not start: state " + app[0].streams().state());
+      return Main.USAGE_OR_IO;
+    }
     String published = "not published (--no-sample)";
     if (!noSample) {
       Path sample = extractSample(settings.dataDir());
@@ -101,23 +127,28 @@ final class UpCommand implements Callable<Integer> {
     out.println("  Schema registry (v3 API)  " + config.registryApiUrl());
     out.println("  Confluent-compatible API  " + config.confluentApiUrl());
     out.println("  Topic 'papers'            " + published);
+    String api = "http://localhost:" + app[0].httpPort();
+    out.println("  HTTP API                  " + api + "/api/topics?window=P7D");
+    out.println("                            " + api + "/api/keywords/trending?window=P1D&limit=20");
+    out.println("                            " + api + "/api/alerts?limit=50");
+    out.println("                            " + api + "/api/watches/{keyword}  (GET, PUT, DELETE)");
     out.println("Publish more with: ./paperpulse publish FILE|DIR   Press Ctrl-C to stop.");
     out.flush();
+    LiveSummary.start(api, out, Duration.ofSeconds(30));
     stopped.await();
     return Main.OK;
   }
 
   private LocalStack.Settings settings() {
-    LocalStack.Settings d =
-        LocalStack.Settings.defaults(null, null);
+    LocalStack.Settings d = LocalStack.Settings.defaults(null, null);
     Path repo = Path.of(System.getProperty("paperpulse.repo", "."));
     Path dir = dataDir != null ? dataDir : envPath("PAPERPULSE_DATA_DIR", repo.resolve(".paperpulse"));
     return new LocalStack.Settings(
         dir.toAbsolutePath(),
-        port(kafkaPort, "PAPERPULSE_KAFKA_PORT", d.kafkaPort()),
-        port(controllerPort, "PAPERPULSE_CONTROLLER_PORT", d.controllerPort()),
-        port(registryPort, "PAPERPULSE_REGISTRY_PORT", d.registryPort()),
-        port(registryManagementPort, "PAPERPULSE_REGISTRY_MANAGEMENT_PORT", d.registryManagementPort()),
+        Env.port(kafkaPort, "PAPERPULSE_KAFKA_PORT", d.kafkaPort()),
+        Env.port(controllerPort, "PAPERPULSE_CONTROLLER_PORT", d.controllerPort()),
+        Env.port(registryPort, "PAPERPULSE_REGISTRY_PORT", d.registryPort()),
+        Env.port(registryManagementPort, "PAPERPULSE_REGISTRY_MANAGEMENT_PORT", d.registryManagementPort()),
         LocalStack.defaultRegistryDist(repo),
         reset,
         List.of());
@@ -126,21 +157,6 @@ final class UpCommand implements Callable<Integer> {
   private static Path envPath(String name, Path fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : Path.of(value);
-  }
-
-  private static int port(Integer flag, String env, int fallback) {
-    if (flag != null) {
-      return flag;
-    }
-    String value = System.getenv(env);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(env + " must be a port number, not '" + value + "'");
-    }
   }
 
   private static Path extractSample(Path dataDir) throws IOException {

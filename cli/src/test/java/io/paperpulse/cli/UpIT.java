@@ -37,13 +37,17 @@ class UpIT {
             "PAPERPULSE_KAFKA_PORT", String.valueOf(Ports.free()),
             "PAPERPULSE_CONTROLLER_PORT", String.valueOf(Ports.free()),
             "PAPERPULSE_REGISTRY_PORT", String.valueOf(Ports.free()),
-            "PAPERPULSE_REGISTRY_MANAGEMENT_PORT", String.valueOf(Ports.free()));
+            "PAPERPULSE_REGISTRY_MANAGEMENT_PORT", String.valueOf(Ports.free()),
+            "PAPERPULSE_HTTP_PORT", String.valueOf(Ports.free()));
     String bootstrap = "127.0.0.1:" + ports.get("PAPERPULSE_KAFKA_PORT");
 
     Up first = start(dataDir, ports);
     assertThat(first.output()).anySatisfy(l -> assertThat(l).contains("47 papers from the bundled sample"));
     assertThat(first.output()).anySatisfy(l -> assertThat(l).contains(bootstrap));
     assertThat(distinctKeys(bootstrap, 47)).hasSize(47);
+    String topics = "http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/api/topics?window=P7D";
+    assertThat(Deadline.await(Duration.ofSeconds(60), () -> get(topics).contains("\"total\" : 47"), () -> false))
+        .as("the streams app counted the 47 sample papers; %s answers %s", topics, get(topics)).isTrue();
     stop(first);
     assertThat(first.output()).contains("Stopped.");
 
@@ -85,6 +89,20 @@ class UpIT {
     assertThat(up.process().waitFor(90, TimeUnit.SECONDS)).as("up stopped after SIGTERM").isTrue();
     assertThat(servers).as("the broker and registry stopped with it").noneMatch(ProcessHandle::isAlive);
     up.reader().join(10_000); // the rest of its output, up to end of stream
+  }
+
+  private static String get(String url) {
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (java.io.IOException e) {
+      return e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e.toString();
+    }
   }
 
   private static Set<String> distinctKeys(String bootstrap, int expected) throws Exception {

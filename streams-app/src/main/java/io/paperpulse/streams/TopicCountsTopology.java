@@ -34,7 +34,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * written once, final, when stream time passes its end plus the grace period, so late papers within
  * grace count and a replay writes exactly what the live run wrote. The current, still open windows
  * are served by the HTTP API from the same daily counts. A paper counts once under each of its
- * distinct topics; {@code share} is count over all papers of the window.
+ * distinct category topics, or under its best guessed topic when it has no categories; {@code share}
+ * is count over all papers of the window.
  *
  * <p>All papers pass through one partition (the stream is keyed by a constant): the counts are
  * global, and at a few thousand papers a day one task keeps up easily.
@@ -140,7 +141,9 @@ public final class TopicCountsTopology {
       counts.setTotal(counts.getTotal() + 1);
       Set<String> topics = new LinkedHashSet<>();
       for (ScoredTopic topic : record.value().getTopics()) {
-        topics.add(topic.getTopic());
+        if (topic.getFromCategory() || topics.isEmpty()) {
+          topics.add(topic.getTopic()); // of guessed topics, only the best one counts
+        }
       }
       for (String topic : topics) {
         counts.getCounts().merge(topic, 1L, Long::sum);

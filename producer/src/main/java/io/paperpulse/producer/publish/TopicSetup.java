@@ -26,6 +26,15 @@ public final class TopicSetup {
    */
   public static void ensure(PaperPulseConfig config, List<String> topics)
       throws InterruptedException, ExecutionException, TimeoutException {
+    ensure(config, topics, List.of());
+  }
+
+  /**
+   * As {@link #ensure(PaperPulseConfig, List)}, with the topics in {@code compacted} created with
+   * {@code cleanup.policy=compact} (tables such as the watchlist).
+   */
+  public static void ensure(PaperPulseConfig config, List<String> topics, List<String> compacted)
+      throws InterruptedException, ExecutionException, TimeoutException {
     Map<String, Object> props = new HashMap<>(config.kafka());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     try (Admin admin = Admin.create(props)) {
@@ -33,7 +42,8 @@ public final class TopicSetup {
       List<NewTopic> missing =
           topics.stream()
               .filter(t -> !existing.contains(t))
-              .map(t -> new NewTopic(t, Optional.of(DEFAULT_PARTITIONS), Optional.empty()))
+              .map(t -> new NewTopic(t, Optional.of(DEFAULT_PARTITIONS), Optional.empty())
+                  .configs(compacted.contains(t) ? Map.of("cleanup.policy", "compact") : Map.of()))
               .toList();
       if (missing.isEmpty()) {
         return;

@@ -118,6 +118,18 @@ public final class KeywordExtractor {
         });
   }
 
+  /**
+   * The key a phrase typed by a person has among extracted keywords: its words stemmed and joined
+   * by single spaces ("Diffusion Models" and "diffusion model" give "diffusion model").
+   */
+  public static String keyOf(String phrase) {
+    StringBuilder key = new StringBuilder();
+    for (Tokenizer.Token token : Tokenizer.tokenize(phrase)) {
+      key.append(key.length() == 0 ? "" : " ").append(token.stem());
+    }
+    return key.toString();
+  }
+
   /** The stemmed content words of a text (no stop or generic words), for the topic classifier. */
   public static List<String> words(String text) {
     List<String> words = new ArrayList<>();

@@ -1,0 +1,79 @@
+package io.paperpulse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints a few lines of what the app sees, from its own HTTP API, every so often. */
+final class LiveSummary {
+  private LiveSummary() {}
+
+  static void start(String api, PrintStream out, Duration every) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Thread thread = new Thread(() -> {
+      String last = "";
+      while (!Thread.currentThread().isInterrupted()) {
+        String now = summary(http, api);
+        if (!now.equals(last)) {
+          out.print(now);
+          out.flush();
+          last = now;
+        }
+        try {
+          Thread.sleep(every.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "paperpulse-summary");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  static String summary(HttpClient http, String api) {
+    ObjectMapper json = new ObjectMapper();
+    try {
+      JsonNode topics = get(http, json, api + "/api/topics?window=P7D");
+      JsonNode trending = get(http, json, api + "/api/keywords/trending?window=P1D&limit=5");
+      JsonNode alerts = get(http, json, api + "/api/alerts?limit=3");
+      List<String> top = new ArrayList<>();
+      for (JsonNode t : topics.path("topics")) {
+        if (top.size() < 5) {
+          top.add(t.path("topic").asText() + " " + t.path("count").asLong());
+        }
+      }
+      List<String> words = new ArrayList<>();
+      for (JsonNode k : trending.path("keywords")) {
+        words.add(String.format(Locale.ROOT, "%s (%d, score %.1f)", k.path("label").asText(), k.path("count").asLong(), k.path("score").asDouble()));
+      }
+      List<String> recent = new ArrayList<>();
+      for (JsonNode a : alerts.path("alerts")) {
+        recent.add(a.path("label").asText() + " on " + a.path("day").asText().substring(0, 10));
+      }
+      return "-- " + topics.path("total").asLong() + " papers in the last 7 days\n"
+          + "   top topics:        " + (top.isEmpty() ? "none yet" : String.join(", ", top)) + "\n"
+          + "   trending keywords: " + (words.isEmpty() ? "none yet" : String.join(", ", words)) + "\n"
+          + "   recent alerts:     " + (recent.isEmpty() ? "none" : String.join(", ", recent)) + "\n";
+    } catch (Exception e) {
+      return "-- summary not available yet: " + e.getMessage() + "\n";
+    }
+  }
+
+  private static JsonNode get(HttpClient http, ObjectMapper json, String url) throws Exception {
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode body = json.readTree(response.body());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(body.path("error").asText("HTTP " + response.statusCode()));
+    }
+    return body;
+  }
+}

@@ -1,0 +1,66 @@
+package io.paperpulse.cli;
+
+import io.paperpulse.streams.AnalyticsSettings;
+import io.paperpulse.streams.PaperPulseStreams;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code paperpulse streams}: the streams app against any cluster, until SIGTERM or Ctrl-C. */
+@Command(
+    name = "streams",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Kafka Streams app (enrichment, topic counts, keyword trends, spike alerts) and its HTTP API.",
+      "To reprocess history from scratch, run it with a new --application-id: it starts from the earliest offsets with empty state."
+    })
+final class StreamsCommand implements Callable<Integer> {
+  @Mixin ConnectionOptions connection;
+
+  @Option(names = "--application-id", description = "Kafka Streams application id (env PAPERPULSE_APPLICATION_ID; default paperpulse).")
+  String applicationId;
+
+  @Option(names = "--http-port", description = "HTTP API port (env PAPERPULSE_HTTP_PORT; default 8080).")
+  Integer httpPort;
+
+  @Option(names = "--http-host", description = "Host other instances reach this one's API at (env PAPERPULSE_HTTP_HOST; default localhost).")
+  String httpHost;
+
+  @Option(names = "--state-dir", description = "Where local state lives (env PAPERPULSE_STATE_DIR; default .paperpulse/streams).")
+  Path stateDir;
+
+  @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Override
+  public Integer call() throws Exception {
+    PaperPulseStreams app = PaperPulseStreams.start(connection.load(), settings(this), AnalyticsSettings.defaults());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Stopping the streams app ...");
+      app.close();
+      stopped.countDown();
+    }, "paperpulse-streams-shutdown"));
+    if (!app.awaitRunning(Duration.ofMinutes(2))) {
+      System.err.println("paperpulse streams: the app did not reach RUNNING; state " + app.streams().state());
+      return Main.USAGE_OR_IO;
+    }
+    System.out.println("Streams app running; HTTP API at http://localhost:" + app.httpPort() + "/api/");
+    stopped.await();
+    return Main.OK;
+  }
+
+  static PaperPulseStreams.Settings settings(StreamsCommand c) {
+    Path repo = Path.of(System.getProperty("paperpulse.repo", "."));
+    return new PaperPulseStreams.Settings(
+        Env.text(c.applicationId, "PAPERPULSE_APPLICATION_ID", "paperpulse"),
+        c.stateDir != null ? c.stateDir : Path.of(Env.text(null, "PAPERPULSE_STATE_DIR", repo.resolve(".paperpulse/streams").toString())),
+        Env.text(c.httpHost, "PAPERPULSE_HTTP_HOST", "localhost"),
+        Env.port(c.httpPort, "PAPERPULSE_HTTP_PORT", 8080),
+        c.threads);
+  }
+}

@@ -1,0 +1,122 @@
+package io.paperpulse.streams;
+
+import io.paperpulse.producer.Topics;
+import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.publish.TopicSetup;
+import io.paperpulse.streams.api.ApiServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running streams app: creates its topics, runs {@link PaperPulseTopology} with exactly-once
+ * processing, and serves the HTTP API. {@link #close} stops both; state is kept in the state
+ * directory and resumes from the committed offsets on the next start.
+ */
+public final class PaperPulseStreams implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PaperPulseStreams.class);
+
+  /**
+   * How to run the app.
+   *
+   * @param applicationId Kafka Streams application id; a new one reprocesses history from scratch
+   * @param stateDir where RocksDB state lives
+   * @param httpHost host name other instances reach this one's API at
+   * @param httpPort the API's port
+   * @param threads stream threads
+   */
+  public record Settings(String applicationId, Path stateDir, String httpHost, int httpPort, int threads) {}
+
+  private final KafkaStreams streams;
+  private final ApiServer api;
+  private final Counters counters;
+
+  private PaperPulseStreams(KafkaStreams streams, ApiServer api, Counters counters) {
+    this.streams = streams;
+    this.api = api;
+    this.counters = counters;
+  }
+
+  /** Kafka Streams settings: the config's client properties, then the ones PaperPulse relies on. */
+  static Properties streamsProperties(PaperPulseConfig config, Settings settings) {
+    Properties props = new Properties();
+    props.putAll(config.kafka());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.httpHost() + ":" + settings.httpPort());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return props;
+  }
+
+  /** Creates missing topics, starts the topology and the API; returns without waiting for RUNNING. */
+  public static PaperPulseStreams start(PaperPulseConfig config, Settings settings, AnalyticsSettings analytics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<String> topics = new ArrayList<>(List.of(Topics.PAPERS, Topics.WATCHLIST));
+    topics.addAll(Topics.STREAMS_OUTPUTS);
+    TopicSetup.ensure(config, topics, List.of(Topics.WATCHLIST));
+    Counters counters = new Counters();
+    TopicSerdes serdes = TopicSerdes.registry(config);
+    KafkaStreams streams =
+        new KafkaStreams(
+            PaperPulseTopology.build(analytics, Enricher.bundled(), serdes, counters),
+            streamsProperties(config, settings));
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("stream thread failed; replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
+    ApiServer api = new ApiServer(streams, config, serdes, settings.httpPort());
+    streams.start();
+    api.start();
+    return new PaperPulseStreams(streams, api, counters);
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public Counters counters() {
+    return counters;
+  }
+
+  public int httpPort() {
+    return api.port();
+  }
+
+  /** Waits until the app is RUNNING; false if it failed or the wait timed out. */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      KafkaStreams.State state = streams.state();
+      if (state == KafkaStreams.State.RUNNING) {
+        return true;
+      }
+      if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    streams.close(Duration.ofSeconds(30));
+  }
+}
