@@ -10,6 +10,7 @@ import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.stack.Deadline;
 import io.paperpulse.stack.LocalStack;
+import io.paperpulse.testing.NodeInterop;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -120,7 +121,7 @@ class PublishIT {
     publish(topic, seed);
     List<Paper> expected = parse(seed);
 
-    List<JsonNode> messages = NodeInterop.consume(REPO, config, topic, 47);
+    List<JsonNode> messages = NodeInterop.consume(REPO, config.bootstrapServers(), config.confluentApiUrl(), topic, 47);
 
     assertThat(messages).hasSize(47);
     assertThat(messages).allSatisfy(m -> assertThat(m.get("magic").asInt()).isZero());

@@ -14,8 +14,8 @@ import java.util.Map;
  * scored by {@code (1 + ln tf) * idf}, with the idf from a background corpus of arXiv listings,
  * then boosted when it appears in the title, early in the abstract, as an acronym or as a longer
  * phrase. A phrase of several words must be known from the background corpus, repeated, or in the
- * title, so chance word pairs do not win on a high idf alone. A keyword inside a better one, or
- * sharing most of its words with one, is dropped.
+ * title, so chance word pairs do not win on a high idf alone. A keyword inside a better one is
+ * dropped.
  */
 public final class KeywordExtractor {
   /** Changes whenever the rules or the bundled statistics change. */
@@ -130,6 +130,30 @@ public final class KeywordExtractor {
     return key.toString();
   }
 
+  /**
+   * The runs of stemmed words between stop words and punctuation, with no other filter: what a plain
+   * TF-IDF baseline works on.
+   */
+  public static List<List<String>> chunks(String text) {
+    List<List<String>> chunks = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    for (Tokenizer.Token token : Tokenizer.tokenize(text)) {
+      if (token.breakBefore() || Words.STOP.contains(token.lower())) {
+        if (!current.isEmpty()) {
+          chunks.add(current);
+        }
+        current = new ArrayList<>();
+      }
+      if (!Words.STOP.contains(token.lower())) {
+        current.add(token.stem());
+      }
+    }
+    if (!current.isEmpty()) {
+      chunks.add(current);
+    }
+    return chunks;
+  }
+
   /** The stemmed content words of a text (no stop or generic words), for the topic classifier. */
   public static List<String> words(String text) {
     List<String> words = new ArrayList<>();
@@ -141,21 +165,8 @@ public final class KeywordExtractor {
     return words;
   }
 
-  /**
-   * Whether {@code candidate} says little that the already chosen keyword does not: it lies inside
-   * it, or more than half of its words are in it ("optimized bi-granular document" beside
-   * "bi-granular document representation").
-   */
+  /** Whether the already chosen keyword holds {@code candidate} as whole words. */
   static boolean overlaps(String chosen, String candidate) {
-    if ((" " + chosen + " ").contains(" " + candidate + " ")) {
-      return true;
-    }
-    List<String> chosenWords = List.of(chosen.split(" "));
-    String[] words = candidate.split(" ");
-    int shared = 0;
-    for (String word : words) {
-      shared += chosenWords.contains(word) ? 1 : 0;
-    }
-    return words.length > 1 && shared * 2 > words.length;
+    return (" " + chosen + " ").contains(" " + candidate + " ");
   }
 }

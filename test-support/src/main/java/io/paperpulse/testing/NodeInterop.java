@@ -1,8 +1,7 @@
-package io.paperpulse.producer.publish;
+package io.paperpulse.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.producer.config.PaperPulseConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +15,14 @@ import java.util.concurrent.TimeUnit;
  * reading a topic through the registry's Confluent-compatible API. Installs the Node packages, from
  * the committed lock file, the first time.
  */
-final class NodeInterop {
+public final class NodeInterop {
   private NodeInterop() {}
 
-  static List<JsonNode> consume(Path repo, PaperPulseConfig config, String topic, int count)
+  /**
+   * The first {@code count} messages of {@code topic}, each as {@code {partition, offset, key,
+   * timestamp, magic, schemaId, value}}.
+   */
+  public static List<JsonNode> consume(Path repo, String bootstrapServers, String confluentApiUrl, String topic, int count)
       throws IOException, InterruptedException {
     Path dir = repo.resolve("interop/node");
     if (!Files.isDirectory(dir.resolve("node_modules/@confluentinc/schemaregistry"))) {
@@ -29,7 +32,7 @@ final class NodeInterop {
     Path err = Files.createTempFile("interop", ".err");
     Process node =
         new ProcessBuilder(
-                "node", "consume.mjs", config.bootstrapServers(), config.confluentApiUrl(), topic,
+                "node", "consume.mjs", bootstrapServers, confluentApiUrl, topic,
                 String.valueOf(count), "60000")
             .directory(dir.toFile())
             .redirectOutput(out.toFile())

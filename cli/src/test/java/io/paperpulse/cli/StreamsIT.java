@@ -1,0 +1,218 @@
+package io.paperpulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperpulse.avro.Paper;
+import io.paperpulse.producer.Topics;
+import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseListener;
+import io.paperpulse.producer.feed.ParseOptions;
+import io.paperpulse.producer.feed.Rejection;
+import io.paperpulse.producer.publish.PaperPublisher;
+import io.paperpulse.producer.publish.Progress;
+import io.paperpulse.producer.publish.PublishJob;
+import io.paperpulse.producer.publish.PublishSummary;
+import io.paperpulse.stack.Deadline;
+import io.paperpulse.stack.LocalStack;
+import io.paperpulse.stack.Ports;
+import io.paperpulse.streams.AnalyticsSettings;
+import io.paperpulse.streams.Days;
+import io.paperpulse.streams.EnrichmentTopology;
+import io.paperpulse.streams.PaperPulseStreams;
+import io.paperpulse.streams.topics.Taxonomy;
+import io.paperpulse.testing.NodeInterop;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streams app on the real broker and registry, fed a month of real arXiv listings (from
+ * {@code ../shared/data} when present, else the daily sample the project ships): the HTTP API's
+ * topic counts must equal counts computed here from the input files, Confluent's Node client must
+ * read {@code papers.enriched}, and a poison record must land in {@code papers.dlq}.
+ */
+class StreamsIT {
+  private static final Path REPO = Path.of(System.getProperty("paperpulse.repo", ".."));
+  private static final Path SHARED_MONTH = REPO.resolve("../shared/data/arxiv-daily-cs/daily");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  private static LocalStack stack;
+  private static PaperPulseStreams app;
+  private static PaperPulseConfig config;
+  private static List<Path> inputs;
+  private static PublishSummary published;
+
+  @BeforeAll
+  static void startAndPublish() throws Exception {
+    stack = LocalStack.start(LocalStack.Settings.freePorts(dir.resolve("stack"), LocalStack.defaultRegistryDist(REPO)), System.getenv());
+    config = PaperPulseConfig.defaults().withBootstrapServers(stack.bootstrapServers()).withRegistryUrl(stack.registryUrl());
+    app = PaperPulseStreams.start(
+        config,
+        new PaperPulseStreams.Settings("streams-it", dir.resolve("state"), "localhost", Ports.free(), 1),
+        AnalyticsSettings.defaults());
+    assertThat(app.awaitRunning(Duration.ofMinutes(2))).as("streams app RUNNING").isTrue();
+    inputs = inputs();
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "streams-it")) {
+      published = new PublishJob(reader(), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none()).publish(inputs);
+    }
+    assertThat(published.failed()).isZero();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  /** April 2025 from the shared listings, or the sample daily file shipped with the producer's tests. */
+  private static List<Path> inputs() throws Exception {
+    if (Files.isDirectory(SHARED_MONTH)) {
+      try (Stream<Path> files = Files.list(SHARED_MONTH)) {
+        List<Path> month = files.filter(p -> p.getFileName().toString().startsWith("2025-04-")).sorted().toList();
+        if (!month.isEmpty()) {
+          return month;
+        }
+      }
+    }
+    return List.of(REPO.resolve("producer/src/test/resources/feeds/arxiv-daily/2025-03-18.jsonl"));
+  }
+
+  private static FeedReader reader() {
+    return new FeedReader(ParseOptions.defaults());
+  }
+
+  @Test
+  void theTopicCountsOfTheApiAreTheCountsOfTheInputFiles() throws Exception {
+    // Computed here from the files: each paper once (its first listing), under each topic of its categories.
+    Map<String, Long> firstDay = new LinkedHashMap<>();
+    Map<String, List<String>> categories = new HashMap<>();
+    for (Path file : inputs) {
+      reader().read(file, new ParseListener() {
+        @Override
+        public void paper(Paper paper, String location) {
+          if (firstDay.putIfAbsent(paper.getId(), Days.of(paper.getPublished())) == null) {
+            categories.put(paper.getId(), paper.getCategories());
+          }
+        }
+
+        @Override
+        public void rejected(Rejection rejection) {}
+      });
+    }
+    long lastDay = firstDay.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    Map<String, Long> expected = new TreeMap<>();
+    long expectedTotal = 0;
+    for (Map.Entry<String, Long> paper : firstDay.entrySet()) {
+      if (paper.getValue() > lastDay - 30) {
+        expectedTotal++;
+        for (String topic : new java.util.LinkedHashSet<>(categories.get(paper.getKey()).stream().map(Taxonomy::topicOf).toList())) {
+          expected.merge(topic, 1L, Long::sum);
+        }
+      }
+    }
+    String url = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
+    long total = expectedTotal;
+    boolean done = Deadline.await(Duration.ofMinutes(4), () -> get(url).path("total").asLong() == total, () -> false);
+
+    JsonNode answer = get(url);
+    assertThat(done).as("the API counted %d papers; it answers %s", total, answer).isTrue();
+    assertThat(answer.path("end").asText()).isEqualTo(LocalDate.ofEpochDay(lastDay + 1).toString());
+    Map<String, Long> actual = new TreeMap<>();
+    answer.path("topics").forEach(t -> actual.put(t.path("topic").asText(), t.path("count").asLong()));
+    assertThat(actual).isEqualTo(expected);
+    assertThat(app.counters().consumed.get())
+        .isEqualTo(app.counters().enriched.get() + app.counters().duplicates.get() + app.counters().deadLettered.get());
+  }
+
+  @Test
+  void confluentsNodeDeserializerReadsTheEnrichedPapers() throws Exception {
+    List<JsonNode> messages =
+        NodeInterop.consume(REPO, config.bootstrapServers(), config.confluentApiUrl(), Topics.PAPERS_ENRICHED, 40);
+
+    assertThat(messages).hasSize(40);
+    assertThat(messages).allSatisfy(m -> {
+      assertThat(m.get("magic").asInt()).isZero();
+      assertThat(m.at("/value/paper/id").asText()).isEqualTo(m.get("key").asText());
+      assertThat(m.at("/value/keywords")).isNotEmpty();
+      assertThat(m.at("/value/topics/0/topic").asText()).isNotBlank();
+    });
+  }
+
+  @Test
+  void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheAppGoesOn() throws Exception {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.PAPERS, "poison", new byte[] {9, 9, 9})).get();
+    }
+    Map<String, Object> props = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAPERS_DLQ).stream()
+          .map(p -> new TopicPartition(Topics.PAPERS_DLQ, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
+      Deadline.await(Duration.ofMinutes(2), () -> {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          if ("poison".equals(r.key())) {
+            found[0] = r;
+          }
+        }
+        return found[0] != null;
+      }, () -> false);
+      assertThat(found[0]).as("the poison record in %s", Topics.PAPERS_DLQ).isNotNull();
+      assertThat(found[0].value()).isEqualTo(new byte[] {9, 9, 9});
+      assertThat(new String(found[0].headers().lastHeader(EnrichmentTopology.HEADER_REASON).value(), StandardCharsets.UTF_8))
+          .startsWith("cannot deserialize the value");
+      assertThat(new String(found[0].headers().lastHeader(EnrichmentTopology.HEADER_TOPIC).value(), StandardCharsets.UTF_8))
+          .isEqualTo(Topics.PAPERS);
+    }
+  }
+
+  private static JsonNode get(String url) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body());
+    } catch (Exception e) {
+      return JSON.createObjectNode().put("error", e.toString());
+    }
+  }
+}
