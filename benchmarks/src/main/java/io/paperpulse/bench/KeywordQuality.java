@@ -119,7 +119,7 @@ public final class KeywordQuality {
     if (!Files.isDirectory(daily)) {
       return "## Topics\n\nNot measured: " + daily + " is absent.\n";
     }
-    TopicClassifier classifier = TopicClassifier.bundled(frequencies);
+    TopicClassifier classifier = TopicClassifier.bundled();
     Map<String, Integer> truthCounts = new HashMap<>();
     int[] counts = new int[2];
     FeedReader reader = new FeedReader(ParseOptions.defaults());

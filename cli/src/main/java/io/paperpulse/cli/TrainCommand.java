@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the background document frequencies and topic centroids the enrichment uses, from arXiv listings",
+      "Build the background document frequencies and the topic model the enrichment uses, from arXiv listings",
       "(e.g. ../shared/data/arxiv-daily-cs/daily). Listing days whose epoch day is a multiple of 10 are held out."
     })
 final class TrainCommand implements Callable<Integer> {

@@ -31,7 +31,7 @@ public final class Enricher {
   /** The enricher with the statistics and topic model shipped with PaperPulse. */
   public static Enricher bundled() {
     DocumentFrequencies frequencies = DocumentFrequencies.bundled();
-    return new Enricher(new KeywordExtractor(frequencies), TopicClassifier.bundled(frequencies));
+    return new Enricher(new KeywordExtractor(frequencies), TopicClassifier.bundled());
   }
 
   public KeywordExtractor extractor() {

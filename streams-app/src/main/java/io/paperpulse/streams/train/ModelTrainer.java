@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Builds the two model resources the enrichment uses, from arXiv listings: the background document
- * frequencies and the topic centroids. Listing days whose epoch day is a multiple of ten are held
+ * frequencies and the naive Bayes topic model. Listing days whose epoch day is a multiple of ten are held
  * out of both, so the quality benchmark can measure topic accuracy on days the model never saw.
  */
 public final class ModelTrainer {
@@ -37,7 +37,7 @@ public final class ModelTrainer {
     return day.toEpochDay() % 10 == 0;
   }
 
-  /** Reads the inputs and writes {@code document-frequencies.tsv.gz} and {@code topic-centroids.tsv.gz} into {@code out}. */
+  /** Reads the inputs and writes {@code document-frequencies.tsv.gz} and {@code topic-model.tsv.gz} into {@code out}. */
   public static void train(List<Path> inputs, Path out, int minDf, PrintStream log) throws IOException {
     List<Doc> docs = new ArrayList<>();
     long[] skipped = new long[2];
@@ -73,12 +73,12 @@ public final class ModelTrainer {
     Files.createDirectories(out);
     Files.write(out.resolve("document-frequencies.tsv.gz"), dfBytes.toByteArray());
     DocumentFrequencies frequencies = DocumentFrequencies.read(new ByteArrayInputStream(dfBytes.toByteArray()));
-    TopicClassifier.Trainer topics = new TopicClassifier.Trainer(frequencies);
+    TopicClassifier.Trainer topics = new TopicClassifier.Trainer();
     for (Doc doc : docs) {
       topics.add(doc.topic(), doc.title(), doc.text());
     }
-    try (OutputStream centroids = Files.newOutputStream(out.resolve("topic-centroids.tsv.gz"))) {
-      topics.write(centroids);
+    try (OutputStream model = Files.newOutputStream(out.resolve("topic-model.tsv.gz"))) {
+      topics.write(model);
     }
     log.printf(
         "trained on %,d papers (%,d held out or without categories, %,d rejected): %,d keys with df >= %d%n",
