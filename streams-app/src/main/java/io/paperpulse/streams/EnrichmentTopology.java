@@ -122,6 +122,7 @@ public final class EnrichmentTopology {
       }
       seen.put(paper.getId(), record.timestamp());
       counters.enriched.incrementAndGet();
+      counters.enrichmentLatency.accept(System.currentTimeMillis() - paper.getIngested().toEpochMilli());
       context.forward(record.withValue(new Outcome(enriched, null)));
     }
 

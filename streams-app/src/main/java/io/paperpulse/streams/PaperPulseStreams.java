@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running streams app: creates its topics, runs {@link PaperPulseTopology} with exactly-once
- * processing, and serves the HTTP API. {@link #close} stops both; state is kept in the state
+ * processing, and serves the HTTP API and Prometheus metrics ({@code /metrics}). {@link #close} stops both; state is kept in the state
  * directory and resumes from the committed offsets on the next start.
  */
 public final class PaperPulseStreams implements AutoCloseable {
@@ -40,11 +40,13 @@ public final class PaperPulseStreams implements AutoCloseable {
   private final KafkaStreams streams;
   private final ApiServer api;
   private final Counters counters;
+  private final AppMetrics metrics;
 
-  private PaperPulseStreams(KafkaStreams streams, ApiServer api, Counters counters) {
+  private PaperPulseStreams(KafkaStreams streams, ApiServer api, Counters counters, AppMetrics metrics) {
     this.streams = streams;
     this.api = api;
     this.counters = counters;
+    this.metrics = metrics;
   }
 
   /** Kafka Streams settings: the config's client properties, then the ones PaperPulse relies on. */
@@ -69,21 +71,23 @@ public final class PaperPulseStreams implements AutoCloseable {
     topics.addAll(Topics.STREAMS_OUTPUTS);
     TopicSetup.ensure(config, topics, List.of(Topics.WATCHLIST));
     Counters counters = new Counters();
+    AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters);
     TopicSerdes serdes = TopicSerdes.registry(config);
     KafkaStreams streams =
         new KafkaStreams(
             PaperPulseTopology.build(analytics, Enricher.bundled(), serdes, counters),
             streamsProperties(config, settings));
+    metrics.bind(streams);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("stream thread failed; replacing it", e);
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
-    ApiServer api = new ApiServer(streams, config, serdes, settings.httpPort());
+    ApiServer api = new ApiServer(streams, config, serdes, metrics, settings.httpPort());
     streams.start();
     api.start();
-    return new PaperPulseStreams(streams, api, counters);
+    return new PaperPulseStreams(streams, api, counters, metrics);
   }
 
   public KafkaStreams streams() {
@@ -118,5 +122,6 @@ public final class PaperPulseStreams implements AutoCloseable {
   public void close() {
     api.close();
     streams.close(Duration.ofSeconds(30));
+    metrics.close();
   }
 }

@@ -120,6 +120,7 @@ public final class SpikeAlertsTopology {
               watch == null ? null : watch.getChannel(),
               trend.getSamples());
       counters.alerts.incrementAndGet();
+      counters.alertRaised.accept(alert);
       recent.put(recentKey(alert), alert);
       trimRecent();
       context.forward(record.withValue(alert));

@@ -14,6 +14,7 @@ import io.paperpulse.avro.state.TopKeywords;
 import io.paperpulse.avro.state.TopicDayCounts;
 import io.paperpulse.producer.Topics;
 import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.streams.AppMetrics;
 import io.paperpulse.streams.Stores;
 import io.paperpulse.streams.TopicCountsTopology;
 import io.paperpulse.streams.TopicSerdes;
@@ -80,16 +81,20 @@ public final class ApiServer implements AutoCloseable {
   private final HttpClient forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private KafkaProducer<String, Watch> watchProducer;
 
-  public ApiServer(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, int port) {
+  private final AppMetrics metrics;
+
+  public ApiServer(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, AppMetrics metrics, int port) {
     this.streams = streams;
     this.config = config;
     this.serdes = serdes;
+    this.metrics = metrics;
     try {
       this.server = HttpServer.create(new InetSocketAddress(port), 64);
     } catch (IOException e) {
       throw new IllegalStateException("cannot serve the HTTP API on port " + port + ": " + e.getMessage(), e);
     }
     server.createContext("/api/", this::handle);
+    server.createContext("/metrics", this::handleMetrics);
     server.createContext("/", this::handleRoot);
     server.setExecutor(Executors.newFixedThreadPool(4));
   }
@@ -111,6 +116,81 @@ public final class ApiServer implements AutoCloseable {
         watchProducer.close(Duration.ofSeconds(5));
       }
     }
+  }
+
+  private void handleMetrics(HttpExchange exchange) throws IOException {
+    try {
+      byte[] body = metrics.scrape(this::stateView).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  /** What the gauges show, read from local state; empty where this instance does not own it. */
+  private AppMetrics.StateView stateView() {
+    return new AppMetrics.StateView() {
+      @Override
+      public Map<Long, TopicDayCounts> topicDays() {
+        Map<Long, TopicDayCounts> days = new HashMap<>();
+        try (KeyValueIterator<Long, TopicDayCounts> all = ApiServer.this.<Long, TopicDayCounts>store(Stores.TOPIC_DAYS).all()) {
+          all.forEachRemaining(kv -> days.put(kv.key, kv.value));
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+          return Map.of();
+        }
+        return days;
+      }
+
+      @Override
+      public List<KeywordTrend> keywordTrends() {
+        List<KeywordTrend> trends = new ArrayList<>();
+        try {
+          ReadOnlyKeyValueStore<Long, TopKeywords> top = store(Stores.KEYWORD_TOP);
+          Long latest = latestKey(top);
+          if (latest != null) {
+            trends.addAll(top.get(latest).getEntries());
+          }
+          ReadOnlyKeyValueStore<String, KeywordState> states = store(Stores.KEYWORD_STATE);
+          ReadOnlyKeyValueStore<String, ValueAndTimestamp<Watch>> watches =
+              streams.store(StoreQueryParameters.fromNameAndType(Stores.WATCHLIST, QueryableStoreTypes.timestampedKeyValueStore()));
+          try (KeyValueIterator<String, ValueAndTimestamp<Watch>> all = watches.all()) {
+            while (all.hasNext()) {
+              String keyword = all.next().key;
+              KeywordState state = states.get(keyword);
+              if (state != null) {
+                trends.add(latestTrend(keyword, state));
+              }
+            }
+          }
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+          return List.of();
+        }
+        return trends;
+      }
+    };
+  }
+
+  /** A watched keyword's latest day as a trend: its open day if any, else its last closed day. */
+  private static KeywordTrend latestTrend(String keyword, KeywordState state) {
+    long count = 0;
+    double score = 0;
+    long day = state.getLastFoldedDay();
+    if (!state.getOpen().isEmpty()) {
+      OpenDay open = state.getOpen().get(state.getOpen().size() - 1);
+      count = open.getCount();
+      day = open.getDay();
+    } else if (!state.getHistory().isEmpty()) {
+      ClosedDay last = state.getHistory().get(state.getHistory().size() - 1);
+      count = last.getCount();
+      score = last.getScore();
+      day = last.getDay();
+    }
+    return new KeywordTrend(keyword, state.getLabel(), "P1D", java.time.Instant.ofEpochMilli(Math.max(0, day) * 86_400_000L),
+        count, 0L, 0.0, state.getMean(), Math.sqrt(state.getVariance()), state.getHistoryDays(), score, 1.0, false, List.of());
   }
 
   private void handleRoot(HttpExchange exchange) throws IOException {

@@ -1,0 +1,164 @@
+package io.paperpulse.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.paperpulse.avro.KeywordTrend;
+import io.paperpulse.avro.state.TopicDayCounts;
+import io.paperpulse.streams.topics.Taxonomy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Every meter of the streams app, in one place, exported in the Prometheus format. The names here
+ * are what dashboards and alert rules query; {@code AppMetricsTest} guards them.
+ *
+ * <p>Cardinality is bounded: topic gauges exist only for the taxonomy's topics and three window
+ * sizes, and keyword gauges only for the current top trending and watched keywords (a keyword that
+ * leaves both sets loses its series at the next refresh).
+ */
+public final class AppMetrics implements AutoCloseable {
+  public static final String CONSUMED = "paperpulse.papers.consumed";
+  public static final String ENRICHED = "paperpulse.papers.enriched";
+  public static final String DUPLICATES = "paperpulse.papers.duplicates";
+  public static final String DEAD_LETTERED = "paperpulse.papers.dead.lettered";
+  public static final String LATE = "paperpulse.papers.late";
+  public static final String TOPIC_PAPERS = "paperpulse.topic.papers";
+  public static final String KEYWORD_SCORE = "paperpulse.keyword.trend.score";
+  public static final String KEYWORD_COUNT = "paperpulse.keyword.trend.count";
+  public static final String KEYWORD_BASELINE = "paperpulse.keyword.trend.baseline";
+  public static final String ALERTS = "paperpulse.keyword.spike.alerts";
+  public static final String LATENCY = "paperpulse.enrichment.latency";
+
+  /** What the metrics read from the app's state: the daily topic counts and the trending keywords. */
+  public interface StateView {
+    /** Daily topic counts by epoch day, or an empty map while the state is not queryable. */
+    Map<Long, TopicDayCounts> topicDays();
+
+    /** The latest day's top trends, and the latest trend of each watched keyword. */
+    List<KeywordTrend> keywordTrends();
+  }
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicReference<Map<Long, TopicDayCounts>> days = new AtomicReference<>(Map.of());
+  private final MultiGauge keywordScore;
+  private final MultiGauge keywordCount;
+  private final MultiGauge keywordBaseline;
+  private final Timer latency;
+  private KafkaStreamsMetrics streamsMetrics;
+
+  public AppMetrics(String application, String instance, Counters counters) {
+    registry.config().commonTags(Tags.of("application", application, "instance", instance));
+    FunctionCounter.builder(CONSUMED, counters.consumed, Number::doubleValue)
+        .description("Records read from topic papers").register(registry);
+    FunctionCounter.builder(ENRICHED, counters.enriched, Number::doubleValue)
+        .description("Papers enriched and written to papers.enriched").register(registry);
+    FunctionCounter.builder(DUPLICATES, counters.duplicates, Number::doubleValue)
+        .description("Papers dropped because their id was already enriched").register(registry);
+    FunctionCounter.builder(DEAD_LETTERED, counters.deadLettered, Number::doubleValue)
+        .description("Records written to papers.dlq").register(registry);
+    FunctionCounter.builder(LATE, counters.lateForCounts, Number::doubleValue)
+        .tag("stage", "topic-counts").description("Papers too late for every window").register(registry);
+    FunctionCounter.builder(LATE, counters.lateForTrends, Number::doubleValue)
+        .tag("stage", "keyword-trends").description("Papers whose day had closed").register(registry);
+    for (String topic : Taxonomy.allTopics()) {
+      for (int window : TopicCountsTopology.WINDOW_DAYS) {
+        Gauge.builder(TOPIC_PAPERS, () -> windowCount(topic, window))
+            .tags("topic", topic, "window", TopicCountsTopology.window(window))
+            .description("Papers of the topic in the window ending with the latest day")
+            .register(registry);
+      }
+    }
+    keywordScore = MultiGauge.builder(KEYWORD_SCORE).description("Trend score of a top or watched keyword").register(registry);
+    keywordCount = MultiGauge.builder(KEYWORD_COUNT).description("Papers with the keyword on its latest day").register(registry);
+    keywordBaseline = MultiGauge.builder(KEYWORD_BASELINE).description("Baseline daily share of the keyword").register(registry);
+    latency = Timer.builder(LATENCY)
+        .description("From the producer ingesting a paper to its enrichment")
+        // Buckets, not client-side percentiles: histogram_quantile() aggregates them across instances.
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofMinutes(10))
+        .register(registry);
+    counters.enrichmentLatency = millis -> latency.record(Duration.ofMillis(Math.max(0, millis)));
+    counters.alertRaised =
+        alert ->
+            Counter.builder(ALERTS)
+                .description("Spike alerts raised; alerts are rare, so the keyword tag stays bounded")
+                .tags("keyword", alert.getKeyword(), "watched", String.valueOf(alert.getWatched()))
+                .register(registry)
+                .increment();
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  /** Binds Kafka Streams' own metrics (threads, tasks, stores, clients). */
+  public void bind(org.apache.kafka.streams.KafkaStreams streams) {
+    streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+  }
+
+  /** Reads the state the gauges show; call before each scrape. */
+  public void refresh(StateView state) {
+    days.set(state.topicDays());
+    List<MultiGauge.Row<?>> scores = new ArrayList<>();
+    List<MultiGauge.Row<?>> counts = new ArrayList<>();
+    List<MultiGauge.Row<?>> baselines = new ArrayList<>();
+    Map<String, KeywordTrend> latest = new LinkedHashMap<>();
+    for (KeywordTrend trend : state.keywordTrends()) {
+      latest.putIfAbsent(trend.getKeyword(), trend);
+    }
+    for (KeywordTrend trend : latest.values()) {
+      Tags tags = Tags.of("keyword", trend.getKeyword());
+      scores.add(MultiGauge.Row.of(tags, trend.getScore()));
+      counts.add(MultiGauge.Row.of(tags, trend.getCount()));
+      baselines.add(MultiGauge.Row.of(tags, trend.getBaseline()));
+    }
+    keywordScore.register(scores, true);
+    keywordCount.register(counts, true);
+    keywordBaseline.register(baselines, true);
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape(Supplier<StateView> state) {
+    refresh(state.get());
+    return registry.scrape();
+  }
+
+  private double windowCount(String topic, int length) {
+    Map<Long, TopicDayCounts> snapshot = days.get();
+    if (snapshot.isEmpty()) {
+      return 0;
+    }
+    long latest = snapshot.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+    return TopicCountsTopology.sum(snapshot::get, latest - length + 1, length).counts().getOrDefault(topic, 0L);
+  }
+
+  @Override
+  public void close() {
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+    }
+    registry.close();
+  }
+}
