@@ -84,7 +84,7 @@ public final class PaperPulseStreams implements AutoCloseable {
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
-    ApiServer api = new ApiServer(streams, config, serdes, metrics, settings.httpPort());
+    ApiServer api = new ApiServer(streams, config, serdes, metrics, settings.httpHost(), settings.httpPort());
     streams.start();
     api.start();
     return new PaperPulseStreams(streams, api, counters, metrics);

@@ -83,7 +83,14 @@ public final class ApiServer implements AutoCloseable {
 
   private final AppMetrics metrics;
 
-  public ApiServer(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, AppMetrics metrics, int port) {
+  private final String advertisedHost;
+
+  /**
+   * @param advertisedHost the host this instance gives as its {@code application.server}, so it
+   *     knows the requests it owns
+   */
+  public ApiServer(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, AppMetrics metrics, String advertisedHost, int port) {
+    this.advertisedHost = advertisedHost;
     this.streams = streams;
     this.config = config;
     this.serdes = serdes;
@@ -193,15 +200,30 @@ public final class ApiServer implements AutoCloseable {
         count, 0L, 0.0, state.getMean(), Math.sqrt(state.getVariance()), state.getHistoryDays(), score, 1.0, false, List.of());
   }
 
+  /** The live page: three static files from the classpath, no build step. */
+  private static final Map<String, String> PAGES =
+      Map.of("/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/style.css", "style.css");
+
   private void handleRoot(HttpExchange exchange) throws IOException {
-    if (!exchange.getRequestURI().getPath().equals("/")) {
-      send(exchange, 404, Map.of("error", "no such path: " + exchange.getRequestURI().getPath()));
-      return;
+    try {
+      String file = PAGES.get(exchange.getRequestURI().getPath());
+      if (file == null) {
+        send(exchange, 404, Map.of("error", "no such path: " + exchange.getRequestURI().getPath()));
+        return;
+      }
+      byte[] body;
+      try (InputStream in = ApiServer.class.getResourceAsStream("/io/paperpulse/streams/web/" + file)) {
+        body = in.readAllBytes();
+      }
+      String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html";
+      exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } finally {
+      exchange.close();
     }
-    send(exchange, 200, Map.of("service", "PaperPulse", "api", List.of(
-        "GET /api/topics?window=P7D", "GET /api/topics/{topic}/series?window=P1D",
-        "GET /api/keywords/trending?window=P1D&limit=20", "GET /api/keywords/{keyword}",
-        "GET /api/alerts?limit=50", "GET|PUT|DELETE /api/watches/{keyword}")));
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -527,7 +549,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private boolean isLocal(String host) {
-    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals(server.getAddress().getHostString());
+    return host.equals(advertisedHost) || host.equals("localhost") || host.equals("127.0.0.1");
   }
 
   private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
