@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code paperpulse publish}: every paper of the given feeds onto topic {@code papers}. */
@@ -21,6 +22,9 @@ final class PublishCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Feed files or directories.")
   List<Path> inputs;
 
+  @Option(names = "--metrics-port", description = "Serve the run's progress as Prometheus metrics on this port (/metrics).")
+  Integer metricsPort;
+
   @Mixin ConnectionOptions connection;
   @Mixin FeedOptions feed;
 
@@ -28,6 +32,6 @@ final class PublishCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<Path> files = FeedReader.expand(inputs);
     return Publishing.run(
-        connection.load(), feed.toParseOptions(), "paperpulse-publish", job -> job.publish(files), true);
+        connection.load(), feed.toParseOptions(), "paperpulse-publish", job -> job.publish(files), true, metricsPort);
   }
 }

@@ -22,13 +22,24 @@ final class Publishing {
 
   static int run(PaperPulseConfig config, ParseOptions options, String clientId, Job body, boolean showProgress)
       throws Exception {
+    return run(config, options, clientId, body, showProgress, null);
+  }
+
+  /** As above; with {@code metricsPort} set, serves the run's progress on {@code /metrics} there. */
+  static int run(PaperPulseConfig config, ParseOptions options, String clientId, Job body, boolean showProgress, Integer metricsPort)
+      throws Exception {
     PrintStream err = System.err;
     TopicSetup.ensure(config, List.of(Topics.PAPERS));
     Progress progress =
         showProgress ? new Progress(err, System.console() != null) : Progress.none();
     PublishSummary summary;
-    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, clientId)) {
-      summary = body.run(new PublishJob(new FeedReader(options), publisher, err, progress));
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, clientId);
+        ProducerMetrics metrics = metricsPort == null ? null : new ProducerMetrics(metricsPort, clientId)) {
+      PublishJob job = new PublishJob(new FeedReader(options), publisher, err, progress);
+      if (metrics != null) {
+        metrics.watch(job);
+      }
+      summary = body.run(job);
     }
     err.println(summary);
     return exitCode(summary);

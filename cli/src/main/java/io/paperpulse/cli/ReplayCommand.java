@@ -35,6 +35,9 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Seconds of event time per second of replay (86400 = a day a second); 0 = as fast as possible.")
   double speed;
 
+  @Option(names = "--metrics-port", description = "Serve the run's progress as Prometheus metrics on this port (/metrics).")
+  Integer metricsPort;
+
   @Mixin ConnectionOptions connection;
   @Mixin FeedOptions feed;
 
@@ -49,6 +52,6 @@ final class ReplayCommand implements Callable<Integer> {
     List<Path> files = FeedReader.expand(inputs);
     PublishJob.ReplayOptions options = new PublishJob.ReplayOptions(from, to, speed);
     return Publishing.run(
-        connection.load(), feed.toParseOptions(), "paperpulse-replay", job -> job.replay(files, options), true);
+        connection.load(), feed.toParseOptions(), "paperpulse-replay", job -> job.replay(files, options), true, metricsPort);
   }
 }

@@ -38,9 +38,10 @@ public final class PublishJob {
   private final PaperPublisher publisher;
   private final PrintStream errors;
   private final Progress progress;
-  private long read;
-  private long rejected;
-  private long skipped;
+  // Written by the publishing thread only; volatile so a metrics endpoint can read them.
+  private volatile long read;
+  private volatile long rejected;
+  private volatile long skipped;
 
   public PublishJob(FeedReader reader, PaperPublisher publisher, PrintStream errors, Progress progress) {
     this.reader = reader;
@@ -96,6 +97,23 @@ public final class PublishJob {
       progress.update(i + 1, papers.size(), "papers", publisher.acknowledged());
     }
     return finish();
+  }
+
+  /** Records read so far, papers and rejects alike. */
+  public long read() {
+    return read;
+  }
+
+  public long rejected() {
+    return rejected;
+  }
+
+  public long skipped() {
+    return skipped;
+  }
+
+  public PaperPublisher publisher() {
+    return publisher;
   }
 
   private interface PaperSink {
