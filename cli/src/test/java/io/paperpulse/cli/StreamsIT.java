@@ -53,7 +53,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -62,6 +65,7 @@ import org.junit.jupiter.api.io.TempDir;
  * topic counts must equal counts computed here from the input files, Confluent's Node client must
  * read {@code papers.enriched}, and a poison record must land in {@code papers.dlq}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamsIT {
   private static final Path REPO = Path.of(System.getProperty("paperpulse.repo", ".."));
   private static final Path SHARED_MONTH = REPO.resolve("../shared/data/arxiv-daily-cs/daily");
@@ -118,6 +122,7 @@ class StreamsIT {
   }
 
   @Test
+  @Order(1)
   void theTopicCountsOfTheApiAreTheCountsOfTheInputFiles() throws Exception {
     // Computed here from the files: each paper once (its first listing), under each topic of its categories.
     Map<String, Long> firstDay = new LinkedHashMap<>();
@@ -161,6 +166,42 @@ class StreamsIT {
   }
 
   @Test
+  @Order(4) // last: it restarts the app
+  void aSecondInstanceAnswersTheSameThroughForwardingAndARestartResumesFromCommittedState() throws Exception {
+    String first = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
+    assertThat(Deadline.await(Duration.ofMinutes(4), () -> get(first).path("total").asLong() > 0
+        && app.counters().consumed.get() >= published.published(), () -> false)).isTrue();
+    long total = get(first).path("total").asLong();
+
+    PaperPulseStreams second = PaperPulseStreams.start(config,
+        new PaperPulseStreams.Settings("streams-it", dir.resolve("state-2"), "localhost", io.paperpulse.stack.Ports.free(), 1),
+        AnalyticsSettings.defaults());
+    try {
+      assertThat(second.awaitRunning(Duration.ofMinutes(2))).isTrue();
+      String other = "http://localhost:" + second.httpPort() + "/api/topics?window=P30D";
+      // Both instances answer, whichever of them owns the analytics partition after the rebalance.
+      assertThat(Deadline.await(Duration.ofMinutes(2),
+          () -> get(other).path("total").asLong() == total && get(first).path("total").asLong() == total, () -> false))
+          .as("second instance answers %s, first %s", get(other), get(first)).isTrue();
+      assertThat(get(other).path("topics")).isEqualTo(get(first).path("topics"));
+    } finally {
+      second.close();
+    }
+
+    // Stop and start the first instance on the same state: it resumes, it does not reprocess.
+    app.close();
+    app = PaperPulseStreams.start(config,
+        new PaperPulseStreams.Settings("streams-it", dir.resolve("state"), "localhost", io.paperpulse.stack.Ports.free(), 1),
+        AnalyticsSettings.defaults());
+    assertThat(app.awaitRunning(Duration.ofMinutes(2))).isTrue();
+    String restarted = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
+    assertThat(Deadline.await(Duration.ofMinutes(2), () -> get(restarted).path("total").asLong() == total, () -> false))
+        .as("after restart: %s", get(restarted)).isTrue();
+    assertThat(app.counters().consumed.get()).as("papers read again after the restart").isZero();
+  }
+
+  @Test
+  @Order(2)
   void confluentsNodeDeserializerReadsTheEnrichedPapers() throws Exception {
     List<JsonNode> messages =
         NodeInterop.consume(REPO, config.bootstrapServers(), config.confluentApiUrl(), Topics.PAPERS_ENRICHED, 40);
@@ -175,6 +216,7 @@ class StreamsIT {
   }
 
   @Test
+  @Order(3)
   void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheAppGoesOn() throws Exception {
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
