@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every PromQL expression of the dashboards and the alert rules, sent to a real Prometheus (Debian's)
- * that scrapes the real streams app on the real broker: each must return data, and a spike
- * published on purpose must show the spike alert as firing.
+ * that scrapes the real streams app on the real broker fed real listings: each must return data,
+ * and a spike published on purpose must show the spike alert as firing.
  */
 class PrometheusEndToEndIT {
   private static final Path REPO = Path.of(System.getProperty("paperpulse.repo", ".."));
@@ -71,15 +71,25 @@ class PrometheusEndToEndIT {
         .PUT(HttpRequest.BodyPublishers.ofString("{\"minCount\": 5, \"minScore\": 2, \"maxPValue\": 0.01, \"owner\": \"it\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(watch.statusCode()).as(watch.body()).isEqualTo(200);
-    List<Path> files = new ArrayList<>(List.of(REPO.resolve("producer/src/test/resources/feeds/arxiv-daily/2025-03-18.jsonl")));
-    files.add(burst(dir.resolve("2025-03-19.jsonl")));
+    List<Path> files = new ArrayList<>(listings());
+    files.add(burst(dir.resolve("2025-04-04.jsonl")));
     try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "prometheus-it")) {
       new PublishJob(new FeedReader(ParseOptions.defaults()), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none())
           .publish(files);
     }
   }
 
-  /** A day of papers where "quantum origami" stands in every title. */
+  /** Three days of real listings from ../shared/data, or the daily sample the project ships when that is absent. */
+  private static List<Path> listings() {
+    Path shared = REPO.resolve("../shared/data/arxiv-daily-cs/daily");
+    List<Path> days = List.of(shared.resolve("2025-04-01.jsonl.gz"), shared.resolve("2025-04-02.jsonl.gz"), shared.resolve("2025-04-03.jsonl.gz"));
+    if (days.stream().allMatch(Files::exists)) {
+      return days;
+    }
+    return List.of(REPO.resolve("producer/src/test/resources/feeds/arxiv-daily/2025-03-18.jsonl"));
+  }
+
+  /** A day of papers, after the listings, where "quantum origami" stands in every title. */
   private static Path burst(Path file) throws Exception {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < 12; i++) {
