@@ -218,9 +218,19 @@ class StreamsIT {
   @Test
   @Order(3)
   void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheAppGoesOn() throws Exception {
+    byte[] watch = io.paperpulse.streams.TopicSerdes.registry(config).value(io.paperpulse.avro.Watch.class).serializer()
+        .serialize(Topics.WATCHLIST, new io.paperpulse.avro.Watch("x", 1, 1.0, 1.0, null, null));
+    byte[] paper = firstPaperBytes();
+    Map<String, byte[]> poison = new java.util.LinkedHashMap<>();
+    poison.put("poison", new byte[] {9, 9, 9}); // wrong magic byte
+    poison.put("poison-unknown-id", new byte[] {0, 0x7f, 0, 0, 1, 2, 4, 6}); // no such schema id
+    poison.put("poison-truncated", java.util.Arrays.copyOf(paper, paper.length / 2));
+    poison.put("poison-other-subject", watch); // a Watch, registered under another subject
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(Topics.PAPERS, "poison", new byte[] {9, 9, 9})).get();
+      for (Map.Entry<String, byte[]> record : poison.entrySet()) {
+        producer.send(new ProducerRecord<>(Topics.PAPERS, record.getKey(), record.getValue())).get();
+      }
     }
     Map<String, Object> props = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
@@ -230,21 +240,47 @@ class StreamsIT {
           .map(p -> new TopicPartition(Topics.PAPERS_DLQ, p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
+      Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
       Deadline.await(Duration.ofMinutes(2), () -> {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          if ("poison".equals(r.key())) {
-            found[0] = r;
+          found.put(r.key(), r);
+        }
+        return found.keySet().containsAll(poison.keySet());
+      }, () -> false);
+      assertThat(found).as("the poison records in %s", Topics.PAPERS_DLQ).containsKeys(poison.keySet().toArray(String[]::new));
+      for (Map.Entry<String, byte[]> sent : poison.entrySet()) {
+        ConsumerRecord<String, byte[]> dead = found.get(sent.getKey());
+        assertThat(dead.value()).as(sent.getKey()).isEqualTo(sent.getValue());
+        assertThat(new String(dead.headers().lastHeader(EnrichmentTopology.HEADER_REASON).value(), StandardCharsets.UTF_8))
+            .as(sent.getKey()).startsWith("cannot deserialize the value");
+        assertThat(new String(dead.headers().lastHeader(EnrichmentTopology.HEADER_TOPIC).value(), StandardCharsets.UTF_8))
+            .isEqualTo(Topics.PAPERS);
+        assertThat(dead.headers().lastHeader(EnrichmentTopology.HEADER_OFFSET)).isNotNull();
+      }
+    }
+  }
+
+  /** The bytes of the first record on topic papers: a real paper in the Confluent wire format. */
+  private static byte[] firstPaperBytes() {
+    Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition partition = new TopicPartition(Topics.PAPERS, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      byte[][] first = new byte[1][];
+      Deadline.await(Duration.ofSeconds(30), () -> {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          if (first[0] == null && r.value() != null && r.value().length > 20) {
+            first[0] = r.value();
           }
         }
-        return found[0] != null;
+        return first[0] != null;
       }, () -> false);
-      assertThat(found[0]).as("the poison record in %s", Topics.PAPERS_DLQ).isNotNull();
-      assertThat(found[0].value()).isEqualTo(new byte[] {9, 9, 9});
-      assertThat(new String(found[0].headers().lastHeader(EnrichmentTopology.HEADER_REASON).value(), StandardCharsets.UTF_8))
-          .startsWith("cannot deserialize the value");
-      assertThat(new String(found[0].headers().lastHeader(EnrichmentTopology.HEADER_TOPIC).value(), StandardCharsets.UTF_8))
-          .isEqualTo(Topics.PAPERS);
+      assertThat(first[0]).isNotNull();
+      return first[0];
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 

@@ -24,8 +24,18 @@ final class SafeXml {
     return f;
   }
 
+  /**
+   * A reader over UTF-8 input, decoded strictly here: invalid bytes fail with a clear error, and the
+   * JDK's parser never prints its own "[Fatal Error]" lines to stderr.
+   */
   static XMLStreamReader open(InputStream in) throws XMLStreamException {
-    return FACTORY.createXMLStreamReader(in);
+    return FACTORY.createXMLStreamReader(
+        new java.io.InputStreamReader(
+            in,
+            java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
   }
 
   /** The text of the current element and its children's text, with nested markup dropped. */

@@ -9,6 +9,11 @@ final class XmlErrors {
 
   static FeedException of(String name, XMLStreamException e) {
     String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNumber();
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.nio.charset.CharacterCodingException) {
+        return new FeedException(name + line + ": invalid UTF-8", e);
+      }
+    }
     String message = e.getMessage() == null ? "" : e.getMessage();
     int detail = message.indexOf("Message: ");
     if (detail >= 0) {

@@ -71,12 +71,7 @@ class FeedReaderTest {
 
   @Test
   void invalidUtf8NamesTheLine(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("listing.txt");
-    byte[] head = "Mar 2\n\nTitle\n\nAbstract ".getBytes(StandardCharsets.UTF_8);
-    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
-    bytes[head.length] = (byte) 0xC3;
-    bytes[head.length + 1] = (byte) 0x28;
-    Files.write(file, bytes);
+    Path file = Feeds.withInvalidUtf8(dir.resolve("listing.txt"), "Mar 2\n\nTitle\n\nAbstract ");
 
     assertThatThrownBy(() -> Feeds.read(file))
         .isInstanceOf(FeedException.class)

@@ -29,6 +29,15 @@ final class Feeds {
     }
   }
 
+  /** Writes {@code text} followed by an invalid UTF-8 sequence (0xC3 0x28) to {@code file}. */
+  static Path withInvalidUtf8(Path file, String text) throws IOException {
+    byte[] head = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+    bytes[head.length] = (byte) 0xC3;
+    bytes[head.length + 1] = (byte) 0x28;
+    return java.nio.file.Files.write(file, bytes);
+  }
+
   static Result read(Path file) throws IOException, FeedException {
     return read(file, OPTIONS);
   }

@@ -42,4 +42,14 @@ class SafeXmlTest {
         .isInstanceOf(FeedException.class)
         .hasMessageContaining("malformed or unsafe XML");
   }
+
+  @Test
+  void invalidUtf8InXmlNamesTheFileAndPrintsNothingElse(@TempDir Path dir) throws Exception {
+    Path file = Feeds.withInvalidUtf8(dir.resolve("feed.xml"), "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<entry><title>caf");
+
+    assertThatThrownBy(() -> Feeds.read(file))
+        .isInstanceOf(FeedException.class)
+        .hasMessageStartingWith(file + ":")
+        .hasMessageEndingWith(": invalid UTF-8");
+  }
 }
