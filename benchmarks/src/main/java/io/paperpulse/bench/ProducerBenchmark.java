@@ -1,0 +1,170 @@
+package io.paperpulse.bench;
+
+import io.paperpulse.avro.Paper;
+import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.feed.FeedException;
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseListener;
+import io.paperpulse.producer.feed.ParseOptions;
+import io.paperpulse.producer.feed.Rejection;
+import io.paperpulse.producer.publish.PaperPublisher;
+import io.paperpulse.producer.publish.TopicSetup;
+import io.paperpulse.stack.LocalStack;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The producer beside its ceiling, in one run on one local broker: PaperPublisher sending Paper
+ * objects (Avro serialization through the registry-aware serializer, idempotence, acks=all) versus a
+ * raw KafkaProducer sending the same records already serialized, with the same settings. Rounds
+ * alternate which goes first, on fresh topics, so machine noise hits both alike.
+ *
+ * <p>Usage: {@code ProducerBenchmark SHARED_DATA_DIR REPORT.md REPO_DIR [ROUNDS]}
+ */
+public final class ProducerBenchmark {
+  private ProducerBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    Path report = Path.of(args[1]);
+    Path repo = Path.of(args[2]);
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+    List<Paper> papers = read(data.resolve("arxiv-daily-cs/daily"));
+    Path dir = Files.createTempDirectory("producer-bench");
+    try (LocalStack stack = LocalStack.start(LocalStack.Settings.freePorts(dir, LocalStack.defaultRegistryDist(repo)), System.getenv())) {
+      PaperPulseConfig config = PaperPulseConfig.defaults().withBootstrapServers(stack.bootstrapServers()).withRegistryUrl(stack.registryUrl());
+      Map<String, List<Double>> rates = new LinkedHashMap<>();
+      rates.put("PaperPublisher (Avro + registry serializer)", new ArrayList<>());
+      rates.put("raw KafkaProducer, pre-serialized bytes", new ArrayList<>());
+      List<byte[]> bytes = serialized(config, papers);
+      // One untimed round of each first, so neither side pays for JIT warm-up in the figures.
+      TopicSetup.ensure(config, List.of("bench-warmup-ours", "bench-warmup-raw"));
+      ours(config, "bench-warmup-ours", papers);
+      raw(config, "bench-warmup-raw", papers, bytes);
+      for (int round = 0; round < rounds; round++) {
+        boolean oursFirst = round % 2 == 0;
+        for (int turn = 0; turn < 2; turn++) {
+          String topic = "bench-" + round + "-" + turn;
+          TopicSetup.ensure(config, List.of(topic));
+          if ((turn == 0) == oursFirst) {
+            rates.get("PaperPublisher (Avro + registry serializer)").add(ours(config, topic, papers));
+          } else {
+            rates.get("raw KafkaProducer, pre-serialized bytes").add(raw(config, topic, papers, bytes));
+          }
+        }
+      }
+      write(report, papers.size(), rounds, rates);
+    }
+  }
+
+  private static List<Paper> read(Path daily) throws Exception {
+    List<Paper> papers = new ArrayList<>();
+    Map<String, Boolean> seen = new HashMap<>();
+    FeedReader reader = new FeedReader(ParseOptions.defaults());
+    try (var files = Files.list(daily)) {
+      for (Path file : files.sorted().toList()) {
+        try {
+          reader.read(file, new ParseListener() {
+            @Override
+            public void paper(Paper paper, String location) {
+              if (seen.putIfAbsent(paper.getId(), true) == null) {
+                papers.add(paper);
+              }
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {}
+          });
+        } catch (FeedException e) {
+          // An unreadable file has no papers to send.
+        }
+      }
+    }
+    return papers;
+  }
+
+  private static double ours(PaperPulseConfig config, String topic, List<Paper> papers) {
+    long start = System.nanoTime();
+    try (PaperPublisher publisher = PaperPublisher.create(config, topic, "bench-ours")) {
+      for (Paper paper : papers) {
+        publisher.send(paper, "bench");
+      }
+      publisher.flush();
+      if (publisher.acknowledged() != papers.size()) {
+        throw new IllegalStateException("only " + publisher.acknowledged() + " of " + papers.size() + " acknowledged");
+      }
+    }
+    return papers.size() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** The same records as our serializer writes them, so the raw producer sends identical bytes. */
+  @SuppressWarnings("unchecked")
+  private static List<byte[]> serialized(PaperPulseConfig config, List<Paper> papers) throws Exception {
+    Map<String, Object> props = PaperPublisher.producerProperties(config, "bench-serializer");
+    Serializer<Paper> serializer =
+        (Serializer<Paper>) Class.forName((String) props.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG)).getDeclaredConstructor().newInstance();
+    serializer.configure(props, false);
+    List<byte[]> bytes = new ArrayList<>(papers.size());
+    for (Paper paper : papers) {
+      bytes.add(serializer.serialize("bench-serialized", paper));
+    }
+    serializer.close();
+    return bytes;
+  }
+
+  private static double raw(PaperPulseConfig config, String topic, List<Paper> papers, List<byte[]> bytes) throws Exception {
+    Map<String, Object> props = new HashMap<>(PaperPublisher.producerProperties(config, "bench-raw"));
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.keySet().removeIf(k -> k.startsWith("apicurio."));
+    long start = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < papers.size(); i++) {
+        Paper paper = papers.get(i);
+        producer.send(new ProducerRecord<>(topic, null, paper.getPublished().toEpochMilli(), paper.getId(), bytes.get(i)));
+      }
+      producer.flush();
+    }
+    return papers.size() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static void write(Path report, int papers, int rounds, Map<String, List<Double>> rates) throws Exception {
+    StringBuilder out = new StringBuilder();
+    out.append("# Benchmarks\n\n");
+    out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB max heap for the benchmark JVM, Java ")
+        .append(Runtime.version()).append(", the broker and registry of the local stack on the same machine.\n\n");
+    out.append("## Producer: PaperPulse's publish path beside a raw KafkaProducer\n\n");
+    out.append("Reproduce: `./mvnw -q -B install -DskipTests && ./mvnw -q -B -pl benchmarks exec:exec@producer`\n\n");
+    out.append(String.format(Locale.ROOT, "%,d distinct papers of `../shared/data/arxiv-daily-cs`, parsed once before timing; "
+        + "each round sends them all to a fresh 3-partition topic; after one untimed warm-up round each, %d rounds, alternating which side goes first. "
+        + "Same settings on both sides: idempotence, acks=all, linger.ms=20, batch.size=256 KiB, gzip.%n%n", papers, rounds));
+    out.append("| sender | papers/s per round | median |\n|---|---|---|\n");
+    Map<String, Double> medians = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Double>> e : rates.entrySet()) {
+      List<Double> sorted = e.getValue().stream().sorted().toList();
+      double median = sorted.get(sorted.size() / 2);
+      medians.put(e.getKey(), median);
+      out.append("| ").append(e.getKey()).append(" | ")
+          .append(String.join(", ", e.getValue().stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList()))
+          .append(String.format(Locale.ROOT, " | %,.0f |%n", median));
+    }
+    List<Double> m = new ArrayList<>(medians.values());
+    out.append(String.format(Locale.ROOT, "%nRatio of the medians, PaperPulse / raw: **%.2f** (goal: at least 0.8).%n", m.get(0) / m.get(1)));
+    Files.createDirectories(report.getParent());
+    Files.writeString(report, out.toString(), StandardCharsets.UTF_8);
+    System.out.print(out);
+  }
+}
