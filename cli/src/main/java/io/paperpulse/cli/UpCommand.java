@@ -128,6 +128,8 @@ final class UpCommand implements Callable<Integer> {
     out.println("  Confluent-compatible API  " + config.confluentApiUrl());
     out.println("  Topic 'papers'            " + published);
     String api = "http://localhost:" + app[0].httpPort();
+    out.println("  Live page                 " + api + "/");
+    out.println("  Prometheus metrics        " + api + "/metrics");
     out.println("  HTTP API                  " + api + "/api/topics?window=P7D");
     out.println("                            " + api + "/api/keywords/trending?window=P1D&limit=20");
     out.println("                            " + api + "/api/alerts?limit=50");

@@ -48,6 +48,8 @@ class UpIT {
     String topics = "http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/api/topics?window=P7D";
     assertThat(Deadline.await(Duration.ofSeconds(60), () -> get(topics).contains("\"total\" : 47"), () -> false))
         .as("the streams app counted the 47 sample papers; %s answers %s", topics, get(topics)).isTrue();
+    assertThat(get("http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/")).contains("<title>PaperPulse</title>");
+    assertThat(get("http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/metrics")).contains("paperpulse_papers_enriched_total");
     stop(first);
     assertThat(first.output()).contains("Stopped.");
 
