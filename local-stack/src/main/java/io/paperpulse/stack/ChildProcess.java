@@ -39,10 +39,6 @@ final class ChildProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  long pid() {
-    return process.pid();
-  }
-
   /** The error to give when the server did not become ready: exit code and the end of its log. */
   LocalStackException notReady(Duration waited) {
     String state =

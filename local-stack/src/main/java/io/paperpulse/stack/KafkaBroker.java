@@ -66,10 +66,6 @@ public final class KafkaBroker implements AutoCloseable {
     return bootstrapServers;
   }
 
-  long pid() {
-    return process.pid();
-  }
-
   @Override
   public void close() {
     process.close();

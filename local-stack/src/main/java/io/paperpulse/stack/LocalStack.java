@@ -132,11 +132,6 @@ public final class LocalStack implements AutoCloseable {
     return registry.url();
   }
 
-  /** Process ids of the broker and the registry, for tests that kill them. */
-  public long[] pids() {
-    return new long[] {broker.pid(), registry.pid()};
-  }
-
   @Override
   public void close() {
     stopAll(broker, CompletableFuture.completedFuture(registry));

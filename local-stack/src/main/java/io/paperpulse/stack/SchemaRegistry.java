@@ -86,10 +86,6 @@ public final class SchemaRegistry implements AutoCloseable {
     return url;
   }
 
-  long pid() {
-    return process.pid();
-  }
-
   @Override
   public void close() {
     process.close();

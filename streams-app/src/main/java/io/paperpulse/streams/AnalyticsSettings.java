@@ -25,10 +25,6 @@ public record AnalyticsSettings(
     return new AnalyticsSettings(Duration.ofDays(1), 10, 2, 0.1, 50, SpikeRule.GLOBAL, false);
   }
 
-  public AnalyticsSettings withGrace(Duration grace) {
-    return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemoryState);
-  }
-
   public AnalyticsSettings withInMemoryState(boolean inMemory) {
     return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemory);
   }

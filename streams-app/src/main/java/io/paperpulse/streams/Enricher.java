@@ -34,10 +34,6 @@ public final class Enricher {
     return new Enricher(new KeywordExtractor(frequencies), TopicClassifier.bundled());
   }
 
-  public KeywordExtractor extractor() {
-    return extractor;
-  }
-
   public EnrichedPaper enrich(Paper paper) {
     List<ScoredKeyword> keywords = new ArrayList<>();
     for (KeywordExtractor.Keyword k : extractor.extract(paper.getTitle(), paper.getAbstract$(), KEYWORDS)) {
