@@ -2,6 +2,7 @@ package io.paperpulse.cli;
 
 import io.paperpulse.producer.Topics;
 import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.config.RegistryWait;
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PaperPublisher;
@@ -30,6 +31,7 @@ final class Publishing {
       throws Exception {
     PrintStream err = System.err;
     TopicSetup.ensure(config, List.of(Topics.PAPERS));
+    RegistryWait.await(config, RegistryWait.limit(System.getenv()), message -> err.println("paperpulse: " + message));
     Progress progress =
         showProgress ? new Progress(err, System.console() != null) : Progress.none();
     PublishSummary summary;

@@ -1,5 +1,7 @@
 package io.paperpulse.cli;
 
+import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.config.RegistryWait;
 import io.paperpulse.streams.AnalyticsSettings;
 import io.paperpulse.streams.PaperPulseStreams;
 import java.nio.file.Path;
@@ -38,7 +40,9 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PaperPulseStreams app = PaperPulseStreams.start(connection.load(), settings(this), AnalyticsSettings.defaults());
+    PaperPulseConfig config = connection.load();
+    RegistryWait.await(config, RegistryWait.limit(System.getenv()), message -> System.err.println("paperpulse streams: " + message));
+    PaperPulseStreams app = PaperPulseStreams.start(config, settings(this), AnalyticsSettings.defaults());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping the streams app ...");

@@ -104,7 +104,7 @@ class StreamsIT {
     }
   }
 
-  /** April 2025 from the shared listings, or the sample daily file shipped with the producer's tests. */
+  /** April 2025 from the shared listings, or the week of it shipped with these tests. */
   private static List<Path> inputs() throws Exception {
     if (Files.isDirectory(SHARED_MONTH)) {
       try (Stream<Path> files = Files.list(SHARED_MONTH)) {
@@ -114,7 +114,7 @@ class StreamsIT {
         }
       }
     }
-    return List.of(REPO.resolve("producer/src/test/resources/feeds/arxiv-daily/2025-03-18.jsonl"));
+    return FaultsIT.week();
   }
 
   private static FeedReader reader() {
@@ -124,43 +124,17 @@ class StreamsIT {
   @Test
   @Order(1)
   void theTopicCountsOfTheApiAreTheCountsOfTheInputFiles() throws Exception {
-    // Computed here from the files: each paper once (its first listing), under each topic of its categories.
-    Map<String, Long> firstDay = new LinkedHashMap<>();
-    Map<String, List<String>> categories = new HashMap<>();
-    for (Path file : inputs) {
-      reader().read(file, new ParseListener() {
-        @Override
-        public void paper(Paper paper, String location) {
-          if (firstDay.putIfAbsent(paper.getId(), Days.of(paper.getPublished())) == null) {
-            categories.put(paper.getId(), paper.getCategories());
-          }
-        }
-
-        @Override
-        public void rejected(Rejection rejection) {}
-      });
-    }
-    long lastDay = firstDay.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-    Map<String, Long> expected = new TreeMap<>();
-    long expectedTotal = 0;
-    for (Map.Entry<String, Long> paper : firstDay.entrySet()) {
-      if (paper.getValue() > lastDay - 30) {
-        expectedTotal++;
-        for (String topic : new java.util.LinkedHashSet<>(categories.get(paper.getKey()).stream().map(Taxonomy::topicOf).toList())) {
-          expected.merge(topic, 1L, Long::sum);
-        }
-      }
-    }
+    InputCounts expected = InputCounts.of(inputs, 30);
     String url = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
-    long total = expectedTotal;
+    long total = expected.total();
     boolean done = Deadline.await(Duration.ofMinutes(4), () -> get(url).path("total").asLong() == total, () -> false);
 
     JsonNode answer = get(url);
     assertThat(done).as("the API counted %d papers; it answers %s", total, answer).isTrue();
-    assertThat(answer.path("end").asText()).isEqualTo(LocalDate.ofEpochDay(lastDay + 1).toString());
+    assertThat(answer.path("end").asText()).isEqualTo(LocalDate.ofEpochDay(expected.lastDay() + 1).toString());
     Map<String, Long> actual = new TreeMap<>();
     answer.path("topics").forEach(t -> actual.put(t.path("topic").asText(), t.path("count").asLong()));
-    assertThat(actual).isEqualTo(expected);
+    assertThat(actual).isEqualTo(expected.topics());
     assertThat(app.counters().consumed.get())
         .isEqualTo(app.counters().enriched.get() + app.counters().duplicates.get() + app.counters().deadLettered.get());
   }

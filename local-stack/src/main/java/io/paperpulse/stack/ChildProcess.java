@@ -49,6 +49,12 @@ final class ChildProcess implements AutoCloseable {
         "the " + name + " " + state + "; its log " + log + " ends with:\n" + tail(log, 25));
   }
 
+  /** SIGKILL, as a crash would stop it: no shutdown of its own. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   /** Asks the server to stop (SIGTERM), and kills it if it has not stopped in time. */
   @Override
   public void close() {

@@ -66,6 +66,11 @@ public final class KafkaBroker implements AutoCloseable {
     return bootstrapServers;
   }
 
+  /** Kills the broker with SIGKILL, for fault tests: the next start recovers its logs. */
+  public void kill() throws InterruptedException {
+    process.kill();
+  }
+
   @Override
   public void close() {
     process.close();

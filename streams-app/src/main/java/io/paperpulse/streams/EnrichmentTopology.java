@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code papers} to {@code papers.enriched}: each paper with its keywords and topics, once per
  * paper id. Records that cannot be read (wrong magic byte, unknown schema, truncated Avro, a key
  * that is not the paper's id) or enriched go to {@code papers.dlq} unchanged, with the reason and
- * their source topic, partition and offset in headers; the app keeps running.
+ * their source topic, partition and offset in headers; the app keeps running. A registry that
+ * cannot be reached is not the record's fault: the task fails and the record is read again.
  */
 public final class EnrichmentTopology {
   public static final String HEADER_REASON = "paperpulse.dlq.reason";
@@ -98,6 +99,10 @@ public final class EnrichmentTopology {
       try {
         paper = papers.deserialize(Topics.PAPERS, record.headers(), record.value());
       } catch (RuntimeException e) {
+        if (RegistryUnavailableException.isCause(e)) {
+          // Not the record's fault: fail the task so the record is read again once the registry is back.
+          throw new RegistryUnavailableException(describe(e), e);
+        }
         deadLetter(record, "cannot deserialize the value: " + describe(e));
         return;
       }

@@ -10,7 +10,6 @@ import io.paperpulse.avro.state.OpenDay;
 import io.paperpulse.avro.state.TopKeywords;
 import io.paperpulse.producer.Topics;
 import io.paperpulse.streams.trends.Baseline;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +23,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -35,13 +33,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keyword trends: each keyword's count of papers per day, scored against its own baseline, onto
  * {@code trends.keywords} (keyed by keyword).
  *
- * <p>A day stays open until stream time passes its end plus the grace period. While it is open,
+ * <p>A day stays open until the event-time watermark passes its end plus the grace period. While it is open,
  * every paper updates the counts of its keywords, and a keyword that reaches {@code minTrendCount}
  * papers gets a trend update each time. When the day closes, each keyword's final update is
  * written and the day's share is folded into the keyword's EWMA baseline (days without the keyword
- * count as zero), so the baseline only ever holds earlier days. Closing runs in a stream-time
- * punctuation: a replay closes the same days with the same papers. The best {@code topK} trends of
- * each day are kept in a bounded store for the HTTP API.
+ * count as zero), so the baseline only ever holds earlier days. Days close as the event-time
+ * {@link Watermark} passes them, never on the wall clock: a replay closes the same days with the
+ * same papers. The best {@code topK} trends of
+ * each day are kept in a bounded store for the HTTP API; a closed day's list holds final trends only.
+ *
+ * <p>What a closed day holds does not depend on the order its papers arrived in (several
+ * partitions interleave differently in each run): counts are sums, the label is the
+ * alphabetically first form seen, and the samples are the newest papers. Updates of an open day
+ * are provisional: their share uses the day's papers so far.
  */
 public final class KeywordTrendsTopology {
   static final int SAMPLES = 5;
@@ -68,6 +72,7 @@ public final class KeywordTrendsTopology {
     builder.addStateStore(settings.store(Stores.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
     builder.addStateStore(settings.store(Stores.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.Long()));
     builder.addStateStore(settings.store(Stores.KEYWORD_TOP, Serdes.Long(), AvroSerdes.plain(TopKeywords.class)));
+    builder.addStateStore(settings.store(Stores.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long()));
     KStream<String, KeywordTrend> trends =
         analytics.process(
             () -> new TrendProcessor(settings, counters),
@@ -75,7 +80,8 @@ public final class KeywordTrendsTopology {
             Stores.KEYWORD_STATE,
             Stores.KEYWORD_DAY_TOTALS,
             Stores.KEYWORD_DAY_INDEX,
-            Stores.KEYWORD_TOP);
+            Stores.KEYWORD_TOP,
+            Stores.KEYWORD_WATERMARK);
     trends.to(Topics.KEYWORD_TRENDS, Produced.with(Serdes.String(), serdes.value(KeywordTrend.class)).withName("keyword-trends-sink"));
     return trends;
   }
@@ -97,6 +103,8 @@ public final class KeywordTrendsTopology {
     private KeyValueStore<Long, Long> totals;
     private KeyValueStore<String, Long> index;
     private KeyValueStore<Long, TopKeywords> top;
+    private Watermark watermark;
+    private long checkedThrough = Long.MIN_VALUE;
 
     TrendProcessor(AnalyticsSettings settings, Counters counters) {
       this.settings = settings;
@@ -110,18 +118,29 @@ public final class KeywordTrendsTopology {
       this.totals = context.getStateStore(Stores.KEYWORD_DAY_TOTALS);
       this.index = context.getStateStore(Stores.KEYWORD_DAY_INDEX);
       this.top = context.getStateStore(Stores.KEYWORD_TOP);
-      context.schedule(Duration.ofMinutes(15), PunctuationType.STREAM_TIME, this::closeDays);
+      this.watermark = new Watermark(context.getStateStore(Stores.KEYWORD_WATERMARK));
     }
 
-    private boolean closed(long day, long streamTime) {
-      return Days.startMillis(day + 1) + settings.grace().toMillis() <= streamTime;
+    /** Closes days when the watermark has entered a new day since the last check. */
+    private void closeDaysIfDue(long now) {
+      long through = Math.floorDiv(now - settings.grace().toMillis(), Days.MILLIS);
+      if (through > checkedThrough) {
+        checkedThrough = through;
+        closeDays(now);
+      }
+    }
+
+    private boolean closed(long day, long watermarkTime) {
+      return Days.startMillis(day + 1) + settings.grace().toMillis() <= watermarkTime;
     }
 
     @Override
     public void process(Record<String, EnrichedPaper> record) {
       long day = Days.of(record.timestamp());
-      if (closed(day, context.currentStreamTimeMs())) {
+      long now = watermark.advance(record.key(), record.timestamp());
+      if (closed(day, now)) {
         counters.lateForTrends.incrementAndGet();
+        closeDaysIfDue(now);
         return;
       }
       Long previous = totals.get(day);
@@ -139,17 +158,33 @@ public final class KeywordTrendsTopology {
         KeywordState state = load(k.getKey());
         if (state == null) {
           state = new KeywordState(k.getValue(), 0.0, 0.0, 0, -1L, new ArrayList<>(), new ArrayList<>());
+        } else if (k.getValue().compareTo(state.getLabel()) < 0) {
+          state.setLabel(k.getValue()); // the same label whatever order the papers came in
         }
         OpenDay open = openDay(state, day);
         open.setCount(open.getCount() + 1);
-        if (open.getSamples().size() < SAMPLES) {
-          open.getSamples().add(paper);
-        }
+        addSample(open.getSamples(), paper);
         states.put(k.getKey(), state);
         index.put(indexKey(day, k.getKey()), open.getCount());
         if (open.getCount() >= settings.minTrendCount()) {
           emit(k.getKey(), state, open, total, false);
         }
+      }
+      closeDaysIfDue(now);
+    }
+
+    /**
+     * Keeps the day's {@value #SAMPLES} newest papers (highest arXiv ids), so the samples do not
+     * depend on the order papers arrive in.
+     */
+    static void addSample(List<PaperRef> samples, PaperRef paper) {
+      if (samples.stream().anyMatch(p -> p.getId().equals(paper.getId()))) {
+        return;
+      }
+      samples.add(paper);
+      samples.sort(Comparator.comparing(PaperRef::getId).reversed());
+      if (samples.size() > SAMPLES) {
+        samples.remove(samples.size() - 1);
       }
     }
 
@@ -181,14 +216,14 @@ public final class KeywordTrendsTopology {
 
     /**
      * The keyword's baseline before {@code day}: closed days without the keyword since its last
-     * fold count as zero; days still open, its own or not yet closed by stream time, do not count.
+     * fold count as zero; days still open, its own or not yet closed by the watermark, do not count.
      */
     private Baseline baselineBefore(KeywordState state, long day) {
       long until = day;
       for (OpenDay open : state.getOpen()) {
         until = Math.min(until, open.getDay());
       }
-      long lastClosed = Math.floorDiv(context.currentStreamTimeMs() - settings.grace().toMillis(), Days.MILLIS) - 1;
+      long lastClosed = Math.floorDiv(watermark.current() - settings.grace().toMillis(), Days.MILLIS) - 1;
       return baselineOf(state).decayTo(Math.min(until, lastClosed + 1), settings.ewmaAlpha());
     }
 
@@ -210,7 +245,7 @@ public final class KeywordTrendsTopology {
               baseline.pValue(open.getCount(), total),
               last,
               List.copyOf(open.getSamples()));
-      long timestamp = Math.max(context.currentStreamTimeMs(), trend.getStart().toEpochMilli());
+      long timestamp = Math.max(watermark.current(), trend.getStart().toEpochMilli());
       context.forward(new Record<>(keyword, trend, last ? Days.startMillis(open.getDay() + 1) - 1 : timestamp));
       remember(trend);
       return trend;
@@ -239,13 +274,13 @@ public final class KeywordTrendsTopology {
       top.put(day, best);
     }
 
-    /** Closes, oldest first, every open day whose end plus grace stream time has passed. */
-    private void closeDays(long streamTime) {
+    /** Closes, oldest first, every open day whose end plus grace the watermark has passed. */
+    private void closeDays(long watermarkTime) {
       List<KeyValue<Long, Long>> due = new ArrayList<>();
       try (KeyValueIterator<Long, Long> days = totals.all()) {
         while (days.hasNext()) {
           KeyValue<Long, Long> day = days.next();
-          if (closed(day.key, streamTime)) {
+          if (closed(day.key, watermarkTime)) {
             due.add(day);
           }
         }
@@ -258,6 +293,9 @@ public final class KeywordTrendsTopology {
     }
 
     private void close(long day, long total) {
+      // The day's top list is rebuilt from the final trends alone: what stays in it must not
+      // depend on the order of the updates while the day was open.
+      top.delete(day);
       List<String> keys = new ArrayList<>();
       try (KeyValueIterator<String, Long> members = index.range(indexKey(day, ""), indexKey(day, "\uffff"))) {
         while (members.hasNext()) {

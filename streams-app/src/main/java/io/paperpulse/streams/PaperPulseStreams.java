@@ -61,6 +61,9 @@ public final class PaperPulseStreams implements AutoCloseable {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // With a second instance, a warm copy of each store there: it takes over quickly when one dies,
+    // and answers queries (marked stale) while the group rebalances.
+    props.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
     return props;
   }
 
@@ -78,11 +81,7 @@ public final class PaperPulseStreams implements AutoCloseable {
             PaperPulseTopology.build(analytics, Enricher.bundled(), serdes, counters),
             streamsProperties(config, settings));
     metrics.bind(streams);
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("stream thread failed; replacing it", e);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+    streams.setUncaughtExceptionHandler(new ThreadReplacer());
     streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
     ApiServer api = new ApiServer(streams, config, serdes, metrics, settings.httpHost(), settings.httpPort());
     streams.start();
@@ -116,6 +115,32 @@ public final class PaperPulseStreams implements AutoCloseable {
       Thread.sleep(100);
     }
     return false;
+  }
+
+  /**
+   * Replaces a failed stream thread; the new one resumes from the last commit. When the registry
+   * could not be reached, it first waits, doubling the wait up to 10 s, so an outage is ridden out
+   * without spinning.
+   */
+  private static final class ThreadReplacer implements StreamsUncaughtExceptionHandler {
+    private int registryMisses;
+
+    @Override
+    public StreamThreadExceptionResponse handle(Throwable e) {
+      if (RegistryUnavailableException.isCause(e)) {
+        long delay = Math.min(10_000, 500L << Math.min(registryMisses++, 5));
+        LOG.warn("{}; retrying in {} ms", RegistryUnavailableException.describe(e), delay);
+        try {
+          Thread.sleep(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      } else {
+        registryMisses = 0;
+        LOG.error("stream thread failed; replacing it", e);
+      }
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
   }
 
   @Override

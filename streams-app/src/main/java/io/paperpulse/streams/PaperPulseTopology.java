@@ -10,6 +10,9 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * The whole application: enrichment, then topic counts and keyword trends side by side, then spike
@@ -17,7 +20,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * repartition topic keyed by a constant, since their counts are global.
  */
 public final class PaperPulseTopology {
-  static final String ANALYTICS_KEY = "all";
+  /** A key of the analytics partition, for finding the instance that owns it. */
+  public static final String ANALYTICS_KEY = "0";
 
   private PaperPulseTopology() {}
 
@@ -38,14 +42,33 @@ public final class PaperPulseTopology {
         Consumed.with(Serdes.String(), serdes.value(EnrichedPaper.class)).withName("enriched-source"));
   }
 
-  /** Every enriched paper on one partition, in event order per producer. */
+  /**
+   * Every enriched paper on one partition, keyed by the {@code papers} partition it came from, so
+   * the analytics can follow each partition's event time ({@link Watermark}).
+   */
   static KStream<String, EnrichedPaper> analyticsStream(KStream<String, EnrichedPaper> enriched) {
     return enriched
-        .selectKey((id, paper) -> ANALYTICS_KEY, Named.as("analytics-key"))
+        .process(SourcePartitionKey::new, Named.as("analytics-key"))
         .repartition(
             Repartitioned.<String, EnrichedPaper>as("analytics")
                 .withKeySerde(Serdes.String())
                 .withValueSerde(AvroSerdes.plain(EnrichedPaper.class))
                 .withNumberOfPartitions(1));
+  }
+
+  /** Re-keys a record by its source partition. */
+  private static final class SourcePartitionKey implements Processor<String, EnrichedPaper, String, EnrichedPaper> {
+    private ProcessorContext<String, EnrichedPaper> context;
+
+    @Override
+    public void init(ProcessorContext<String, EnrichedPaper> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, EnrichedPaper> record) {
+      String partition = context.recordMetadata().map(m -> String.valueOf(m.partition())).orElse("0");
+      context.forward(record.withKey(partition));
+    }
   }
 }

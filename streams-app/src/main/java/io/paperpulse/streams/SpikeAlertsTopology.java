@@ -28,6 +28,10 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * alerts.keyword-spikes}, once per spike ({@link SpikeDetector}). Watches come from the compacted
  * {@code watchlist.keywords} topic (a global table, so every instance sees every watch); a watched
  * keyword is held to its watch's thresholds, any other to the stricter global rule.
+ *
+ * <p>Only a day's final trend, written when the day closes in stream time, can raise an alert.
+ * Early in a day a handful of papers gives any keyword a large share; judging the whole day makes
+ * an alert mean the same in a live run, a replay and a run restarted after a crash.
  */
 public final class SpikeAlertsTopology {
   /** Alerts kept for {@code GET /api/alerts}. */
@@ -92,6 +96,9 @@ public final class SpikeAlertsTopology {
     @Override
     public void process(Record<String, KeywordTrend> record) {
       KeywordTrend trend = record.value();
+      if (!trend.getFinal$()) {
+        return; // an open day's share is provisional; its final update decides
+      }
       ValueAndTimestamp<Watch> entry = watches.get(trend.getKeyword());
       Watch watch = entry == null ? null : entry.value();
       SpikeRule rule = watch != null ? SpikeRule.of(watch) : settings.globalRule();

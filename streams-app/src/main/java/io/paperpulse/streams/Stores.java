@@ -4,6 +4,10 @@ package io.paperpulse.streams;
 public final class Stores {
   /** Paper ids already enriched, so a paper published twice is counted once. */
   public static final String SEEN_IDS = "enrich-seen-ids-store";
+  /** Per source partition of {@code papers}: its newest timestamp seen by the topic counts. */
+  public static final String TOPIC_WATERMARK = "topic-counts-watermark-store";
+  /** Per source partition of {@code papers}: its newest timestamp seen by the keyword trends. */
+  public static final String KEYWORD_WATERMARK = "keyword-watermark-store";
   /** Papers per topic per day, from which every window's count is summed. */
   public static final String TOPIC_DAYS = "topic-counts-daily-store";
   /** Per window size, the end of the last window emitted as final. */

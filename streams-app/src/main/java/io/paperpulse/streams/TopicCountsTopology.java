@@ -5,7 +5,6 @@ import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.avro.TopicCount;
 import io.paperpulse.avro.state.TopicDayCounts;
 import io.paperpulse.producer.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -31,8 +29,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * event time, onto {@code trends.topic-counts}.
  *
  * <p>Papers are counted per topic per day; a window's count is the sum of its days. A window is
- * written once, final, when stream time passes its end plus the grace period, so late papers within
- * grace count and a replay writes exactly what the live run wrote. The current, still open windows
+ * written once, final, when event time ({@link Watermark}: every partition's) passes its end plus
+ * the grace period, so late papers within grace count and a replay writes exactly what the live
+ * run wrote. The current, still open windows
  * are served by the HTTP API from the same daily counts. A paper counts once under each of its
  * distinct category topics, or under its best guessed topic when it has no categories; {@code share}
  * is count over all papers of the window.
@@ -65,8 +64,10 @@ public final class TopicCountsTopology {
       Counters counters) {
     builder.addStateStore(settings.store(Stores.TOPIC_DAYS, Serdes.Long(), AvroSerdes.plain(TopicDayCounts.class)));
     builder.addStateStore(settings.store(Stores.TOPIC_PROGRESS, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(settings.store(Stores.TOPIC_WATERMARK, Serdes.String(), Serdes.Long()));
     analytics
-        .process(() -> new CountProcessor(settings, counters), Named.as("topic-counts"), Stores.TOPIC_DAYS, Stores.TOPIC_PROGRESS)
+        .process(() -> new CountProcessor(settings, counters), Named.as("topic-counts"),
+            Stores.TOPIC_DAYS, Stores.TOPIC_PROGRESS, Stores.TOPIC_WATERMARK)
         .to(Topics.TOPIC_COUNTS, Produced.with(Serdes.String(), serdes.value(TopicCount.class)).withName("topic-counts-sink"));
   }
 
@@ -107,6 +108,8 @@ public final class TopicCountsTopology {
     private ProcessorContext<String, TopicCount> context;
     private KeyValueStore<Long, TopicDayCounts> days;
     private KeyValueStore<String, Long> progress;
+    private Watermark watermark;
+    private long checkedThrough = Long.MIN_VALUE;
 
     CountProcessor(AnalyticsSettings settings, Counters counters) {
       this.settings = settings;
@@ -118,16 +121,18 @@ public final class TopicCountsTopology {
       this.context = context;
       this.days = context.getStateStore(Stores.TOPIC_DAYS);
       this.progress = context.getStateStore(Stores.TOPIC_PROGRESS);
-      // Stream time, not wall-clock time: a replay closes the same windows in the same order.
-      context.schedule(Duration.ofMinutes(15), PunctuationType.STREAM_TIME, this::closeWindows);
+      this.watermark = new Watermark(context.getStateStore(Stores.TOPIC_WATERMARK));
     }
 
     @Override
     public void process(Record<String, EnrichedPaper> record) {
       long day = Days.of(record.timestamp());
       int longest = WINDOW_DAYS[WINDOW_DAYS.length - 1];
-      if (Days.startMillis(day + longest) + settings.grace().toMillis() <= context.currentStreamTimeMs()) {
+      // Event time, never the wall clock: a replay closes the same windows in the same order.
+      long now = watermark.advance(record.key(), record.timestamp());
+      if (Days.startMillis(day + longest) + settings.grace().toMillis() <= now) {
         counters.lateForCounts.incrementAndGet();
+        closeWindowsIfDue(now);
         return;
       }
       Long first = progress.get(MIN_DAY);
@@ -149,15 +154,25 @@ public final class TopicCountsTopology {
         counts.getCounts().merge(topic, 1L, Long::sum);
       }
       days.put(day, counts);
+      closeWindowsIfDue(now);
+    }
+
+    /** Closes windows when the watermark has entered a new day since the last check. */
+    private void closeWindowsIfDue(long now) {
+      long through = Math.floorDiv(now - settings.grace().toMillis(), Days.MILLIS);
+      if (through > checkedThrough) {
+        checkedThrough = through;
+        closeWindows(now);
+      }
     }
 
     /** Writes every window that closed since the last call, oldest first, then drops old days. */
-    private void closeWindows(long streamTime) {
+    private void closeWindows(long watermarkTime) {
       Long minDay = progress.get(MIN_DAY);
       if (minDay == null) {
         return;
       }
-      long closedThrough = Math.floorDiv(streamTime - settings.grace().toMillis(), Days.MILLIS);
+      long closedThrough = Math.floorDiv(watermarkTime - settings.grace().toMillis(), Days.MILLIS);
       for (int length : WINDOW_DAYS) {
         Long stored = progress.get(window(length));
         long end = stored != null ? stored : minDay + 1;

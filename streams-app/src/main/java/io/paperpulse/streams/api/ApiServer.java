@@ -62,6 +62,8 @@ public final class ApiServer implements AutoCloseable {
   static final int MAX_BODY_BYTES = 16 * 1024;
   static final int MAX_LIMIT = 500;
   private static final String FORWARDED = "X-PaperPulse-Forwarded";
+  /** Set on an answer from a standby copy of the state, while the owner does not answer. */
+  static final String STALE = "X-PaperPulse-Stale";
 
   /** A request the API refuses, with its status. */
   static final class ApiException extends RuntimeException {
@@ -144,7 +146,7 @@ public final class ApiServer implements AutoCloseable {
       @Override
       public Map<Long, TopicDayCounts> topicDays() {
         Map<Long, TopicDayCounts> days = new HashMap<>();
-        try (KeyValueIterator<Long, TopicDayCounts> all = ApiServer.this.<Long, TopicDayCounts>store(Stores.TOPIC_DAYS).all()) {
+        try (KeyValueIterator<Long, TopicDayCounts> all = ApiServer.this.<Long, TopicDayCounts>activeStore(Stores.TOPIC_DAYS).all()) {
           all.forEachRemaining(kv -> days.put(kv.key, kv.value));
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
           return Map.of();
@@ -156,12 +158,12 @@ public final class ApiServer implements AutoCloseable {
       public List<KeywordTrend> keywordTrends() {
         List<KeywordTrend> trends = new ArrayList<>();
         try {
-          ReadOnlyKeyValueStore<Long, TopKeywords> top = store(Stores.KEYWORD_TOP);
+          ReadOnlyKeyValueStore<Long, TopKeywords> top = activeStore(Stores.KEYWORD_TOP);
           Long latest = latestKey(top);
           if (latest != null) {
             trends.addAll(top.get(latest).getEntries());
           }
-          ReadOnlyKeyValueStore<String, KeywordState> states = store(Stores.KEYWORD_STATE);
+          ReadOnlyKeyValueStore<String, KeywordState> states = activeStore(Stores.KEYWORD_STATE);
           ReadOnlyKeyValueStore<String, ValueAndTimestamp<Watch>> watches =
               streams.store(StoreQueryParameters.fromNameAndType(Stores.WATCHLIST, QueryableStoreTypes.timestampedKeyValueStore()));
           try (KeyValueIterator<String, ValueAndTimestamp<Watch>> all = watches.all()) {
@@ -259,6 +261,9 @@ public final class ApiServer implements AutoCloseable {
       if (forwarded != null) {
         return forwarded;
       }
+      if (streams.state() != KafkaStreams.State.RUNNING) {
+        exchange.getResponseHeaders().set(STALE, "true"); // restoring or rebalancing: maybe behind
+      }
     }
     if (first.equals("topics") && parts.size() == 1) {
       requireMethod(method, "GET");
@@ -273,7 +278,7 @@ public final class ApiServer implements AutoCloseable {
       if (!query.getOrDefault("window", "P1D").equals("P1D")) {
         throw new ApiException(400, "window must be P1D: keyword trends are daily");
       }
-      return trending(limit(query, 20));
+      return trending(limit(query, 20), day(query));
     }
     if (first.equals("keywords") && parts.size() == 2) {
       requireMethod(method, "GET");
@@ -352,12 +357,27 @@ public final class ApiServer implements AutoCloseable {
 
   // ---- keywords and alerts ----
 
-  private Object trending(int limit) {
+  /** The {@code day} parameter as an epoch day, or null when absent. */
+  private static Long day(Map<String, String> query) {
+    String day = query.get("day");
+    if (day == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(day).toEpochDay();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ApiException(400, "day must be a date such as 2025-04-07, not '" + day + "'");
+    }
+  }
+
+  /** The top trends of {@code day} (null: the latest day); a closed day's are final. */
+  private Object trending(int limit, Long day) {
     ReadOnlyKeyValueStore<Long, TopKeywords> store = store(Stores.KEYWORD_TOP);
-    Long latest = latestKey(store);
+    Long latest = day != null ? day : latestKey(store);
+    TopKeywords top = latest == null ? null : store.get(latest);
     List<Map<String, Object>> out = new ArrayList<>();
-    if (latest != null) {
-      for (KeywordTrend trend : store.get(latest).getEntries()) {
+    if (top != null) {
+      for (KeywordTrend trend : top.getEntries()) {
         if (out.size() == limit) {
           break;
         }
@@ -524,7 +544,7 @@ public final class ApiServer implements AutoCloseable {
     if (exchange.getRequestHeaders().containsKey(FORWARDED)) {
       return null;
     }
-    KeyQueryMetadata owner = streams.queryMetadataForKey(Stores.TOPIC_DAYS, "all", Serdes.String().serializer());
+    KeyQueryMetadata owner = streams.queryMetadataForKey(Stores.TOPIC_DAYS, io.paperpulse.streams.PaperPulseTopology.ANALYTICS_KEY, Serdes.String().serializer());
     if (owner == null || owner.activeHost() == null || owner.activeHost().port() == -1) {
       throw new ApiException(503, "the app is starting or rebalancing; try again shortly");
     }
@@ -543,7 +563,13 @@ public final class ApiServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiException(503, "interrupted while asking " + target);
-    } catch (java.net.ConnectException e) {
+    } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+      // The owner died or hangs, and the group has not yet moved its work. A standby copy here
+      // answers instead, possibly a few records behind, and says so.
+      if (owner.standbyHosts().stream().anyMatch(h -> h.port() == port() && isLocal(h.host()))) {
+        exchange.getResponseHeaders().set(STALE, "true");
+        return null;
+      }
       throw new ApiException(503, "the instance that owns the analytics, " + target.getAuthority() + ", does not answer");
     }
   }
@@ -552,8 +578,15 @@ public final class ApiServer implements AutoCloseable {
     return host.equals(advertisedHost) || host.equals("localhost") || host.equals("127.0.0.1");
   }
 
-  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+  /** A local store this instance owns (the gauges' source: a standby copy must not be counted twice). */
+  private <K, V> ReadOnlyKeyValueStore<K, V> activeStore(String name) {
     return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+  }
+
+  /** A local store: the active one, or a standby (stale) copy when that is all this instance has. */
+  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()).enableStaleStores());
   }
 
   private static <V> Long latestKey(ReadOnlyKeyValueStore<Long, V> store) {

@@ -1,0 +1,412 @@
+package io.paperpulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperpulse.producer.Topics;
+import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseOptions;
+import io.paperpulse.producer.publish.PaperPublisher;
+import io.paperpulse.producer.publish.Progress;
+import io.paperpulse.producer.publish.PublishJob;
+import io.paperpulse.producer.publish.PublishSummary;
+import io.paperpulse.stack.Deadline;
+import io.paperpulse.stack.KafkaBroker;
+import io.paperpulse.stack.LocalStack;
+import io.paperpulse.stack.Ports;
+import io.paperpulse.stack.SchemaRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults on real processes: the streams app killed with SIGKILL mid-run, the broker restarted
+ * during a publish, the registry down when everything starts, and one of two streams instances
+ * killed. Each test has a broker of its own; the input is a real week of arXiv listings shipped
+ * with these tests (1,071 distinct papers).
+ */
+class FaultsIT {
+  private static final Path WEEK = AppProcess.REPO.resolve("cli/src/test/resources/arxiv-week");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @TempDir static Path dir;
+  private static SchemaRegistry registry;
+
+  @BeforeAll
+  static void startRegistry() throws Exception {
+    registry = SchemaRegistry.start(
+        dir.resolve("registry"), LocalStack.defaultRegistryDist(AppProcess.REPO), Ports.free(), Ports.free(), System.getenv());
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+
+  static List<Path> week() throws Exception {
+    try (Stream<Path> files = Files.list(WEEK)) {
+      return files.sorted().toList();
+    }
+  }
+
+  @Test
+  void killingTheStreamsAppMidRunThenRestartingItGivesTheAnswersOfAFaultFreeRun() throws Exception {
+    try (KafkaBroker broker = broker("kill")) {
+      PaperPulseConfig config = config(broker, registry.url());
+      long papers = publish(config, week()).published();
+
+      Map<String, JsonNode> reference;
+      try (AppProcess app = streams(config, "reference", "kill-reference", Map.of())) {
+        assertThat(awaitCaughtUp(config, "reference")).as("the reference run caught up").isTrue();
+        reference = answers(app);
+        assertThat(app.stop()).as("exit code after SIGTERM").isIn(0, 143);
+      }
+      assertThat(reference.get("/api/topics?window=P30D").path("total").asLong()).isEqualTo(papers);
+
+      Path state = dir.resolve("kill-crash");
+      long consumedAtKill;
+      try (AppProcess app = streams(config, "crash", "kill-crash", Map.of())) {
+        String metrics = url(app, "/metrics");
+        assertThat(Deadline.await(Duration.ofMinutes(2), () -> metric(metrics, "paperpulse_papers_consumed_total") >= papers / 4.0,
+            () -> !app.alive())).as("the app got going").isTrue();
+        app.kill();
+        consumedAtKill = (long) metric(metrics, "paperpulse_papers_consumed_total");
+      }
+      assertThat(lag(config, "crash")).as("records left to read after the kill (else it was not mid-run)").isPositive();
+
+      try (AppProcess app = streams(config, "crash", state.getFileName().toString(), Map.of())) {
+        assertThat(awaitCaughtUp(config, "crash")).as("the restarted run caught up").isTrue();
+        Map<String, JsonNode> afterCrash = answers(app);
+        for (Map.Entry<String, JsonNode> expected : reference.entrySet()) {
+          assertThat(afterCrash.get(expected.getKey())).as(expected.getKey()).isEqualTo(expected.getValue());
+        }
+        assertThat(app.stop()).as("exit code after SIGTERM").isIn(0, 143);
+      }
+      assertThat(consumedAtKill).isLessThan(papers);
+    }
+  }
+
+  @Test
+  void aBrokerCrashAndRestartDuringAPublishLosesAndDuplicatesNothing() throws Exception {
+    Path brokerDir = dir.resolve("restart-broker");
+    int port = Ports.free();
+    int controller = Ports.free();
+    KafkaBroker broker = KafkaBroker.start(brokerDir, port, controller, List.of());
+    try {
+      PaperPulseConfig config = config(broker, registry.url());
+      long expected = InputCounts.of(week(), Integer.MAX_VALUE).total();
+      // Four hours of event time a second: the week takes about 36 s to publish.
+      try (AppProcess replay = AppProcess.start(env(config, Map.of()), "replay", "--speed", "14400", WEEK.toString())) {
+        assertThat(Deadline.await(Duration.ofMinutes(2), () -> endOffsets(config, Topics.PAPERS) > 0, () -> !replay.alive()))
+            .as("the replay started publishing: %s", replay.output()).isTrue();
+        broker.kill();
+        assertThat(replay.alive()).as("the replay was still running when the broker died").isTrue();
+        assertThat(keysBeforeRestart(replay)).isTrue();
+        broker = KafkaBroker.start(brokerDir, port, controller, List.of());
+        assertThat(replay.awaitExit(Duration.ofMinutes(3))).as(replay.output()).isZero();
+        assertThat(replay.output()).contains(String.format("%,d published", expected));
+      }
+      List<String> keys = keys(config, Topics.PAPERS);
+      assertThat(keys).as("records on papers").hasSize((int) expected);
+      assertThat(new HashSet<>(keys)).as("distinct paper ids on papers").hasSize((int) expected);
+    } finally {
+      broker.close();
+    }
+  }
+
+  @Test
+  void withTheRegistryDownAtStartTheProducerAndTheAppWaitAndLoseNothingOnceItIsUp() throws Exception {
+    int registryPort = Ports.free();
+    try (KafkaBroker broker = broker("late-registry")) {
+      PaperPulseConfig config = config(broker, "http://127.0.0.1:" + registryPort);
+      long expected = InputCounts.of(week(), Integer.MAX_VALUE).total();
+      int httpPort = Ports.free();
+      try (AppProcess app = AppProcess.start(env(config, Map.of()), "streams", "--application-id", "late-registry",
+              "--state-dir", dir.resolve("late-registry-state").toString(), "--http-port", String.valueOf(httpPort));
+          AppProcess publish = AppProcess.start(env(config, Map.of()), "publish", WEEK.toString())) {
+        String refused = "schema registry at " + config.registryUrl() + " is not reachable";
+        assertThat(publish.awaitLine(refused, Duration.ofMinutes(1))).as(publish.output()).isTrue();
+        assertThat(app.awaitLine(refused, Duration.ofMinutes(1))).as(app.output()).isTrue();
+        assertThat(publish.output()).contains("retrying in");
+
+        try (SchemaRegistry late = SchemaRegistry.start(dir.resolve("late-registry"), LocalStack.defaultRegistryDist(AppProcess.REPO),
+            registryPort, Ports.free(), System.getenv())) {
+          assertThat(publish.awaitExit(Duration.ofMinutes(3))).as(publish.output()).isZero();
+          assertThat(publish.output()).contains(String.format("%,d published", expected));
+          assertThat(app.awaitLine("Streams app running", Duration.ofMinutes(2))).as(app.output()).isTrue();
+          String metrics = "http://localhost:" + httpPort + "/metrics";
+          assertThat(Deadline.await(Duration.ofMinutes(2), () -> metric(metrics, "paperpulse_papers_enriched_total") == expected,
+              () -> !app.alive())).as("every paper enriched; %s", app.output()).isTrue();
+          assertThat(metric(metrics, "paperpulse_papers_dead_lettered_total")).isZero();
+          assertThat(app.stop()).as("exit code after SIGTERM").isIn(0, 143);
+        }
+      }
+    }
+  }
+
+  @Test
+  void whenOneOfTwoInstancesIsKilledTheOtherTakesOverAnswersThroughoutAndCountsExactly() throws Exception {
+    List<Path> week = week();
+    try (KafkaBroker broker = broker("pair")) {
+      PaperPulseConfig config = config(broker, registry.url());
+      publish(config, week.subList(0, 4));
+      // A short session, so the group notices the dead instance within seconds rather than 45 s.
+      Map<String, String> fast = Map.of("KAFKA_SESSION_TIMEOUT_MS", "6000", "KAFKA_HEARTBEAT_INTERVAL_MS", "1500");
+      try (AppProcess first = streams(config, "pair", "pair-1", fast);
+          AppProcess second = streams(config, "pair", "pair-2", fast)) {
+        long firstDays = InputCounts.of(week.subList(0, 4), 30).total();
+        String topics = "/api/topics?window=P30D";
+        assertThat(Deadline.await(Duration.ofMinutes(3),
+            () -> total(url(first, topics)) == firstDays && total(url(second, topics)) == firstDays,
+            () -> !first.alive() || !second.alive()))
+            .as("both instances answer %d: %s / %s", firstDays, get(url(first, topics)), get(url(second, topics))).isTrue();
+
+        AppProcess owner = metric(url(first, "/metrics"), "paperpulse_topic_papers") > 0 ? first : second;
+        AppProcess survivor = owner == first ? second : first;
+        owner.kill();
+        publish(config, week.subList(4, week.size()));
+
+        InputCounts expected = InputCounts.of(week, 30);
+        List<Integer> statuses = new ArrayList<>();
+        boolean exact = Deadline.await(Duration.ofMinutes(3), () -> {
+          HttpResponse<String> response = send(url(survivor, topics));
+          statuses.add(response == null ? -1 : response.statusCode());
+          return response != null && response.statusCode() == 200 && total(response) == expected.total();
+        }, () -> !survivor.alive());
+        JsonNode answer = get(url(survivor, topics));
+        assertThat(exact).as("the survivor counts all %d papers: %s", expected.total(), answer).isTrue();
+        Map<String, Long> counted = new java.util.TreeMap<>();
+        answer.path("topics").forEach(t -> counted.put(t.path("topic").asText(), t.path("count").asLong()));
+        assertThat(counted).isEqualTo(expected.topics());
+        long answered = statuses.stream().filter(s -> s == 200).count();
+        System.out.printf("takeover: %d of %d queries answered 200; statuses %s%n", answered, statuses.size(), statuses);
+        assertThat(answered).as("queries answered during the takeover: %s", statuses).isGreaterThanOrEqualTo(statuses.size() * 9L / 10);
+      }
+    }
+  }
+
+  // ---- plumbing ----
+
+  /** The replay has not printed its summary yet: it has papers still to send. */
+  private static boolean keysBeforeRestart(AppProcess replay) {
+    return !replay.output().contains("records read:");
+  }
+
+  private static KafkaBroker broker(String name) throws Exception {
+    return KafkaBroker.start(dir.resolve(name), Ports.free(), Ports.free(), List.of());
+  }
+
+  private static PaperPulseConfig config(KafkaBroker broker, String registryUrl) {
+    return PaperPulseConfig.defaults().withBootstrapServers(broker.bootstrapServers()).withRegistryUrl(registryUrl);
+  }
+
+  private static Map<String, String> env(PaperPulseConfig config, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(extra);
+    env.put("PAPERPULSE_BOOTSTRAP_SERVERS", config.bootstrapServers());
+    env.put("PAPERPULSE_REGISTRY_URL", config.registryUrl());
+    return env;
+  }
+
+  private static PublishSummary publish(PaperPulseConfig config, List<Path> files) throws Exception {
+    io.paperpulse.producer.publish.TopicSetup.ensure(config, List.of(Topics.PAPERS));
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "faults-it")) {
+      PublishSummary summary = new PublishJob(new FeedReader(ParseOptions.defaults()), publisher,
+          new PrintStream(new ByteArrayOutputStream()), Progress.none()).publish(files);
+      assertThat(summary.failed()).isZero();
+      return summary;
+    }
+  }
+
+  /** {@code paperpulse streams} in a process of its own, once it says it is running. */
+  private static AppProcess streams(PaperPulseConfig config, String applicationId, String stateDir, Map<String, String> extraEnv)
+      throws Exception {
+    int port = Ports.free();
+    AppProcess app = AppProcess.start(env(config, extraEnv), "streams", "--application-id", applicationId,
+        "--state-dir", dir.resolve(stateDir).toString(), "--http-port", String.valueOf(port));
+    assertThat(app.awaitLine("Streams app running", Duration.ofMinutes(2))).as(app.output()).isTrue();
+    return app;
+  }
+
+  private static String url(AppProcess app, String path) {
+    for (String line : app.output().split("\n")) {
+      int at = line.indexOf("http://localhost:");
+      if (line.startsWith("Streams app running") && at >= 0) {
+        return line.substring(at, line.indexOf("/api/", at)) + path;
+      }
+    }
+    throw new AssertionError("no API URL printed: " + app.output());
+  }
+
+  /** Every answer a user could check after a run: topic counts, series, trending keywords, alerts. */
+  private static Map<String, JsonNode> answers(AppProcess app) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    for (String window : List.of("P1D", "P7D", "P30D")) {
+      out.put("/api/topics?window=" + window, get(url(app, "/api/topics?window=" + window)));
+    }
+    out.put("/api/topics/Machine Learning/series", get(url(app, "/api/topics/" + URLEncoder.encode("Machine Learning", StandardCharsets.UTF_8).replace("+", "%20") + "/series?window=P1D")));
+    // Every closed day's top trends; the open day's are provisional and depend on arrival order.
+    JsonNode lastClosed = null;
+    for (java.time.LocalDate day = java.time.LocalDate.parse("2025-04-01"); day.isBefore(java.time.LocalDate.parse("2025-04-08")); day = day.plusDays(1)) {
+      JsonNode trending = get(url(app, "/api/keywords/trending?window=P1D&limit=500&day=" + day));
+      List<JsonNode> entries = new ArrayList<>();
+      trending.path("keywords").forEach(entries::add);
+      if (!entries.isEmpty() && entries.stream().allMatch(k -> k.path("final").asBoolean())) {
+        out.put("/api/keywords/trending?day=" + day, trending);
+        lastClosed = trending;
+      }
+    }
+    assertThat(out.keySet().stream().filter(k -> k.contains("trending"))).as("closed days with trends").hasSizeGreaterThanOrEqualTo(3);
+    for (int i = 0; i < 3 && i < lastClosed.path("keywords").size(); i++) {
+      String keyword = lastClosed.path("keywords").get(i).path("keyword").asText();
+      out.put("/api/keywords/" + keyword, get(url(app, "/api/keywords/" + URLEncoder.encode(keyword, StandardCharsets.UTF_8).replace("+", "%20"))));
+    }
+    out.put("/api/alerts", get(url(app, "/api/alerts?limit=500")));
+    out.values().forEach(answer -> assertThat(answer.has("error")).as("an answer: %s", answer).isFalse());
+    return out;
+  }
+
+  /** Waits until the application has read everything on {@code papers} and its repartition topic. */
+  private static boolean awaitCaughtUp(PaperPulseConfig config, String applicationId) throws InterruptedException {
+    return Deadline.await(Duration.ofMinutes(4), () -> lag(config, applicationId) == 0, () -> false);
+  }
+
+  /**
+   * Records the application has still to read: end offsets (read-committed) minus committed offsets,
+   * over {@code papers} and the analytics repartition topic.
+   */
+  private static long lag(PaperPulseConfig config, String applicationId) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers()))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+      for (String topic : List.of(Topics.PAPERS, applicationId + "-analytics-repartition")) {
+        if (!admin.listTopics().names().get().contains(topic)) {
+          return Long.MAX_VALUE;
+        }
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+            .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      }
+      long lag = 0;
+      var endOffsets = admin.listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+      for (Map.Entry<TopicPartition, ?> e : endOffsets.entrySet()) {
+        long end = ((org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo) e.getValue()).offset();
+        OffsetAndMetadata at = committed.get(e.getKey());
+        lag += Math.max(0, end - (at == null ? 0 : at.offset()));
+      }
+      return lag;
+    } catch (Exception e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static long endOffsets(PaperPulseConfig config, String topic) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers(), "request.timeout.ms", 3000, "default.api.timeout.ms", 5000))) {
+      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+      admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+          .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(ends).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  /** Every key on {@code topic}, read-committed, from the beginning. */
+  private static List<String> keys(PaperPulseConfig config, String topic) throws Exception {
+    long end = endOffsets(config, topic);
+    List<String> keys = new ArrayList<>();
+    Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Deadline.await(Duration.ofMinutes(1), () -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+        return partitions.stream().mapToLong(consumer::position).sum() >= end;
+      }, () -> false);
+    }
+    return keys;
+  }
+
+  private static long total(String url) {
+    return get(url).path("total").asLong(-1);
+  }
+
+  private static long total(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body()).path("total").asLong(-1);
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+  }
+
+  /** The sum of a metric's samples on a /metrics page, or -1 when it has none. */
+  private static double metric(String url, String name) {
+    HttpResponse<String> response = send(url);
+    if (response == null || response.statusCode() != 200) {
+      return -1;
+    }
+    double sum = 0;
+    boolean found = false;
+    for (String line : response.body().split("\n")) {
+      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        found = true;
+      }
+    }
+    return found ? sum : -1;
+  }
+
+  private static JsonNode get(String url) {
+    HttpResponse<String> response = send(url);
+    try {
+      return response == null ? JSON.createObjectNode().put("error", "no answer") : JSON.readTree(response.body());
+    } catch (Exception e) {
+      return JSON.createObjectNode().put("error", e.toString());
+    }
+  }
+
+  private static HttpResponse<String> send(String url) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.paperpulse.cli;
+
+import io.paperpulse.avro.Paper;
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseListener;
+import io.paperpulse.producer.feed.ParseOptions;
+import io.paperpulse.producer.feed.Rejection;
+import io.paperpulse.streams.Days;
+import io.paperpulse.streams.topics.Taxonomy;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Topic counts computed straight from feed files, independently of the streams app: each paper
+ * once (its first listing), under each distinct topic of its arXiv categories.
+ *
+ * @param lastDay the epoch day of the latest paper
+ * @param total papers in the window
+ * @param topics papers per topic in the window
+ */
+record InputCounts(long lastDay, long total, Map<String, Long> topics) {
+  /** The counts of the last {@code days} days of the input, as {@code /api/topics?window=P<days>D} gives them. */
+  static InputCounts of(List<Path> files, int days) throws Exception {
+    Map<String, Long> firstDay = new LinkedHashMap<>();
+    Map<String, List<String>> categories = new HashMap<>();
+    FeedReader reader = new FeedReader(ParseOptions.defaults());
+    for (Path file : files) {
+      reader.read(file, new ParseListener() {
+        @Override
+        public void paper(Paper paper, String location) {
+          if (firstDay.putIfAbsent(paper.getId(), Days.of(paper.getPublished())) == null) {
+            categories.put(paper.getId(), paper.getCategories());
+          }
+        }
+
+        @Override
+        public void rejected(Rejection rejection) {}
+      });
+    }
+    long lastDay = firstDay.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    Map<String, Long> topics = new TreeMap<>();
+    long total = 0;
+    for (Map.Entry<String, Long> paper : firstDay.entrySet()) {
+      if (paper.getValue() > lastDay - days) {
+        total++;
+        for (String topic : new LinkedHashSet<>(categories.get(paper.getKey()).stream().map(Taxonomy::topicOf).toList())) {
+          topics.merge(topic, 1L, Long::sum);
+        }
+      }
+    }
+    return new InputCounts(lastDay, total, topics);
+  }
+}

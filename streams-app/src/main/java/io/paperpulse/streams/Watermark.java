@@ -1,0 +1,63 @@
+package io.paperpulse.streams;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * How far event time has got across all partitions of {@code papers}: the newest timestamp of the
+ * slowest partition. Kafka Streams' stream time is the newest timestamp of any partition; after a
+ * backlog or a restart one partition can run days ahead of the others on the single analytics
+ * partition, and closing days on stream time would then drop the others' papers as late. A
+ * partition more than {@link #MAX_SKEW} behind the fastest counts as idle, so one quiet partition
+ * cannot hold every day open.
+ *
+ * <p>The analytics stream is keyed by the source partition; the newest timestamp of each is kept
+ * in a store, so a restart resumes with the same watermark.
+ */
+final class Watermark {
+  static final Duration MAX_SKEW = Duration.ofDays(7);
+
+  private final KeyValueStore<String, Long> store;
+  private final Map<String, Long> newest = new HashMap<>();
+  private long current = Long.MIN_VALUE;
+
+  Watermark(KeyValueStore<String, Long> store) {
+    this.store = store;
+    try (KeyValueIterator<String, Long> all = store.all()) {
+      all.forEachRemaining(kv -> newest.put(kv.key, kv.value));
+    }
+    current = compute();
+  }
+
+  /** Takes a record of {@code partition} at {@code timestamp} into account; the watermark after it. */
+  long advance(String partition, long timestamp) {
+    String key = partition == null ? "" : partition;
+    Long previous = newest.get(key);
+    if (previous == null || timestamp > previous) {
+      newest.put(key, timestamp);
+      store.put(key, timestamp);
+      current = compute();
+    }
+    return current;
+  }
+
+  long current() {
+    return current;
+  }
+
+  private long compute() {
+    if (newest.isEmpty()) {
+      return Long.MIN_VALUE;
+    }
+    long slowest = Long.MAX_VALUE;
+    long fastest = Long.MIN_VALUE;
+    for (long t : newest.values()) {
+      slowest = Math.min(slowest, t);
+      fastest = Math.max(fastest, t);
+    }
+    return Math.max(slowest, fastest - MAX_SKEW.toMillis());
+  }
+}

@@ -1,0 +1,47 @@
+package io.paperpulse.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WatermarkTest {
+  private static final long DAY = Days.MILLIS;
+  private KeyValueStore<String, Long> store;
+
+  @BeforeEach
+  void store() {
+    store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("marks"), Serdes.String(), Serdes.Long())
+        .withLoggingDisabled().build();
+    org.apache.kafka.streams.processor.api.MockProcessorContext<Object, Object> context =
+        new org.apache.kafka.streams.processor.api.MockProcessorContext<>();
+    store.init(context.getStateStoreContext(), store);
+  }
+
+  @Test
+  void theSlowestPartitionHoldsTheWatermark() {
+    Watermark watermark = new Watermark(store);
+    watermark.advance("0", 1 * DAY);
+    watermark.advance("1", 1 * DAY);
+    assertThat(watermark.advance("0", 5 * DAY)).as("partition 1 is still at day 1").isEqualTo(1 * DAY);
+    assertThat(watermark.advance("1", 3 * DAY)).isEqualTo(3 * DAY);
+    assertThat(watermark.advance("1", 2 * DAY)).as("an older record moves nothing").isEqualTo(3 * DAY);
+  }
+
+  @Test
+  void aPartitionFarBehindCountsAsIdle() {
+    Watermark watermark = new Watermark(store);
+    watermark.advance("0", 0);
+    assertThat(watermark.advance("1", 30 * DAY)).isEqualTo(30 * DAY - Watermark.MAX_SKEW.toMillis());
+  }
+
+  @Test
+  void aRestartResumesFromTheStore() {
+    new Watermark(store).advance("0", 4 * DAY);
+    store.put("1", 6 * DAY);
+    assertThat(new Watermark(store).current()).isEqualTo(4 * DAY);
+  }
+}
