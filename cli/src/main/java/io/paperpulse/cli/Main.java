@@ -78,6 +78,15 @@ public final class Main implements Runnable {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied: " + message;
     }
-    return message == null ? e.getClass().getSimpleName() : message;
+    String text = message == null ? e.getClass().getSimpleName() : message;
+    // Kafka wraps the reason ("Failed to create new KafkaAdminClient"): name the root cause too.
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e && root.getMessage() != null && !text.contains(root.getMessage())) {
+      text += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+    return text;
   }
 }

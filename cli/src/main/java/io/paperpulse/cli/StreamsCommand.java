@@ -41,6 +41,7 @@ final class StreamsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PaperPulseConfig config = connection.load();
+    System.out.println("Connecting with " + config.describe());
     RegistryWait.await(config, RegistryWait.limit(System.getenv()), message -> System.err.println("paperpulse streams: " + message));
     PaperPulseStreams app = PaperPulseStreams.start(config, settings(this), AnalyticsSettings.defaults());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -61,6 +61,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 public final class ApiServer implements AutoCloseable {
   static final int MAX_BODY_BYTES = 16 * 1024;
   static final int MAX_LIMIT = 500;
+  static final int MAX_KEYWORD_CHARS = 100;
   private static final String FORWARDED = "X-PaperPulse-Forwarded";
   /** Set on an answer from a standby copy of the state, while the owner does not answer. */
   static final String STALE = "X-PaperPulse-Stale";
@@ -388,7 +389,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private Object keyword(String phrase) {
-    String key = KeywordExtractor.keyOf(phrase);
+    String key = keyOf(phrase);
     KeywordState state = this.<String, KeywordState>store(Stores.KEYWORD_STATE).get(key);
     if (state == null) {
       throw new ApiException(404, "no paper has had the keyword '" + phrase + "' (key '" + key + "') yet");
@@ -459,7 +460,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private Object watch(String phrase) {
-    String key = KeywordExtractor.keyOf(phrase);
+    String key = keyOf(phrase);
     Map<String, Object> watch = watchOrNull(key);
     if (watch == null) {
       throw new ApiException(404, "no watch on '" + phrase + "'");
@@ -468,10 +469,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private Object putWatch(String phrase, JsonNode body) {
-    String key = KeywordExtractor.keyOf(phrase);
-    if (key.isEmpty()) {
-      throw new ApiException(400, "the keyword '" + phrase + "' has no words");
-    }
+    String key = keyOf(phrase);
     Watch watch = new Watch(phrase, 3, 3.0, 0.001, null, null);
     if (body.has("minCount")) {
       watch.setMinCount(positiveInt(body.get("minCount"), "minCount"));
@@ -497,7 +495,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private Object deleteWatch(String phrase) {
-    String key = KeywordExtractor.keyOf(phrase);
+    String key = keyOf(phrase);
     write(key, null);
     return Map.of("keyword", key, "deleted", true);
   }
@@ -654,6 +652,18 @@ public final class ApiServer implements AutoCloseable {
       throw new ApiException(400, name + " must be a number");
     }
     return node.asDouble();
+  }
+
+  /** A keyword of a request path, normalised as the extractor does; bounded and non-empty. */
+  private static String keyOf(String phrase) {
+    if (phrase.length() > MAX_KEYWORD_CHARS) {
+      throw new ApiException(400, "a keyword has at most " + MAX_KEYWORD_CHARS + " characters, not " + phrase.length());
+    }
+    String key = KeywordExtractor.keyOf(phrase);
+    if (key.isEmpty()) {
+      throw new ApiException(400, "the keyword '" + phrase + "' has no words");
+    }
+    return key;
   }
 
   private static String text(JsonNode node, String name) {
