@@ -2,15 +2,9 @@ package io.paperpulse.bench;
 
 import io.paperpulse.avro.Paper;
 import io.paperpulse.producer.config.PaperPulseConfig;
-import io.paperpulse.producer.feed.FeedException;
-import io.paperpulse.producer.feed.FeedReader;
-import io.paperpulse.producer.feed.ParseListener;
-import io.paperpulse.producer.feed.ParseOptions;
-import io.paperpulse.producer.feed.Rejection;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.TopicSetup;
 import io.paperpulse.stack.LocalStack;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +36,7 @@ public final class ProducerBenchmark {
     Path report = Path.of(args[1]);
     Path repo = Path.of(args[2]);
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-    List<Paper> papers = read(data.resolve("arxiv-daily-cs/daily"));
+    List<Paper> papers = Archive.papers(Archive.dailyListings(data));
     Path dir = Files.createTempDirectory("producer-bench");
     try (LocalStack stack = LocalStack.start(LocalStack.Settings.freePorts(dir, LocalStack.defaultRegistryDist(repo)), System.getenv())) {
       PaperPulseConfig config = PaperPulseConfig.defaults().withBootstrapServers(stack.bootstrapServers()).withRegistryUrl(stack.registryUrl());
@@ -68,32 +62,6 @@ public final class ProducerBenchmark {
       }
       write(report, papers.size(), rounds, rates);
     }
-  }
-
-  private static List<Paper> read(Path daily) throws Exception {
-    List<Paper> papers = new ArrayList<>();
-    Map<String, Boolean> seen = new HashMap<>();
-    FeedReader reader = new FeedReader(ParseOptions.defaults());
-    try (var files = Files.list(daily)) {
-      for (Path file : files.sorted().toList()) {
-        try {
-          reader.read(file, new ParseListener() {
-            @Override
-            public void paper(Paper paper, String location) {
-              if (seen.putIfAbsent(paper.getId(), true) == null) {
-                papers.add(paper);
-              }
-            }
-
-            @Override
-            public void rejected(Rejection rejection) {}
-          });
-        } catch (FeedException e) {
-          // An unreadable file has no papers to send.
-        }
-      }
-    }
-    return papers;
   }
 
   private static double ours(PaperPulseConfig config, String topic, List<Paper> papers) {
@@ -142,11 +110,8 @@ public final class ProducerBenchmark {
 
   private static void write(Path report, int papers, int rounds, Map<String, List<Double>> rates) throws Exception {
     StringBuilder out = new StringBuilder();
-    out.append("# Benchmarks\n\n");
-    out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB max heap for the benchmark JVM, Java ")
-        .append(Runtime.version()).append(", the broker and registry of the local stack on the same machine.\n\n");
     out.append("## Producer: PaperPulse's publish path beside a raw KafkaProducer\n\n");
+    out.append("Machine: ").append(Report.machine()).append("; the broker and registry of the local stack on the same machine.\n\n");
     out.append("Reproduce: `./mvnw -q -B install -DskipTests && ./mvnw -q -B -pl benchmarks exec:exec@producer`\n\n");
     out.append(String.format(Locale.ROOT, "%,d distinct papers of `../shared/data/arxiv-daily-cs`, parsed once before timing; "
         + "each round sends them all to a fresh 3-partition topic; after one untimed warm-up round each, %d rounds, alternating which side goes first. "
@@ -154,17 +119,14 @@ public final class ProducerBenchmark {
     out.append("| sender | papers/s per round | median |\n|---|---|---|\n");
     Map<String, Double> medians = new LinkedHashMap<>();
     for (Map.Entry<String, List<Double>> e : rates.entrySet()) {
-      List<Double> sorted = e.getValue().stream().sorted().toList();
-      double median = sorted.get(sorted.size() / 2);
+      double median = Report.median(e.getValue());
       medians.put(e.getKey(), median);
       out.append("| ").append(e.getKey()).append(" | ")
-          .append(String.join(", ", e.getValue().stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList()))
-          .append(String.format(Locale.ROOT, " | %,.0f |%n", median));
+          .append(String.join(", ", e.getValue().stream().map(Report::rate).toList()))
+          .append(" | ").append(Report.rate(median)).append(" |\n");
     }
     List<Double> m = new ArrayList<>(medians.values());
     out.append(String.format(Locale.ROOT, "%nRatio of the medians, PaperPulse / raw: **%.2f** (goal: at least 0.8).%n", m.get(0) / m.get(1)));
-    Files.createDirectories(report.getParent());
-    Files.writeString(report, out.toString(), StandardCharsets.UTF_8);
-    System.out.print(out);
+    Report.section(report, "producer", out.toString());
   }
 }

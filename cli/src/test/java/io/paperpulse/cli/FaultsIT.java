@@ -13,6 +13,7 @@ import io.paperpulse.producer.publish.Progress;
 import io.paperpulse.producer.publish.PublishJob;
 import io.paperpulse.producer.publish.PublishSummary;
 import io.paperpulse.stack.Deadline;
+import io.paperpulse.stack.GroupLag;
 import io.paperpulse.stack.KafkaBroker;
 import io.paperpulse.stack.LocalStack;
 import io.paperpulse.stack.Ports;
@@ -37,12 +38,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -305,32 +303,10 @@ class FaultsIT {
     return Deadline.await(Duration.ofMinutes(4), () -> lag(config, applicationId) == 0, () -> false);
   }
 
-  /**
-   * Records the application has still to read: end offsets (read-committed) minus committed offsets,
-   * over {@code papers} and the analytics repartition topic.
-   */
+  /** Records the application has still to read from {@code papers} and its analytics repartition topic. */
   private static long lag(PaperPulseConfig config, String applicationId) {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers()))) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-      for (String topic : List.of(Topics.PAPERS, applicationId + "-analytics-repartition")) {
-        if (!admin.listTopics().names().get().contains(topic)) {
-          return Long.MAX_VALUE;
-        }
-        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-            .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-      }
-      long lag = 0;
-      var endOffsets = admin.listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-      for (Map.Entry<TopicPartition, ?> e : endOffsets.entrySet()) {
-        long end = ((org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo) e.getValue()).offset();
-        OffsetAndMetadata at = committed.get(e.getKey());
-        lag += Math.max(0, end - (at == null ? 0 : at.offset()));
-      }
-      return lag;
-    } catch (Exception e) {
-      return Long.MAX_VALUE;
+    try (Admin admin = GroupLag.admin(Map.of("bootstrap.servers", config.bootstrapServers()))) {
+      return GroupLag.of(admin, applicationId, List.of(Topics.PAPERS, applicationId + "-analytics-repartition"));
     }
   }
 

@@ -39,18 +39,18 @@ public final class EnrichmentTopology {
 
   public static Topology build(Enricher enricher, TopicSerdes serdes, Counters counters) {
     StreamsBuilder builder = new StreamsBuilder();
-    addTo(builder, enricher, serdes, counters);
+    addTo(builder, enricher, AnalyticsSettings.defaults(), serdes, counters);
     return builder.build();
   }
 
-  /** Adds the enrichment to {@code builder} and returns the stream of enriched papers. */
+  /**
+   * Adds the enrichment to {@code builder} and returns the stream of enriched papers.
+   *
+   * @param settings where the store of enriched ids lives (RocksDB unless in-memory is asked for)
+   */
   public static KStream<String, EnrichedPaper> addTo(
-      StreamsBuilder builder, Enricher enricher, TopicSerdes serdes, Counters counters) {
-    builder.addStateStore(
-        org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-            org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.SEEN_IDS),
-            Serdes.String(),
-            Serdes.Long()));
+      StreamsBuilder builder, Enricher enricher, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
+    builder.addStateStore(settings.store(Stores.SEEN_IDS, Serdes.String(), Serdes.Long()));
     Deserializer<Paper> papers = serdes.value(Paper.class).deserializer();
     Map<String, KStream<String, Outcome>> branches =
         builder.stream(Topics.PAPERS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("papers-source"))

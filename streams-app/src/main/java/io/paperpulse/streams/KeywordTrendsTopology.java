@@ -46,11 +46,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * partitions interleave differently in each run): counts are sums, the label is the
  * alphabetically first form seen, and the samples are the newest papers. Updates of an open day
  * are provisional: their share uses the day's papers so far.
+ *
+ * <p>The state stays bounded: a keyword not seen for {@value #QUIET_DAYS} days is forgotten.
  */
 public final class KeywordTrendsTopology {
   static final int SAMPLES = 5;
   static final int HISTORY = 60;
   static final int TOP_RETAINED_DAYS = 31;
+  /** A keyword not seen for this many days is forgotten (its baseline has decayed to almost 0). */
+  static final int QUIET_DAYS = 90;
 
   private KeywordTrendsTopology() {}
 
@@ -289,6 +293,29 @@ public final class KeywordTrendsTopology {
         close(day.key, day.value);
         totals.delete(day.key);
         top.delete(day.key - TOP_RETAINED_DAYS);
+        forgetQuiet(day.key - QUIET_DAYS);
+      }
+    }
+
+    /**
+     * Deletes the state of every keyword last seen on {@code day}, which closed {@link #QUIET_DAYS}
+     * ago, and that day's index: keyword state stays bounded by what recent days hold. A keyword
+     * that comes back starts afresh, as its decayed baseline would have had it (0.9^90 of its old
+     * share).
+     */
+    private void forgetQuiet(long day) {
+      List<String> members = new ArrayList<>();
+      try (KeyValueIterator<String, Long> entries = index.range(indexKey(day, ""), indexKey(day, "\uffff"))) {
+        entries.forEachRemaining(e -> members.add(e.key));
+      }
+      for (String member : members) {
+        String keyword = member.substring(member.indexOf('|') + 1);
+        KeywordState state = states.get(keyword);
+        if (state != null && state.getLastFoldedDay() <= day && state.getOpen().isEmpty()) {
+          states.delete(keyword);
+          counters.keywordsForgotten.incrementAndGet();
+        }
+        index.delete(member);
       }
     }
 
@@ -321,7 +348,7 @@ public final class KeywordTrendsTopology {
         state.setLastFoldedDay(after.lastDay());
         state.getOpen().remove(open);
         states.put(keyword, state);
-        index.delete(member);
+        // The index entry stays until QUIET_DAYS later, to find keywords not seen since.
       }
     }
   }

@@ -50,7 +50,7 @@ public final class PaperPulseStreams implements AutoCloseable {
   }
 
   /** Kafka Streams settings: the config's client properties, then the ones PaperPulse relies on. */
-  static Properties streamsProperties(PaperPulseConfig config, Settings settings) {
+  public static Properties streamsProperties(PaperPulseConfig config, Settings settings) {
     Properties props = new Properties();
     props.putAll(config.kafka());
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());

@@ -26,12 +26,31 @@ public final class PaperPulseTopology {
   private PaperPulseTopology() {}
 
   public static Topology build(AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters) {
+    return build(Stage.FULL, settings, enricher, serdes, counters);
+  }
+
+  /** How much of the application a topology holds: the steps of the throughput benchmark. */
+  public enum Stage {
+    /** {@code papers} to {@code papers.enriched}. */
+    ENRICHMENT,
+    /** Plus the analytics partition and the rolling topic counts. */
+    TOPIC_COUNTS,
+    /** Plus keyword trends and spike alerts: the whole application. */
+    FULL
+  }
+
+  public static Topology build(Stage stage, AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters) {
     StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, EnrichedPaper> enriched = EnrichmentTopology.addTo(builder, enricher, serdes, counters);
+    KStream<String, EnrichedPaper> enriched = EnrichmentTopology.addTo(builder, enricher, settings, serdes, counters);
+    if (stage == Stage.ENRICHMENT) {
+      return builder.build();
+    }
     KStream<String, EnrichedPaper> analytics = analyticsStream(enriched);
     TopicCountsTopology.addTo(builder, analytics, settings, serdes, counters);
-    KStream<String, KeywordTrend> trends = KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
-    SpikeAlertsTopology.addTo(builder, trends, settings, serdes, counters);
+    if (stage == Stage.FULL) {
+      KStream<String, KeywordTrend> trends = KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
+      SpikeAlertsTopology.addTo(builder, trends, settings, serdes, counters);
+    }
     return builder.build();
   }
 

@@ -146,6 +146,22 @@ class KeywordTrendsAndAlertsTest {
   }
 
   @Test
+  void aKeywordQuietForNinetyDaysIsForgottenAndOneStillSeenIsKept() {
+    for (int d = 0; d < 5; d++) {
+      day(d, 3, 3, 0);
+    }
+    for (int d = 5; d < 5 + KeywordTrendsTopology.QUIET_DAYS + 3; d++) {
+      day(d, 3, 0, 0); // only the filler keywords from now on
+    }
+    org.apache.kafka.streams.state.KeyValueStore<String, io.paperpulse.avro.state.KeywordState> states =
+        driver.getKeyValueStore(Stores.KEYWORD_STATE);
+
+    assertThat(states.get("graph")).as("quiet for %d days", KeywordTrendsTopology.QUIET_DAYS).isNull();
+    assertThat(states.get("filler0")).isNotNull();
+    assertThat(counters.keywordsForgotten.get()).isEqualTo(1);
+  }
+
+  @Test
   void aPaperForADayAlreadyClosedIsCountedAsLate() {
     day(0, 3, 3, 0);
     day(3, 3, 3, 0);

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class PaperDraft {
   public static final int MAX_TITLE_CHARS = 1_000;
   public static final int MAX_ABSTRACT_CHARS = 20_000;
-  public static final int MAX_AUTHORS = 2_000;
+  public static final int MAX_AUTHORS = 10_000; // large collaborations list several thousand
   public static final int MAX_AUTHOR_CHARS = 300;
   public static final int MAX_CATEGORIES = 50;
   public static final int MAX_URL_CHARS = 2_000;

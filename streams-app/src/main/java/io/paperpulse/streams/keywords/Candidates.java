@@ -58,10 +58,10 @@ final class Candidates {
   }
 
   private static boolean isStop(Tokenizer.Token token) {
-    return Words.STOP.contains(token.lower()) || token.lower().length() < 2;
+    return token.stop();
   }
 
   private static boolean isGeneric(Tokenizer.Token token) {
-    return Words.GENERIC.contains(token.stem()) || Words.GENERIC.contains(token.lower());
+    return token.generic();
   }
 }

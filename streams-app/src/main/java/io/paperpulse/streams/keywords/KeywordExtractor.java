@@ -37,7 +37,10 @@ public final class KeywordExtractor {
   private static final class Stats {
     final String key;
     final int words;
-    final Map<String, Integer> labels = new HashMap<>(2);
+    /** The first surface form and its count; other forms, rare, in a map made when needed. */
+    String firstLabel;
+    int firstLabelCount;
+    Map<String, Integer> otherLabels;
     int tf;
     boolean inTitle;
     boolean acronym;
@@ -49,10 +52,27 @@ public final class KeywordExtractor {
     }
 
     /** The most frequent surface form; of equally frequent ones, the first in alphabetical order. */
+    void addLabel(String label) {
+      if (firstLabel == null) {
+        firstLabel = label;
+      }
+      if (firstLabel.equals(label)) {
+        firstLabelCount++;
+      } else {
+        if (otherLabels == null) {
+          otherLabels = new HashMap<>(4);
+        }
+        otherLabels.merge(label, 1, Integer::sum);
+      }
+    }
+
     String label() {
-      String best = null;
-      int bestCount = 0;
-      for (Map.Entry<String, Integer> e : labels.entrySet()) {
+      if (otherLabels == null) {
+        return firstLabel;
+      }
+      String best = firstLabel;
+      int bestCount = firstLabelCount;
+      for (Map.Entry<String, Integer> e : otherLabels.entrySet()) {
         if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
           best = e.getKey();
           bestCount = e.getValue();
@@ -70,10 +90,11 @@ public final class KeywordExtractor {
     collect(body, stats, false);
     List<Keyword> ranked = new ArrayList<>(stats.size());
     for (Stats s : stats.values()) {
-      if (s.words > 1 && s.tf < 2 && !s.inTitle && frequencies.df(s.key) < 2) {
+      int df = frequencies.df(s.key);
+      if (s.words > 1 && s.tf < 2 && !s.inTitle && df < 2) {
         continue;
       }
-      ranked.add(new Keyword(s.key, s.label(), score(s, body.size())));
+      ranked.add(new Keyword(s.key, s.label(), score(s, df, body.size())));
     }
     ranked.sort(Comparator.comparingDouble(Keyword::score).reversed().thenComparing(Keyword::key));
     List<Keyword> chosen = new ArrayList<>(limit);
@@ -88,14 +109,14 @@ public final class KeywordExtractor {
     return chosen;
   }
 
-  private double score(Stats s, int bodyLength) {
+  private double score(Stats s, int df, int bodyLength) {
     double tf = 1 + Math.log(s.tf);
     double position =
         s.firstPosition == Integer.MAX_VALUE || bodyLength == 0
             ? 1.0
             : 1.0 + 0.3 * (1.0 - (double) s.firstPosition / bodyLength);
     return tf
-        * frequencies.idf(s.key)
+        * frequencies.idfOfDf(df)
         * (s.inTitle ? TITLE_BOOST : 1.0)
         * (s.acronym ? ACRONYM_BOOST : 1.0)
         * LENGTH_BOOST[s.words]
@@ -108,7 +129,7 @@ public final class KeywordExtractor {
         c -> {
           Stats s = stats.computeIfAbsent(c.key(), k -> new Stats(k, c.words()));
           s.tf++;
-          s.labels.merge(c.label(), 1, Integer::sum);
+          s.addLabel(c.label());
           s.acronym |= c.acronym();
           if (title) {
             s.inTitle = true;

@@ -10,7 +10,12 @@ import java.util.Locale;
  */
 final class Tokenizer {
   /** One word: as written, lower-cased, stemmed; whether a phrase break comes before it. */
-  record Token(String surface, String lower, String stem, boolean breakBefore, boolean acronym) {
+  record Token(String surface, String lower, String stem, boolean breakBefore, boolean acronym, boolean stop, boolean generic) {
+    Token(String surface, String lower, String stem, boolean breakBefore, boolean acronym) {
+      this(surface, lower, stem, breakBefore, acronym, Words.STOP.contains(lower) || lower.length() < 2,
+          Words.GENERIC.contains(stem) || Words.GENERIC.contains(lower));
+    }
+
     boolean hasLetter() {
       for (int i = 0; i < lower.length(); i++) {
         if (Character.isLetter(lower.charAt(i))) {
@@ -57,7 +62,7 @@ final class Tokenizer {
           word = word.substring(0, word.length() - 2);
         }
         String lower = word.toLowerCase(Locale.ROOT);
-        Token token = new Token(word, lower, Words.stem(word), pendingBreak, isAcronym(word));
+        Token token = new Token(word, lower, Words.stem(lower), pendingBreak, isAcronym(word));
         if (!token.hasLetter()) {
           pendingBreak = true; // a number ends a phrase and is no keyword
         } else {

@@ -1,0 +1,56 @@
+package io.paperpulse.bench;
+
+import io.paperpulse.avro.Paper;
+import io.paperpulse.producer.feed.FeedException;
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseListener;
+import io.paperpulse.producer.feed.ParseOptions;
+import io.paperpulse.producer.feed.Rejection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The benchmarks' input: the real arXiv daily listings of {@code ../shared/data}, each paper once. */
+final class Archive {
+  private Archive() {}
+
+  /** {@code SHARED_DATA/arxiv-daily-cs/daily}, or an error saying it is needed. */
+  static Path dailyListings(Path sharedData) {
+    Path daily = sharedData.resolve("arxiv-daily-cs/daily");
+    if (!Files.isDirectory(daily)) {
+      throw new IllegalStateException("the benchmarks need the arXiv listings at " + daily + " (../shared/data)");
+    }
+    return daily;
+  }
+
+  /** Every distinct paper of the listings, in file (announcement day) order. */
+  static List<Paper> papers(Path daily) throws IOException {
+    List<Paper> papers = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    FeedReader reader = new FeedReader(ParseOptions.defaults());
+    try (var files = Files.list(daily)) {
+      for (Path file : files.sorted().toList()) {
+        try {
+          reader.read(file, new ParseListener() {
+            @Override
+            public void paper(Paper paper, String location) {
+              if (seen.add(paper.getId())) {
+                papers.add(paper);
+              }
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {}
+          });
+        } catch (FeedException e) {
+          // An unreadable file has no papers to give.
+        }
+      }
+    }
+    return papers;
+  }
+}
