@@ -431,7 +431,7 @@ public final class PipelineBenchmark {
 
   private static Topology topology(Stage stage, PaperPulseConfig config) {
     TopicSerdes serdes = TopicSerdes.registry(config);
-    AnalyticsSettings settings = AnalyticsSettings.defaults();
+    AnalyticsSettings settings = AnalyticsSettings.defaults().withSourcePartitions(3); // papers has 3
     return switch (stage) {
       case PASSTHROUGH -> {
         StreamsBuilder builder = new StreamsBuilder();

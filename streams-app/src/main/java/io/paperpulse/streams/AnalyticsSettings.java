@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param topK how many trending keywords each day keeps
  * @param globalRule the stricter rule under which unwatched keywords alert
  * @param inMemoryState keep the analytics' state in memory instead of RocksDB (tests; small runs)
+ * @param sourcePartitions partitions of {@code papers}: the event-time watermark waits for each
  */
 public record AnalyticsSettings(
     Duration grace,
@@ -20,13 +21,18 @@ public record AnalyticsSettings(
     double ewmaAlpha,
     int topK,
     SpikeRule globalRule,
-    boolean inMemoryState) {
+    boolean inMemoryState,
+    int sourcePartitions) {
   public static AnalyticsSettings defaults() {
-    return new AnalyticsSettings(Duration.ofDays(1), 10, 2, 0.1, 50, SpikeRule.GLOBAL, false);
+    return new AnalyticsSettings(Duration.ofDays(1), 10, 2, 0.1, 50, SpikeRule.GLOBAL, false, 1);
   }
 
   public AnalyticsSettings withInMemoryState(boolean inMemory) {
-    return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemory);
+    return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemory, sourcePartitions);
+  }
+
+  public AnalyticsSettings withSourcePartitions(int partitions) {
+    return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemoryState, partitions);
   }
 
   /** A key-value store of the analytics, in memory or in RocksDB as these settings say. */

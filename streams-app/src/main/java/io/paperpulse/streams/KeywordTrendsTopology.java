@@ -122,7 +122,7 @@ public final class KeywordTrendsTopology {
       this.totals = context.getStateStore(Stores.KEYWORD_DAY_TOTALS);
       this.index = context.getStateStore(Stores.KEYWORD_DAY_INDEX);
       this.top = context.getStateStore(Stores.KEYWORD_TOP);
-      this.watermark = new Watermark(context.getStateStore(Stores.KEYWORD_WATERMARK));
+      this.watermark = new Watermark(context.getStateStore(Stores.KEYWORD_WATERMARK), settings.sourcePartitions());
     }
 
     /** Closes days when the watermark has entered a new day since the last check. */
@@ -160,6 +160,11 @@ public final class KeywordTrendsTopology {
       PaperRef paper = new PaperRef(record.value().getPaper().getId(), record.value().getPaper().getTitle());
       for (Map.Entry<String, String> k : keywords.entrySet()) {
         KeywordState state = load(k.getKey());
+        if (state != null && state.getOpen().isEmpty() && day > state.getLastFoldedDay() + QUIET_DAYS) {
+          // Quiet for QUIET_DAYS: start afresh, as when forgetQuiet got to it first (which it
+          // does or not depending on how partitions interleave).
+          state = null;
+        }
         if (state == null) {
           state = new KeywordState(k.getValue(), 0.0, 0.0, 0, -1L, new ArrayList<>(), new ArrayList<>());
         } else if (k.getValue().compareTo(state.getLabel()) < 0) {

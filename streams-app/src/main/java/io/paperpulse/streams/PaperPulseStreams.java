@@ -76,9 +76,10 @@ public final class PaperPulseStreams implements AutoCloseable {
     Counters counters = new Counters();
     AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters);
     TopicSerdes serdes = TopicSerdes.registry(config);
+    AnalyticsSettings settingsForTopic = analytics.withSourcePartitions(TopicSetup.partitions(config, Topics.PAPERS));
     KafkaStreams streams =
         new KafkaStreams(
-            PaperPulseTopology.build(analytics, Enricher.bundled(), serdes, counters),
+            PaperPulseTopology.build(settingsForTopic, Enricher.bundled(), serdes, counters),
             streamsProperties(config, settings));
     metrics.bind(streams);
     streams.setUncaughtExceptionHandler(new ThreadReplacer());

@@ -121,7 +121,7 @@ public final class TopicCountsTopology {
       this.context = context;
       this.days = context.getStateStore(Stores.TOPIC_DAYS);
       this.progress = context.getStateStore(Stores.TOPIC_PROGRESS);
-      this.watermark = new Watermark(context.getStateStore(Stores.TOPIC_WATERMARK));
+      this.watermark = new Watermark(context.getStateStore(Stores.TOPIC_WATERMARK), settings.sourcePartitions());
     }
 
     @Override

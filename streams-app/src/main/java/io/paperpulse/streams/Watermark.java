@@ -20,22 +20,37 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * topic-count window, covers that; in a live run every partition gets papers each day, so the
  * watermark is the slowest partition's time and nothing waits for the tolerance.
  *
- * <p>The analytics stream is keyed by the source partition; the newest timestamp of each is kept
- * in a store, so a restart resumes with the same watermark.
+ * <p>The analytics stream is keyed by the source partition; the newest timestamp of each, and the
+ * watermark, are kept in a store, so a restart resumes with the same watermark. It never moves
+ * back, so a day closes once.
  */
 final class Watermark {
   static final Duration MAX_SKEW = Duration.ofDays(30);
 
+  /** The store key of the watermark itself, beside the partitions' keys (their numbers). */
+  private static final String CURRENT = "watermark";
+
   private final KeyValueStore<String, Long> store;
+  private final int partitions;
   private final Map<String, Long> newest = new HashMap<>();
   private long current = Long.MIN_VALUE;
 
-  Watermark(KeyValueStore<String, Long> store) {
+  /**
+   * @param partitions how many source partitions there are: until each has been seen, only the
+   *     {@link #MAX_SKEW} rule moves the watermark
+   */
+  Watermark(KeyValueStore<String, Long> store, int partitions) {
     this.store = store;
+    this.partitions = partitions;
     try (KeyValueIterator<String, Long> all = store.all()) {
-      all.forEachRemaining(kv -> newest.put(kv.key, kv.value));
+      all.forEachRemaining(kv -> {
+        if (kv.key.equals(CURRENT)) {
+          current = kv.value;
+        } else {
+          newest.put(kv.key, kv.value);
+        }
+      });
     }
-    current = compute();
   }
 
   /** Takes a record of {@code partition} at {@code timestamp} into account; the watermark after it. */
@@ -45,7 +60,11 @@ final class Watermark {
     if (previous == null || timestamp > previous) {
       newest.put(key, timestamp);
       store.put(key, timestamp);
-      current = compute();
+      long next = compute();
+      if (next > current) { // never backwards: a day closes once
+        current = next;
+        store.put(CURRENT, current);
+      }
     }
     return current;
   }
@@ -58,7 +77,7 @@ final class Watermark {
     if (newest.isEmpty()) {
       return Long.MIN_VALUE;
     }
-    long slowest = Long.MAX_VALUE;
+    long slowest = newest.size() < partitions ? Long.MIN_VALUE : Long.MAX_VALUE;
     long fastest = Long.MIN_VALUE;
     for (long t : newest.values()) {
       slowest = Math.min(slowest, t);

@@ -28,7 +28,6 @@ class KeywordTrendsAndAlertsTest {
   private TestInputTopic<String, Watch> watchlist;
   private TestOutputTopic<String, KeywordTrend> trends;
   private TestOutputTopic<String, SpikeAlert> alerts;
-  private int ids;
 
   @BeforeEach
   void start() {
@@ -57,7 +56,7 @@ class KeywordTrendsAndAlertsTest {
   /** A day of {@code total} papers: the first {@code graph} have "graph", the next {@code noise} "noise". */
   private void day(int day, int total, int graph, int noise) {
     for (int i = 0; i < total; i++) {
-      String id = "p" + ids++;
+      String id = String.format("p%03d-%02d", day, i); // the same paper whatever order the days are fed in
       List<String> keys = new ArrayList<>(List.of("filler" + (i % 7)));
       if (i < graph) {
         keys.add("graph");
@@ -159,6 +158,40 @@ class KeywordTrendsAndAlertsTest {
     assertThat(states.get("graph")).as("quiet for %d days", KeywordTrendsTopology.QUIET_DAYS).isNull();
     assertThat(states.get("filler0")).isNotNull();
     assertThat(counters.keywordsForgotten.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aKeywordBackAfterNinetyQuietDaysStartsAfreshWhetherOrNotItWasForgottenFirst() {
+    // Forgotten first: a later day closes the quiet day before the keyword's new paper arrives.
+    List<KeywordTrend> forgottenFirst = comeback(true);
+    // Back first: the new paper is counted before the quiet day closes.
+    List<KeywordTrend> backFirst = comeback(false);
+
+    assertThat(forgottenFirst).isNotEmpty();
+    assertThat(forgottenFirst.get(0).getHistoryDays()).as("a fresh baseline").isZero();
+    assertThat(backFirst).isEqualTo(forgottenFirst);
+  }
+
+  /** Graph on days 0-4, then on day 96; the final trends of graph after its comeback. */
+  private List<KeywordTrend> comeback(boolean day97First) {
+    for (int d = 0; d < 5; d++) {
+      day(d, 3, 3, 0);
+    }
+    for (int d = 5; d < 95; d++) {
+      day(d, 3, 0, 0);
+    }
+    if (day97First) {
+      day(97, 3, 0, 0); // closes day 94, which forgets day 4's keywords
+      day(96, 3, 3, 0);
+    } else {
+      day(96, 3, 3, 0);
+      day(97, 3, 0, 0);
+    }
+    day(100, 3, 0, 0); // closes days 96 and 97
+    List<KeywordTrend> after = finals("graph").stream().filter(t -> !t.getStart().isBefore(t(96))).toList();
+    driver.close();
+    start();
+    return after;
   }
 
   @Test

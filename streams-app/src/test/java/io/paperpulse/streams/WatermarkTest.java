@@ -23,7 +23,7 @@ class WatermarkTest {
 
   @Test
   void theSlowestPartitionHoldsTheWatermark() {
-    Watermark watermark = new Watermark(store);
+    Watermark watermark = new Watermark(store, 2);
     watermark.advance("0", 1 * DAY);
     watermark.advance("1", 1 * DAY);
     assertThat(watermark.advance("0", 5 * DAY)).as("partition 1 is still at day 1").isEqualTo(1 * DAY);
@@ -32,16 +32,26 @@ class WatermarkTest {
   }
 
   @Test
+  void untilEveryPartitionIsSeenOnlyTheSkewRuleMovesItAndItNeverGoesBack() {
+    Watermark watermark = new Watermark(store, 2);
+    assertThat(watermark.advance("0", 40 * DAY)).isEqualTo(40 * DAY - Watermark.MAX_SKEW.toMillis());
+    assertThat(watermark.advance("1", 5 * DAY)).as("a late first partition does not move it back")
+        .isEqualTo(40 * DAY - Watermark.MAX_SKEW.toMillis());
+    assertThat(watermark.advance("1", 35 * DAY)).as("the slowest partition now leads it").isEqualTo(35 * DAY);
+  }
+
+  @Test
   void aPartitionFarBehindCountsAsIdle() {
-    Watermark watermark = new Watermark(store);
+    Watermark watermark = new Watermark(store, 2);
     watermark.advance("0", 0);
     assertThat(watermark.advance("1", 30 * DAY)).isEqualTo(30 * DAY - Watermark.MAX_SKEW.toMillis());
   }
 
   @Test
   void aRestartResumesFromTheStore() {
-    new Watermark(store).advance("0", 4 * DAY);
-    store.put("1", 6 * DAY);
-    assertThat(new Watermark(store).current()).isEqualTo(4 * DAY);
+    Watermark before = new Watermark(store, 2);
+    before.advance("0", 4 * DAY);
+    before.advance("1", 6 * DAY);
+    assertThat(new Watermark(store, 2).current()).isEqualTo(4 * DAY);
   }
 }

@@ -57,4 +57,14 @@ public final class TopicSetup {
       }
     }
   }
+
+  /** How many partitions {@code topic} has. */
+  public static int partitions(PaperPulseConfig config, String topic)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Map<String, Object> props = new HashMap<>(config.kafka());
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    try (Admin admin = Admin.create(props)) {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+    }
+  }
 }
