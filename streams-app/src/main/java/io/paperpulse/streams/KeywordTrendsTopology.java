@@ -43,8 +43,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * each day are kept in a bounded store for the HTTP API; a closed day's list holds final trends only.
  *
  * <p>What a closed day holds does not depend on the order its papers arrived in (several
- * partitions interleave differently in each run): counts are sums, the label is the
- * alphabetically first form seen, and the samples are the newest papers. Updates of an open day
+ * partitions interleave differently in each run): counts are sums, the label is the day's
+ * alphabetically first form, and the samples are the newest papers. Updates of an open day
  * are provisional: their share uses the day's papers so far.
  *
  * <p>The state stays bounded: a keyword not seen for {@value #QUIET_DAYS} days is forgotten.
@@ -74,7 +74,7 @@ public final class KeywordTrendsTopology {
       Counters counters) {
     builder.addStateStore(settings.store(Stores.KEYWORD_STATE, Serdes.String(), AvroSerdes.plain(KeywordState.class)));
     builder.addStateStore(settings.store(Stores.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
-    builder.addStateStore(settings.store(Stores.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(settings.store(Stores.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.String()));
     builder.addStateStore(settings.store(Stores.KEYWORD_TOP, Serdes.Long(), AvroSerdes.plain(TopKeywords.class)));
     builder.addStateStore(settings.store(Stores.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long()));
     KStream<String, KeywordTrend> trends =
@@ -105,7 +105,7 @@ public final class KeywordTrendsTopology {
     private ProcessorContext<String, KeywordTrend> context;
     private KeyValueStore<String, KeywordState> states;
     private KeyValueStore<Long, Long> totals;
-    private KeyValueStore<String, Long> index;
+    private KeyValueStore<String, String> index;
     private KeyValueStore<Long, TopKeywords> top;
     private Watermark watermark;
     private long checkedThrough = Long.MIN_VALUE;
@@ -160,23 +160,21 @@ public final class KeywordTrendsTopology {
       PaperRef paper = new PaperRef(record.value().getPaper().getId(), record.value().getPaper().getTitle());
       for (Map.Entry<String, String> k : keywords.entrySet()) {
         KeywordState state = load(k.getKey());
-        if (state != null && state.getOpen().isEmpty() && day > state.getLastFoldedDay() + QUIET_DAYS) {
-          // Quiet for QUIET_DAYS: start afresh, as when forgetQuiet got to it first (which it
-          // does or not depending on how partitions interleave).
-          state = null;
-        }
         if (state == null) {
           state = new KeywordState(k.getValue(), 0.0, 0.0, 0, -1L, new ArrayList<>(), new ArrayList<>());
-        } else if (k.getValue().compareTo(state.getLabel()) < 0) {
-          state.setLabel(k.getValue()); // the same label whatever order the papers came in
         }
         OpenDay open = openDay(state, day);
         open.setCount(open.getCount() + 1);
         addSample(open.getSamples(), paper);
         states.put(k.getKey(), state);
-        index.put(indexKey(day, k.getKey()), open.getCount());
+        // The day's label: its alphabetically first form that day, whatever order papers came in.
+        String dayLabel = index.get(indexKey(day, k.getKey()));
+        if (dayLabel == null || k.getValue().compareTo(dayLabel) < 0) {
+          dayLabel = k.getValue();
+          index.put(indexKey(day, k.getKey()), dayLabel);
+        }
         if (open.getCount() >= settings.minTrendCount()) {
-          emit(k.getKey(), state, open, total, false);
+          emit(k.getKey(), dayLabel, state, open, total, false);
         }
       }
       closeDaysIfDue(now);
@@ -236,12 +234,12 @@ public final class KeywordTrendsTopology {
       return baselineOf(state).decayTo(Math.min(until, lastClosed + 1), settings.ewmaAlpha());
     }
 
-    private KeywordTrend emit(String keyword, KeywordState state, OpenDay open, long total, boolean last) {
+    private KeywordTrend emit(String keyword, String label, KeywordState state, OpenDay open, long total, boolean last) {
       Baseline baseline = baselineBefore(state, open.getDay());
       KeywordTrend trend =
           new KeywordTrend(
               keyword,
-              state.getLabel(),
+              label,
               "P1D",
               Instant.ofEpochMilli(Days.startMillis(open.getDay())),
               open.getCount(),
@@ -310,7 +308,7 @@ public final class KeywordTrendsTopology {
      */
     private void forgetQuiet(long day) {
       List<String> members = new ArrayList<>();
-      try (KeyValueIterator<String, Long> entries = index.range(indexKey(day, ""), indexKey(day, "\uffff"))) {
+      try (KeyValueIterator<String, String> entries = index.range(indexKey(day, ""), indexKey(day, "\uffff"))) {
         entries.forEachRemaining(e -> members.add(e.key));
       }
       for (String member : members) {
@@ -328,19 +326,28 @@ public final class KeywordTrendsTopology {
       // The day's top list is rebuilt from the final trends alone: what stays in it must not
       // depend on the order of the updates while the day was open.
       top.delete(day);
-      List<String> keys = new ArrayList<>();
-      try (KeyValueIterator<String, Long> members = index.range(indexKey(day, ""), indexKey(day, "\uffff"))) {
-        while (members.hasNext()) {
-          keys.add(members.next().key);
-        }
+      Map<String, String> labels = new LinkedHashMap<>();
+      try (KeyValueIterator<String, String> members = index.range(indexKey(day, ""), indexKey(day, "\uffff"))) {
+        members.forEachRemaining(m -> labels.put(m.key, m.value));
       }
-      for (String member : keys) {
-        String keyword = member.substring(member.indexOf('|') + 1);
+      for (Map.Entry<String, String> member : labels.entrySet()) {
+        String keyword = member.getKey().substring(member.getKey().indexOf('|') + 1);
         KeywordState state = load(keyword);
+        state.setLabel(member.getValue()); // the keyword reads as it did on its latest closed day
+        if (state.getLastFoldedDay() >= 0 && state.getLastFoldedDay() < day - QUIET_DAYS) {
+          // Back after QUIET_DAYS closed days without it: start afresh, as when forgetQuiet got
+          // to it first (which depends on how partitions interleave). Decided here, where every
+          // day before this one has closed, not when its paper arrives.
+          state.setMean(0.0);
+          state.setVariance(0.0);
+          state.setHistoryDays(0);
+          state.setLastFoldedDay(-1L);
+          state.getHistory().clear();
+        }
         OpenDay open = state.getOpen().stream().filter(o -> o.getDay() == day).findFirst().orElseThrow();
         Baseline before = baselineBefore(state, day);
         if (open.getCount() >= settings.minTrendCount()) {
-          KeywordTrend last = emit(keyword, state, open, total, true);
+          KeywordTrend last = emit(keyword, member.getValue(), state, open, total, true);
           state.getHistory().add(new ClosedDay(day, open.getCount(), total, before.mean(), last.getScore()));
           if (state.getHistory().size() > HISTORY) {
             state.getHistory().remove(0);

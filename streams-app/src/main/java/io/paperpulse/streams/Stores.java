@@ -16,7 +16,7 @@ public final class Stores {
   public static final String KEYWORD_STATE = "keyword-state-store";
   /** Per day: papers seen, for keyword shares. */
   public static final String KEYWORD_DAY_TOTALS = "keyword-day-totals-store";
-  /** {@code day|keyword} for every keyword seen on an open day, to close the day. */
+  /** {@code day|keyword} → the keyword's label that day, for every keyword of the last 90 days. */
   public static final String KEYWORD_DAY_INDEX = "keyword-day-index-store";
   /** Per day: the top-K trending keywords. */
   public static final String KEYWORD_TOP = "keyword-top-store";
