@@ -66,13 +66,15 @@ class PrometheusEndToEndIT {
     assertThat(app.awaitRunning(Duration.ofMinutes(2))).isTrue();
     prometheus = startPrometheus(httpPort);
 
-    // Watch the keyword first, then publish real listings and, on a later day, a burst of it.
+    // Watch the keyword first, then publish real listings, on a later day a burst of it, and a
+    // later day that closes the burst's day.
     HttpResponse<String> watch = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/api/watches/" + SPIKE_WORDS.replace(" ", "%20")))
         .PUT(HttpRequest.BodyPublishers.ofString("{\"minCount\": 5, \"minScore\": 2, \"maxPValue\": 0.01, \"owner\": \"it\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(watch.statusCode()).as(watch.body()).isEqualTo(200);
     List<Path> files = new ArrayList<>(listings());
     files.add(burst(dir.resolve("2025-04-04.jsonl")));
+    files.add(closingDay(dir.resolve("2025-04-06.jsonl")));
     try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "prometheus-it")) {
       new PublishJob(new FeedReader(ParseOptions.defaults()), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none())
           .publish(files);
@@ -95,6 +97,21 @@ class PrometheusEndToEndIT {
     for (int i = 0; i < 12; i++) {
       lines.append(String.format(
           "{\"id\": \"2503.9%04d\", \"title\": \"Quantum origami for folding problem %d\", \"summary\": \"We apply quantum origami to problem %d.\", \"authors\": [\"A\"], \"categories\": [\"quant-ph\"]}%n",
+          i, i, i));
+    }
+    Files.writeString(file, lines.toString());
+    return file;
+  }
+
+  /**
+   * Papers two days after the burst, on every partition: alerts are judged when a day closes, and
+   * a day closes once every partition of papers has moved past its end plus the grace (one day).
+   */
+  private static Path closingDay(Path file) throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      lines.append(String.format(
+          "{\"id\": \"2504.8%04d\", \"title\": \"Sparse graph sampling study %d\", \"summary\": \"We sample sparse graphs in setting %d.\", \"authors\": [\"B\"], \"categories\": [\"cs.DS\"]}%n",
           i, i, i));
     }
     Files.writeString(file, lines.toString());
