@@ -93,14 +93,7 @@ class PrometheusEndToEndIT {
 
   /** A day of papers, after the listings, where "quantum origami" stands in every title. */
   private static Path burst(Path file) throws Exception {
-    StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < 12; i++) {
-      lines.append(String.format(
-          "{\"id\": \"2503.9%04d\", \"title\": \"Quantum origami for folding problem %d\", \"summary\": \"We apply quantum origami to problem %d.\", \"authors\": [\"A\"], \"categories\": [\"quant-ph\"]}%n",
-          i, i, i));
-    }
-    Files.writeString(file, lines.toString());
-    return file;
+    return papers(file, 12, "2503.9%04d", "Quantum origami for folding problem %d", "quant-ph");
   }
 
   /**
@@ -108,11 +101,17 @@ class PrometheusEndToEndIT {
    * a day closes once every partition of papers has moved past its end plus the grace (one day).
    */
   private static Path closingDay(Path file) throws Exception {
+    return papers(file, 30, "2504.8%04d", "Sparse graph sampling study %d", "cs.DS");
+  }
+
+  /** A JSON-lines listing of {@code count} papers, numbered into their id and title. */
+  private static Path papers(Path file, int count, String id, String title, String category) throws Exception {
     StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < count; i++) {
+      String t = String.format(title, i);
       lines.append(String.format(
-          "{\"id\": \"2504.8%04d\", \"title\": \"Sparse graph sampling study %d\", \"summary\": \"We sample sparse graphs in setting %d.\", \"authors\": [\"B\"], \"categories\": [\"cs.DS\"]}%n",
-          i, i, i));
+          "{\"id\": \"%s\", \"title\": \"%s\", \"summary\": \"We study %s.\", \"authors\": [\"A\"], \"categories\": [\"%s\"]}%n",
+          String.format(id, i), t, t.toLowerCase(java.util.Locale.ROOT), category));
     }
     Files.writeString(file, lines.toString());
     return file;
