@@ -146,6 +146,8 @@ class FaultsIT {
     assertThat(new HashSet<>(keys)).as("distinct paper ids on papers").hasSize((int) expected);
     Map<String, Long> copies = keys.stream().collect(Collectors.groupingBy(k -> k, Collectors.counting()));
     assertThat(copies.values()).as("copies of each paper on papers").allSatisfy(n -> assertThat(n).isBetween(1L, 2L));
+    // Retried batches, not a second publish of the week: runs saw 1 to 116 extra records.
+    assertThat(keys.size() - expected).as("papers written twice").isLessThan(expected / 4);
     System.out.printf("broker %s during publish: %d records for %d papers%n", name, keys.size(), expected);
   }
 
