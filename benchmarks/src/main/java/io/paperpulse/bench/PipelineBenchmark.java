@@ -305,7 +305,9 @@ public final class PipelineBenchmark {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "in-order");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("in-order").toString());
-    Topology topology = PaperPulseTopology.build(AnalyticsSettings.defaults().withInMemoryState(true), Enricher.bundled(), TopicSerdes.plain(), new Counters());
+    // One partition on the test driver; the recent idf kept per partition as on the broker's three.
+    Topology topology = PaperPulseTopology.build(
+        AnalyticsSettings.defaults().withInMemoryState(true).withIdfPartitions(3), Enricher.bundled(), TopicSerdes.plain(), new Counters());
     try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
       TestInputTopic<String, Paper> input = driver.createInputTopic(Topics.PAPERS, Serdes.String().serializer(), AvroSerdes.plain(Paper.class).serializer());
       List<Paper> inOrder = new ArrayList<>(papers);
@@ -371,7 +373,8 @@ public final class PipelineBenchmark {
   enum Stage {
     PASSTHROUGH("passthrough: bytes in, bytes out"),
     AVRO("+ Avro deserialize and serialize (registry serde)"),
-    ENRICHMENT("+ enrichment (keywords, topics, dedup store)"),
+    ENRICHMENT_BACKGROUND_IDF("+ enrichment, idf of the background corpus alone"),
+    ENRICHMENT("+ enrichment (keywords with the idf of recent papers, topics, dedup store)"),
     TOPIC_COUNTS("+ windowed topic counts (analytics partition)"),
     FULL("full application (+ keyword trends, spike alerts)");
 
@@ -431,7 +434,7 @@ public final class PipelineBenchmark {
 
   private static Topology topology(Stage stage, PaperPulseConfig config) {
     TopicSerdes serdes = TopicSerdes.registry(config);
-    AnalyticsSettings settings = AnalyticsSettings.defaults().withSourcePartitions(3); // papers has 3
+    AnalyticsSettings settings = AnalyticsSettings.defaults().withSourcePartitions(3).withIdfPartitions(3); // papers has 3
     return switch (stage) {
       case PASSTHROUGH -> {
         StreamsBuilder builder = new StreamsBuilder();
@@ -445,6 +448,8 @@ public final class PipelineBenchmark {
             .to("bench-avro", Produced.with(Serdes.String(), serdes.value(Paper.class)));
         yield builder.build();
       }
+      case ENRICHMENT_BACKGROUND_IDF -> PaperPulseTopology.build(
+          PaperPulseTopology.Stage.ENRICHMENT, settings.withIdfPartitions(0), Enricher.bundled(), serdes, new Counters());
       case ENRICHMENT -> PaperPulseTopology.build(PaperPulseTopology.Stage.ENRICHMENT, settings, Enricher.bundled(), serdes, new Counters());
       case TOPIC_COUNTS -> PaperPulseTopology.build(PaperPulseTopology.Stage.TOPIC_COUNTS, settings, Enricher.bundled(), serdes, new Counters());
       case FULL -> PaperPulseTopology.build(PaperPulseTopology.Stage.FULL, settings, Enricher.bundled(), serdes, new Counters());

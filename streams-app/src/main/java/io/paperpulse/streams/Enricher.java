@@ -5,11 +5,14 @@ import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.ScoredKeyword;
 import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.streams.keywords.DocumentFrequencies;
+import io.paperpulse.streams.keywords.Idf;
+import io.paperpulse.streams.keywords.RecentFrequencies;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.topics.Taxonomy;
 import io.paperpulse.streams.topics.TopicClassifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Adds keywords and topics to a paper. Topics come from its arXiv categories when it has any (the
@@ -20,23 +23,40 @@ public final class Enricher {
   static final int KEYWORDS = 10;
   static final int PREDICTED_TOPICS = 3;
 
+  private final DocumentFrequencies frequencies;
   private final KeywordExtractor extractor;
   private final TopicClassifier classifier;
 
-  public Enricher(KeywordExtractor extractor, TopicClassifier classifier) {
-    this.extractor = extractor;
+  public Enricher(DocumentFrequencies frequencies, TopicClassifier classifier) {
+    this.frequencies = frequencies;
+    this.extractor = new KeywordExtractor(frequencies);
     this.classifier = classifier;
   }
 
   /** The enricher with the statistics and topic model shipped with PaperPulse. */
   public static Enricher bundled() {
     DocumentFrequencies frequencies = DocumentFrequencies.bundled();
-    return new Enricher(new KeywordExtractor(frequencies), TopicClassifier.bundled());
+    return new Enricher(frequencies, TopicClassifier.bundled());
   }
 
+  /** The background corpus's statistics, which {@link RecentFrequencies} builds on. */
+  public DocumentFrequencies frequencies() {
+    return frequencies;
+  }
+
+  /** Enriches with the background's idf alone. */
   public EnrichedPaper enrich(Paper paper) {
+    return enrich(paper, frequencies, hash -> {});
+  }
+
+  /**
+   * Enriches with {@code idf}; the hash of each of the paper's candidate keywords goes to {@code
+   * candidates}.
+   */
+  public EnrichedPaper enrich(Paper paper, Idf idf, LongConsumer candidates) {
     List<ScoredKeyword> keywords = new ArrayList<>();
-    for (KeywordExtractor.Keyword k : extractor.extract(paper.getTitle(), paper.getAbstract$(), KEYWORDS)) {
+    for (KeywordExtractor.Keyword k :
+        extractor.extract(paper.getTitle(), paper.getAbstract$(), KEYWORDS, idf, candidates)) {
       keywords.add(new ScoredKeyword(k.key(), k.label(), k.score()));
     }
     List<ScoredTopic> topics = new ArrayList<>();

@@ -3,12 +3,21 @@ package io.paperpulse.streams;
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.producer.Topics;
+import io.paperpulse.streams.keywords.RecentFrequencies;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.LongStream;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -20,11 +29,14 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * {@code papers} to {@code papers.enriched}: each paper with its keywords and topics, once per
- * paper id. Records that cannot be read (wrong magic byte, unknown schema, truncated Avro, a key
+ * paper id. Keywords are scored with an idf that also counts the papers of recent days ({@link
+ * RecentFrequencies}); each task keeps its papers' candidate keywords in a store, so a restarted
+ * task scores as the one before it would have. Records that cannot be read (wrong magic byte, unknown schema, truncated Avro, a key
  * that is not the paper's id) or enriched go to {@code papers.dlq} unchanged, with the reason and
  * their source topic, partition and offset in headers; the app keeps running. A registry that
  * cannot be reached is not the record's fault: the task fails and the record is read again.
@@ -51,10 +63,16 @@ public final class EnrichmentTopology {
   public static KStream<String, EnrichedPaper> addTo(
       StreamsBuilder builder, Enricher enricher, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
     builder.addStateStore(settings.store(Stores.SEEN_IDS, Serdes.String(), Serdes.Long()));
+    String[] stores = {Stores.SEEN_IDS};
+    if (settings.idfPartitions() > 0) {
+      builder.addStateStore(settings.store(Stores.RECENT_CANDIDATES, Serdes.String(), Serdes.ByteArray()));
+      stores = new String[] {Stores.SEEN_IDS, Stores.RECENT_CANDIDATES};
+    }
     Deserializer<Paper> papers = serdes.value(Paper.class).deserializer();
+    int idfPartitions = settings.idfPartitions();
     Map<String, KStream<String, Outcome>> branches =
         builder.stream(Topics.PAPERS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("papers-source"))
-            .process(() -> new EnrichProcessor(papers, enricher, counters), Named.as("enrich"), Stores.SEEN_IDS)
+            .process(() -> new EnrichProcessor(papers, enricher, counters, idfPartitions), Named.as("enrich"), stores)
             .split(Named.as("enrich-"))
             .branch((key, outcome) -> outcome.enriched() == null, Branched.as("failed"))
             .defaultBranch(Branched.as("ok"));
@@ -77,19 +95,88 @@ public final class EnrichmentTopology {
     private final Deserializer<Paper> papers;
     private final Enricher enricher;
     private final Counters counters;
+    private final int idfPartitions;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, byte[]> candidateStore;
+    /** By partition of {@code papers}: normally only this task's own. */
+    private final Map<Integer, RecentFrequencies> recent = new HashMap<>();
+    private long oldestStored;
 
-    EnrichProcessor(Deserializer<Paper> papers, Enricher enricher, Counters counters) {
+    EnrichProcessor(Deserializer<Paper> papers, Enricher enricher, Counters counters, int idfPartitions) {
       this.papers = papers;
       this.enricher = enricher;
       this.counters = counters;
+      this.idfPartitions = idfPartitions;
     }
 
     @Override
     public void init(ProcessorContext<String, Outcome> context) {
       this.context = context;
       this.seen = context.getStateStore(Stores.SEEN_IDS);
+      if (idfPartitions == 0) {
+        return;
+      }
+      this.candidateStore = context.getStateStore(Stores.RECENT_CANDIDATES);
+      try (KeyValueIterator<String, byte[]> stored = candidateStore.all()) {
+        while (stored.hasNext()) {
+          KeyValue<String, byte[]> entry = stored.next();
+          recentFor(entry.key.substring(entry.key.indexOf('/') + 1)).add(dayOf(entry.key), hashes(entry.value));
+        }
+      }
+      this.oldestStored = oldestKept();
+    }
+
+    /** The recent statistics of the partition Kafka's default partitioner gives the paper id. */
+    private RecentFrequencies recentFor(String id) {
+      int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % idfPartitions;
+      return recent.computeIfAbsent(partition, p -> new RecentFrequencies(enricher.frequencies()));
+    }
+
+    private long oldestKept() {
+      return recent.values().stream().mapToLong(RecentFrequencies::oldestKept).min().orElse(Long.MIN_VALUE);
+    }
+
+    /** Store key of a paper: its day, zero-padded so keys sort by day, then its id. */
+    private static String candidateKey(long day, String id) {
+      return String.format(Locale.ROOT, "%08d/%s", day, id);
+    }
+
+    private static long dayOf(String candidateKey) {
+      return Long.parseLong(candidateKey.substring(0, candidateKey.indexOf('/')));
+    }
+
+    private static long[] hashes(byte[] bytes) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      long[] hashes = new long[bytes.length / Long.BYTES];
+      for (int i = 0; i < hashes.length; i++) {
+        hashes[i] = buffer.getLong();
+      }
+      return hashes;
+    }
+
+    private static byte[] bytes(long[] hashes) {
+      ByteBuffer buffer = ByteBuffer.allocate(hashes.length * Long.BYTES);
+      for (long hash : hashes) {
+        buffer.putLong(hash);
+      }
+      return buffer.array();
+    }
+
+    /** Counts the paper into the recent statistics, in memory and in the store. */
+    private void remember(long day, String id, long[] hashes) {
+      recentFor(id).add(day, hashes);
+      candidateStore.put(candidateKey(day, id), bytes(hashes));
+      long oldest = oldestKept();
+      if (oldest > oldestStored && oldestStored != Long.MIN_VALUE) {
+        List<String> forgotten = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> old =
+            candidateStore.range(candidateKey(oldestStored, ""), candidateKey(oldest, ""))) {
+          old.forEachRemaining(entry -> forgotten.add(entry.key));
+        }
+        forgotten.forEach(candidateStore::delete);
+      }
+      oldestStored = oldest;
     }
 
     @Override
@@ -119,11 +206,19 @@ public final class EnrichmentTopology {
         return;
       }
       EnrichedPaper enriched;
+      long day = Days.of(record.timestamp());
+      LongStream.Builder candidates = LongStream.builder();
       try {
-        enriched = enricher.enrich(paper);
+        enriched =
+            idfPartitions == 0
+                ? enricher.enrich(paper)
+                : enricher.enrich(paper, recentFor(paper.getId()).at(day), candidates);
       } catch (RuntimeException e) {
         deadLetter(record, "enrichment failed: " + describe(e));
         return;
+      }
+      if (idfPartitions > 0) {
+        remember(day, paper.getId(), candidates.build().toArray());
       }
       seen.put(paper.getId(), record.timestamp());
       counters.enriched.incrementAndGet();

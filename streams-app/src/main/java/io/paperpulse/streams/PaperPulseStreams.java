@@ -76,7 +76,9 @@ public final class PaperPulseStreams implements AutoCloseable {
     Counters counters = new Counters();
     AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters);
     TopicSerdes serdes = TopicSerdes.registry(config);
-    AnalyticsSettings settingsForTopic = analytics.withSourcePartitions(TopicSetup.partitions(config, Topics.PAPERS));
+    int partitions = TopicSetup.partitions(config, Topics.PAPERS);
+    AnalyticsSettings settingsForTopic =
+        analytics.withSourcePartitions(partitions).withIdfPartitions(analytics.idfPartitions() == 0 ? 0 : partitions);
     KafkaStreams streams =
         new KafkaStreams(
             PaperPulseTopology.build(settingsForTopic, Enricher.bundled(), serdes, counters),

@@ -4,6 +4,11 @@ package io.paperpulse.streams;
 public final class Stores {
   /** Paper ids already enriched, so a paper published twice is counted once. */
   public static final String SEEN_IDS = "enrich-seen-ids-store";
+  /**
+   * {@code day/paper id} → the hashes of the paper's candidate keywords, for the recent days whose
+   * papers the keyword idf counts ({@link io.paperpulse.streams.keywords.RecentFrequencies}).
+   */
+  public static final String RECENT_CANDIDATES = "enrich-recent-candidates-store";
   /** Per source partition of {@code papers}: its newest timestamp seen by the topic counts. */
   public static final String TOPIC_WATERMARK = "topic-counts-watermark-store";
   /** Per source partition of {@code papers}: its newest timestamp seen by the keyword trends. */

@@ -9,7 +9,10 @@ import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.ScoredKeyword;
 import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.producer.Topics;
+import io.paperpulse.streams.keywords.KeywordExtractor;
+import io.paperpulse.streams.keywords.RecentFrequencies;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
@@ -72,6 +75,36 @@ class EnrichmentTopologyTest {
     assertThat(out.value().getKeywords()).extracting(ScoredKeyword::getLabel).contains("diffusion models");
     assertThat(out.value().getKeywords()).extracting(ScoredKeyword::getKeyword).doesNotHaveDuplicates();
     assertThat(out.value().getExtractorVersion()).isEqualTo(Enricher.VERSION);
+  }
+
+  private double scoreOf(String keyword, String id, long day) {
+    send(paper(id)
+        .title("Mambaformer for long sequences")
+        .text("Mambaformer mixes state space layers with attention for long sequences.")
+        .categories("cs.LG")
+        .at(Instant.ofEpochMilli(Days.startMillis(day) + Days.MILLIS / 2))
+        .build());
+    return enriched.readRecord().value().getKeywords().stream()
+        .filter(k -> k.getKeyword().equals(keyword))
+        .mapToDouble(ScoredKeyword::getScore)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(keyword + " is not among the keywords of " + id));
+  }
+
+  @Test
+  void aTermNewToTheBackgroundScoresLowerALagAfterManyPapersUsedIt() {
+    String keyword = KeywordExtractor.keyOf("Mambaformer");
+    long day = Days.of(t(1));
+    double first = scoreOf(keyword, "p0", day);
+    for (int i = 1; i < 300; i++) {
+      scoreOf(keyword, "p" + i, day);
+    }
+
+    double withinLag = scoreOf(keyword, "q1", RecentFrequencies.firstDayCounting(day) - 1);
+    double afterLag = scoreOf(keyword, "q2", RecentFrequencies.firstDayCounting(day));
+
+    assertThat(withinLag).isEqualTo(first);
+    assertThat(afterLag).isLessThan(first * 0.8);
   }
 
   @Test

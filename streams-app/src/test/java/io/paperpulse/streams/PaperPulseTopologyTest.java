@@ -65,7 +65,7 @@ class PaperPulseTopologyTest {
         "analytics-repartition-sink", "analytics-repartition-source", "topic-counts", "topic-counts-sink",
         "keyword-trends", "keyword-trends-sink", "spike-alerts", "spike-alerts-sink", "watchlist-source",
         "watchlist-source-source", "enrich-",
-        "store:" + Stores.SEEN_IDS, "store:" + Stores.TOPIC_DAYS, "store:" + Stores.TOPIC_PROGRESS,
+        "store:" + Stores.SEEN_IDS, "store:" + Stores.RECENT_CANDIDATES, "store:" + Stores.TOPIC_DAYS, "store:" + Stores.TOPIC_PROGRESS,
         "store:" + Stores.KEYWORD_STATE, "store:" + Stores.KEYWORD_DAY_TOTALS, "store:" + Stores.KEYWORD_DAY_INDEX,
         "store:" + Stores.KEYWORD_TOP, "store:" + Stores.SPIKE_STATE, "store:" + Stores.RECENT_ALERTS,
         "store:" + Stores.WATCHLIST, "store:" + Stores.TOPIC_WATERMARK, "store:" + Stores.KEYWORD_WATERMARK);

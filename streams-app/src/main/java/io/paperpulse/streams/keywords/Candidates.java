@@ -5,8 +5,9 @@ import java.util.function.Consumer;
 
 /**
  * The candidate keywords of a token list: every run of 1 to 3 words inside a chunk (a stretch with
- * no stop word and no break), whose first and last words are not generic. Used alike to build the
- * background statistics and to extract keywords, so both see the same phrases.
+ * no stop word and no break) that is not made of generic words alone ("data stream" is a candidate,
+ * "data" and "data model" are not). Used alike to build the background statistics and to extract
+ * keywords, so both see the same phrases.
  */
 final class Candidates {
   static final int MAX_WORDS = 3;
@@ -31,12 +32,13 @@ final class Candidates {
   private static void emit(List<Tokenizer.Token> tokens, int from, int to, Consumer<Candidate> action) {
     for (int start = from; start < to; start++) {
       Tokenizer.Token first = tokens.get(start);
-      if (isGeneric(first) || (!first.acronym() && first.lower().endsWith("ly"))) {
+      if (!first.acronym() && first.lower().endsWith("ly")) {
         continue;
       }
       StringBuilder key = new StringBuilder();
       StringBuilder label = new StringBuilder();
       boolean acronym = false;
+      boolean allGeneric = true;
       for (int n = 1; n <= MAX_WORDS && start + n <= to; n++) {
         Tokenizer.Token last = tokens.get(start + n - 1);
         if (n > 1) {
@@ -46,7 +48,8 @@ final class Candidates {
         key.append(last.stem());
         label.append(last.lower());
         acronym |= last.acronym();
-        if (n == 1 && (isGeneric(last) || (last.letters() < 3 && !last.acronym()))) {
+        allGeneric &= isGeneric(last);
+        if (allGeneric || (n == 1 && last.letters() < 3 && !last.acronym())) {
           continue;
         }
         if (!last.acronym() && (last.lower().endsWith("ly") || last.lower().endsWith("ed"))) {

@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * behind the inverse document frequency that rewards keywords specific to a paper. Stored as
  * gzip-compressed TSV ({@code key<TAB>df}, first line {@code #documents<TAB>N}).
  */
-public final class DocumentFrequencies {
+public final class DocumentFrequencies implements Idf {
   /** The resource built by {@code paperpulse train} from the shared arXiv listings. */
   public static final String RESOURCE = "/io/paperpulse/streams/model/document-frequencies.tsv.gz";
 
@@ -54,7 +54,7 @@ public final class DocumentFrequencies {
   }
 
   /** FNV-1a over the chars, then a murmur3 finaliser; never 0, which marks an empty slot. */
-  static long hash(String key) {
+  public static long hash(String key) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < key.length(); i++) {
       h = (h ^ key.charAt(i)) * 0x100000001b3L;
@@ -100,7 +100,11 @@ public final class DocumentFrequencies {
   }
 
   public int df(String key) {
-    long hash = hash(key);
+    return df(hash(key));
+  }
+
+  /** The document frequency of the key with this {@link #hash}. */
+  public int df(long hash) {
     for (int slot = (int) hash & mask; table[2 * slot] != 0; slot = (slot + 1) & mask) {
       if (table[2 * slot] == hash) {
         return (int) table[2 * slot + 1];
@@ -116,6 +120,16 @@ public final class DocumentFrequencies {
   /** Smoothed inverse document frequency: {@code ln((N + 1) / (df + 1)) + 1}. */
   public double idf(String key) {
     return idfOfDf(df(key));
+  }
+
+  @Override
+  public int backgroundDf(long hash) {
+    return df(hash);
+  }
+
+  @Override
+  public double idf(long hash) {
+    return idfOfDf(df(hash));
   }
 
   /** The idf of a key known to occur in {@code df} documents. */

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Word lists and the stemmer the keyword extractor uses. Stop words end a candidate phrase;
- * generic words ("paper", "method") may sit inside a phrase but never start or end one.
+ * generic words ("model", "method") are no keyword alone or only with each other ("data model"),
+ * but may be part of one ("diffusion model", "data stream").
  */
 final class Words {
   static final Set<String> STOP =
@@ -42,9 +43,9 @@ final class Words {
           "first", "key", "main", "overall", "simple", "strong", "better", "best", "high", "higher",
           "low", "lower", "large", "small", "good", "state-of-the-art", "sota", "outperforms",
           "outperform", "outperforming", "improve", "improves", "improved", "improving",
-          "remains", "remain", "become", "becomes", "paper", "work", "study", "approach", "method",
-          "methods", "approaches", "results", "result", "experiments", "experiment", "experimental",
-          "task", "tasks", "problem", "problems", "performance", "ability", "abilities", "way",
+          "remains", "remain", "become", "becomes", "paper", "work", "study", "approach",
+          "approaches", "results", "result", "experiments", "experiment", "experimental",
+          "task", "tasks", "performance", "ability", "abilities", "way",
           "ways", "number", "set", "sets", "case", "cases", "part", "level", "range", "type",
           "types", "lack", "need", "needs", "address", "addresses", "addressing", "aim", "aims",
           "focus", "focuses", "challenge", "challenges", "challenging", "issue", "issues", "code",
@@ -64,7 +65,7 @@ final class Words {
   /** Words too general to be a keyword on their own or at the edge of one. */
   static final Set<String> GENERIC =
       words(
-          "model", "system", "data", "framework", "analysis", "technique", "algorithm", "network",
+          "model", "method", "problem", "system", "data", "framework", "analysis", "technique", "algorithm", "network",
           "process", "strategy", "tool", "module", "component", "mechanism", "setting", "scenario",
           "application", "feature", "information", "knowledge", "quality", "accuracy", "cost",
           "efficiency", "effectiveness", "benchmark", "dataset", "evaluation", "training",
