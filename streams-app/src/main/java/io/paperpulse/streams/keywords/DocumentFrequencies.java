@@ -10,7 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -54,7 +53,7 @@ public final class DocumentFrequencies implements Idf {
   }
 
   /** FNV-1a over the chars, then a murmur3 finaliser; never 0, which marks an empty slot. */
-  public static long hash(String key) {
+  static long hash(String key) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < key.length(); i++) {
       h = (h ^ key.charAt(i)) * 0x100000001b3L;
@@ -128,8 +127,8 @@ public final class DocumentFrequencies implements Idf {
   }
 
   @Override
-  public double idf(long hash) {
-    return idfOfDf(df(hash));
+  public double idf(long hash, int backgroundDf) {
+    return idfOfDf(backgroundDf);
   }
 
   /** The idf of a key known to occur in {@code df} documents. */
@@ -143,9 +142,8 @@ public final class DocumentFrequencies implements Idf {
     private long documents;
 
     public void add(String title, String text) {
-      Set<String> seen = new HashSet<>();
-      Candidates.forEach(Tokenizer.tokenize(title), c -> seen.add(c.key()));
-      Candidates.forEach(Tokenizer.tokenize(text), c -> seen.add(c.key()));
+      Set<String> seen = KeywordExtractor.candidates(title);
+      seen.addAll(KeywordExtractor.candidates(text));
       for (String key : seen) {
         counts.merge(key, 1, Integer::sum);
       }

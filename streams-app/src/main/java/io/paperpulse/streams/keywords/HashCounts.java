@@ -45,10 +45,6 @@ final class HashCounts {
     }
   }
 
-  int size() {
-    return size;
-  }
-
   private void grow() {
     long[] oldHashes = hashes;
     int[] oldCounts = counts;

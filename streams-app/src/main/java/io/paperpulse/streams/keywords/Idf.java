@@ -9,5 +9,10 @@ public interface Idf {
   /** In how many documents of the background corpus the key occurs. */
   int backgroundDf(long hash);
 
-  double idf(long hash);
+  /** The idf of a key whose background document frequency the caller has already looked up. */
+  double idf(long hash, int backgroundDf);
+
+  default double idf(long hash) {
+    return idf(hash, backgroundDf(hash));
+  }
 }

@@ -15,8 +15,8 @@ import java.util.function.LongConsumer;
  * <p>Candidates are runs of 1 to 3 words between stop words and punctuation ({@link Candidates}),
  * folded to one key per phrase ("Diffusion Models" and "diffusion model" are one keyword). Each is
  * scored by {@code tf * idf}, with the idf from a background corpus of arXiv listings (in the
- * streams app, together with recent papers: {@link RecentFrequencies}), then boosted when it appears in the title, early in the abstract, as an acronym or as a longer
- * phrase. A phrase of several words that the background corpus holds at most once would get a
+ * streams app, together with recent papers: {@link RecentFrequencies}), then boosted when it
+ * appears in the title, early in the abstract, as an acronym or as a longer phrase. A phrase of several words that the background corpus holds at most once would get a
  * near-maximal idf by chance alone; it gets instead {@value #UNSEEN_PHRASE_IDF} times the mean idf
  * of its words, an estimate from what is known. A keyword inside a better one is dropped.
  */
@@ -126,8 +126,9 @@ public final class KeywordExtractor {
   }
 
   private static double idf(Stats s, long hash, Idf idf) {
-    double own = idf.idf(hash);
-    if (s.words == 1 || idf.backgroundDf(hash) >= 2) {
+    int backgroundDf = idf.backgroundDf(hash);
+    double own = idf.idf(hash, backgroundDf);
+    if (s.words == 1 || backgroundDf >= 2) {
       return own;
     }
     double sum = 0;

@@ -117,15 +117,10 @@ public final class RecentFrequencies {
       }
 
       @Override
-      public double idf(long hash) {
-        return Math.log((n + weight + 1.0) / (background.df(hash) + perPaper * window.counts.get(hash) + 1.0)) + 1.0;
+      public double idf(long hash, int backgroundDf) {
+        return Math.log((n + weight + 1.0) / (backgroundDf + perPaper * window.counts.get(hash) + 1.0)) + 1.0;
       }
     };
-  }
-
-  /** Papers counted in the window that scores papers of {@code day}. */
-  long papersInWindow(long day) {
-    return window(weekOf(day)).papers;
   }
 
   private Window window(long week) {

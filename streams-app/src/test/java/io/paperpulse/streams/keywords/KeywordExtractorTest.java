@@ -51,6 +51,13 @@ class KeywordExtractorTest {
   }
 
   @Test
+  void aGenericWordMayStartAKeywordButIsNoKeywordAlone() {
+    List<String> labels = labels("", "Data streams arrive fast. Data streams drift.");
+
+    assertThat(labels).contains("data streams").doesNotContain("data");
+  }
+
+  @Test
   void aKeywordInsideABetterOneIsNotRepeated() {
     List<String> labels = labels("Protein language models", "Protein language models learn protein language.");
 
