@@ -26,4 +26,24 @@ final class Env {
       throw new IllegalArgumentException(variable + " must be a port number, not '" + value + "'");
     }
   }
+
+  /**
+   * Stream threads: a flag, else {@code PAPERPULSE_THREADS}, else one per core, since each thread
+   * runs its own share of the partitions.
+   */
+  static int threads(Integer flag) {
+    String value = flag != null ? String.valueOf(flag) : System.getenv("PAPERPULSE_THREADS");
+    if (value == null || value.isBlank()) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    try {
+      int threads = Integer.parseInt(value.trim());
+      if (threads < 1) {
+        throw new NumberFormatException();
+      }
+      return threads;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("stream threads must be a whole number of at least 1, not '" + value + "'");
+    }
+  }
 }

@@ -42,7 +42,7 @@ final class LiveSummary {
     ObjectMapper json = new ObjectMapper();
     try {
       JsonNode topics = get(http, json, api + "/api/topics?window=P7D");
-      JsonNode trending = get(http, json, api + "/api/keywords/trending?window=P1D&limit=5");
+      JsonNode trending = get(http, json, api + "/api/keywords/trending?window=P7D&limit=5");
       JsonNode alerts = get(http, json, api + "/api/alerts?limit=3");
       List<String> top = new ArrayList<>();
       for (JsonNode t : topics.path("topics")) {
@@ -52,7 +52,8 @@ final class LiveSummary {
       }
       List<String> words = new ArrayList<>();
       for (JsonNode k : trending.path("keywords")) {
-        words.add(String.format(Locale.ROOT, "%s (%d, score %.1f)", k.path("label").asText(), k.path("count").asLong(), k.path("score").asDouble()));
+        words.add(String.format(Locale.ROOT, "%s (%d papers, %.1fx%s)", k.path("label").asText(), k.path("count").asLong(),
+            k.path("ratio").asDouble(), k.path("emerging").asBoolean() ? ", new" : ""));
       }
       List<String> recent = new ArrayList<>();
       for (JsonNode a : alerts.path("alerts")) {
@@ -60,7 +61,7 @@ final class LiveSummary {
       }
       return "-- " + topics.path("total").asLong() + " papers in the last 7 days\n"
           + "   top topics:        " + (top.isEmpty() ? "none yet" : String.join(", ", top)) + "\n"
-          + "   trending keywords: " + (words.isEmpty() ? "none yet" : String.join(", ", words)) + "\n"
+          + "   rising this week:  " + (words.isEmpty() ? "none yet" : String.join(", ", words)) + "\n"
           + "   recent alerts:     " + (recent.isEmpty() ? "none" : String.join(", ", recent)) + "\n";
     } catch (Exception e) {
       return "-- summary not available yet: " + e.getMessage() + "\n";

@@ -35,8 +35,8 @@ final class StreamsCommand implements Callable<Integer> {
   @Option(names = "--state-dir", description = "Where local state lives (env PAPERPULSE_STATE_DIR; default .paperpulse/streams).")
   Path stateDir;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
-  int threads;
+  @Option(names = "--threads", description = "Stream threads (env PAPERPULSE_THREADS; default one per core).")
+  Integer threads;
 
   @Override
   public Integer call() throws Exception {
@@ -66,6 +66,6 @@ final class StreamsCommand implements Callable<Integer> {
         c.stateDir != null ? c.stateDir : Path.of(Env.text(null, "PAPERPULSE_STATE_DIR", repo.resolve(".paperpulse/streams").toString())),
         Env.text(c.httpHost, "PAPERPULSE_HTTP_HOST", "localhost"),
         Env.port(c.httpPort, "PAPERPULSE_HTTP_PORT", 8080),
-        c.threads);
+        Env.threads(c.threads));
   }
 }

@@ -99,7 +99,7 @@ final class UpCommand implements Callable<Integer> {
                 settings.dataDir().resolve("streams"),
                 "localhost",
                 Env.port(httpPort, "PAPERPULSE_HTTP_PORT", 8080),
-                1),
+                Env.threads(null)),
             AnalyticsSettings.defaults());
     if (!app[0].awaitRunning(Duration.ofMinutes(2))) {
       out.println("The streams app did not start: state " + app[0].streams().state());
@@ -131,7 +131,7 @@ final class UpCommand implements Callable<Integer> {
     out.println("  Live page                 " + api + "/");
     out.println("  Prometheus metrics        " + api + "/metrics");
     out.println("  HTTP API                  " + api + "/api/topics?window=P7D");
-    out.println("                            " + api + "/api/keywords/trending?window=P1D&limit=20");
+    out.println("                            " + api + "/api/keywords/trending?window=P7D&limit=20");
     out.println("                            " + api + "/api/alerts?limit=50");
     out.println("                            " + api + "/api/watches/{keyword}  (GET, PUT, DELETE)");
     out.println("Publish more with: ./paperpulse publish FILE|DIR   Press Ctrl-C to stop.");

@@ -1,15 +1,15 @@
 package io.paperpulse.streams;
 
 import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The knobs of the analytics, with the defaults PaperPulse ships.
  *
- * @param grace how long after a window's end late papers still count
- * @param keywordsPerPaper how many of a paper's keywords feed the trends
- * @param minTrendCount a keyword's daily count must reach this before it is a trend
- * @param ewmaAlpha weight of the newest day in the EWMA baseline (0.1: about ten days of memory)
- * @param topK how many trending keywords each day keeps
+ * @param grace how long after a day's end late papers still count
+ * @param topK how many trending keywords the metrics show
  * @param globalRule the stricter rule under which unwatched keywords alert
  * @param inMemoryState keep the analytics' state in memory instead of RocksDB (tests; small runs)
  * @param sourcePartitions partitions of {@code papers}: the event-time watermark waits for each
@@ -18,41 +18,74 @@ import java.time.Duration;
  *     as Kafka's default partitioner places a paper id among this many; so a run on the test
  *     driver, with one partition, can score as a run on three does. 0: the background's idf
  *     alone, as {@code paperpulse keywords} does (the benchmarks compare the two)
+ * @param analyticsPartitions partitions of the {@code analytics} topic; 0: as many as {@code papers}
  */
 public record AnalyticsSettings(
     Duration grace,
-    int keywordsPerPaper,
-    int minTrendCount,
-    double ewmaAlpha,
     int topK,
     SpikeRule globalRule,
     boolean inMemoryState,
     int sourcePartitions,
-    int idfPartitions) {
+    int idfPartitions,
+    int analyticsPartitions) {
   public static AnalyticsSettings defaults() {
-    return new AnalyticsSettings(Duration.ofDays(1), 10, 2, 0.1, 50, SpikeRule.GLOBAL, false, 1, 1);
+    return new AnalyticsSettings(Duration.ofDays(1), 50, SpikeRule.GLOBAL, false, 1, 1, 0);
   }
 
   public AnalyticsSettings withInMemoryState(boolean inMemory) {
-    return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemory, sourcePartitions, idfPartitions);
+    return new AnalyticsSettings(grace, topK, globalRule, inMemory, sourcePartitions, idfPartitions, analyticsPartitions);
   }
 
   public AnalyticsSettings withSourcePartitions(int partitions) {
-    return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemoryState, partitions, idfPartitions);
+    return new AnalyticsSettings(grace, topK, globalRule, inMemoryState, partitions, idfPartitions, analyticsPartitions);
   }
 
   public AnalyticsSettings withIdfPartitions(int partitions) {
-    return new AnalyticsSettings(grace, keywordsPerPaper, minTrendCount, ewmaAlpha, topK, globalRule, inMemoryState, sourcePartitions, partitions);
+    return new AnalyticsSettings(grace, topK, globalRule, inMemoryState, sourcePartitions, partitions, analyticsPartitions);
+  }
+
+  public AnalyticsSettings withAnalyticsPartitions(int partitions) {
+    return new AnalyticsSettings(grace, topK, globalRule, inMemoryState, sourcePartitions, idfPartitions, partitions);
   }
 
   /** A key-value store of the analytics, in memory or in RocksDB as these settings say. */
-  public <K, V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<K, V>> store(
-      String name, org.apache.kafka.common.serialization.Serde<K> keys, org.apache.kafka.common.serialization.Serde<V> values) {
+  public <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {
     return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
         inMemoryState
             ? org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(name)
             : org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name),
         keys,
         values);
+  }
+
+  /**
+   * A store written many times a commit (a keyword's day, a day's papers): with a write cache, so
+   * each key reaches RocksDB and its changelog once a commit, not once a paper.
+   */
+  public <K, V> StoreBuilder<KeyValueStore<K, V>> cachedStore(String name, Serde<K> keys, Serde<V> values) {
+    return store(name, keys, values).withCachingEnabled();
+  }
+
+  /** A store of one-day windows kept for {@code retention}, with a write cache. */
+  public <K, V> StoreBuilder<org.apache.kafka.streams.state.WindowStore<K, V>> dayStore(
+      String name, Duration retention, Serde<K> keys, Serde<V> values) {
+    Duration day = Duration.ofDays(1);
+    return org.apache.kafka.streams.state.Stores.windowStoreBuilder(
+            inMemoryState
+                ? org.apache.kafka.streams.state.Stores.inMemoryWindowStore(name, retention, day, false)
+                : org.apache.kafka.streams.state.Stores.persistentWindowStore(name, retention, day, false),
+            keys,
+            values)
+        .withCachingEnabled();
+  }
+
+  /** Partitions of the {@code analytics} topic: as set, else as many as {@code papers} has. */
+  public int effectiveAnalyticsPartitions() {
+    return analyticsPartitions > 0 ? analyticsPartitions : sourcePartitions;
+  }
+
+  /** Whether a day ending at {@code dayEndMillis} has closed at watermark {@code watermark}. */
+  boolean closed(long day, long watermark) {
+    return Days.startMillis(day + 1) + grace.toMillis() <= watermark;
   }
 }

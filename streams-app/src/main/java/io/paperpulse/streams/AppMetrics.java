@@ -46,7 +46,6 @@ public final class AppMetrics implements AutoCloseable {
   public static final String KEYWORD_BASELINE = "paperpulse.keyword.trend.baseline";
   public static final String ALERTS = "paperpulse.keyword.spike.alerts";
   public static final String LATENCY = "paperpulse.enrichment.latency";
-  public static final String KEYWORDS_FORGOTTEN = "paperpulse.keywords.forgotten";
 
   /** What the metrics read from the app's state: the daily topic counts and the trending keywords. */
   public interface StateView {
@@ -79,8 +78,6 @@ public final class AppMetrics implements AutoCloseable {
         .tag("stage", "topic-counts").description("Papers too late for every window").register(registry);
     FunctionCounter.builder(LATE, counters.lateForTrends, Number::doubleValue)
         .tag("stage", "keyword-trends").description("Papers whose day had closed").register(registry);
-    FunctionCounter.builder(KEYWORDS_FORGOTTEN, counters.keywordsForgotten, Number::doubleValue)
-        .description("Keywords whose state was deleted after 90 days without a paper").register(registry);
     for (String topic : Taxonomy.allTopics()) {
       for (int window : TopicCountsTopology.WINDOW_DAYS) {
         Gauge.builder(TOPIC_PAPERS, () -> windowCount(topic, window))

@@ -16,8 +16,6 @@ public final class Counters {
   /** Papers too late for the keyword trends (their day had closed). */
   public final AtomicLong lateForTrends = new AtomicLong();
   public final AtomicLong alerts = new AtomicLong();
-  /** Keywords whose state was deleted after {@code KeywordTrendsTopology.QUIET_DAYS} without a paper. */
-  public final AtomicLong keywordsForgotten = new AtomicLong();
   /** Told, for each enriched paper, the milliseconds from its ingestion by the producer. */
   public volatile java.util.function.LongConsumer enrichmentLatency = millis -> {};
   /** Told of each alert raised. */

@@ -64,6 +64,14 @@ public final class PaperPulseStreams implements AutoCloseable {
     // With a second instance, a warm copy of each store there: it takes over quickly when one dies,
     // and answers queries (marked stale) while the group rebalances.
     props.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+    // Metrics reach Prometheus through Micrometer, which reads them from the client. Kafka's own
+    // JMX reporter would register and remove an MBean each time a store iterator opens and closes
+    // (the "oldest open iterator" gauge): a third of the trends' CPU when a day is judged.
+    props.putIfAbsent(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
+    // A write cache big enough for a commit's worth of keyword days: a keyword's day reaches
+    // RocksDB and its changelog once a commit, not once a paper.
+    props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+    props.putIfAbsent("enable.metrics.push", false);
     return props;
   }
 
@@ -86,7 +94,8 @@ public final class PaperPulseStreams implements AutoCloseable {
     metrics.bind(streams);
     streams.setUncaughtExceptionHandler(new ThreadReplacer());
     streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
-    ApiServer api = new ApiServer(streams, config, serdes, metrics, settings.httpHost(), settings.httpPort());
+    int analyticsPartitions = settingsForTopic.analyticsPartitions() > 0 ? settingsForTopic.analyticsPartitions() : partitions;
+    ApiServer api = new ApiServer(streams, config, serdes, metrics, settings.httpHost(), settings.httpPort(), analyticsPartitions);
     streams.start();
     api.start();
     return new PaperPulseStreams(streams, api, counters, metrics);

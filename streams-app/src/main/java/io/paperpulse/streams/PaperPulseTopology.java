@@ -1,8 +1,13 @@
 package io.paperpulse.streams;
 
 import io.paperpulse.avro.EnrichedPaper;
-import io.paperpulse.avro.KeywordTrend;
+import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.producer.Topics;
+import io.paperpulse.streams.keywords.MentionTerms;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -15,13 +20,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The whole application: enrichment, then topic counts and keyword trends side by side, then spike
- * alerts on the trends. The analytics read the enriched stream through one single-partition
- * repartition topic keyed by a constant, since their counts are global.
+ * The whole application: enrichment, then topic counts and keyword trends side by side on the
+ * {@code analytics} repartition topic, partitioned by keyword and by subject. Each enriched paper
+ * crosses it as one compact {@link Contribution} a partition (the terms and subjects keyed there,
+ * and its event time), never whole.
  */
 public final class PaperPulseTopology {
-  /** A key of the analytics partition, for finding the instance that owns it. */
-  public static final String ANALYTICS_KEY = "0";
+  /** The repartition topic's name within the application id: {@code <id>-analytics-repartition}. */
+  public static final String ANALYTICS_TOPIC_SUFFIX = "-analytics-repartition";
 
   private PaperPulseTopology() {}
 
@@ -33,7 +39,7 @@ public final class PaperPulseTopology {
   public enum Stage {
     /** {@code papers} to {@code papers.enriched}. */
     ENRICHMENT,
-    /** Plus the analytics partition and the rolling topic counts. */
+    /** Plus the analytics topic and the rolling topic counts. */
     TOPIC_COUNTS,
     /** Plus keyword trends and spike alerts: the whole application. */
     FULL
@@ -45,11 +51,10 @@ public final class PaperPulseTopology {
     if (stage == Stage.ENRICHMENT) {
       return builder.build();
     }
-    KStream<String, EnrichedPaper> analytics = analyticsStream(enriched);
+    KStream<String, Contribution> analytics = analyticsStream(enriched, settings, stage == Stage.FULL);
     TopicCountsTopology.addTo(builder, analytics, settings, serdes, counters);
     if (stage == Stage.FULL) {
-      KStream<String, KeywordTrend> trends = KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
-      SpikeAlertsTopology.addTo(builder, trends, settings, serdes, counters);
+      KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
     }
     return builder.build();
   }
@@ -62,32 +67,82 @@ public final class PaperPulseTopology {
   }
 
   /**
-   * Every enriched paper on one partition, keyed by the {@code papers} partition it came from, so
-   * the analytics can follow each partition's event time ({@link Watermark}).
+   * Each enriched paper as one {@link Contribution} to every partition of the {@code analytics}
+   * topic, which has as many partitions as the settings say (those of {@code papers} by default).
+   *
+   * @param mentions whether to send the terms' mentions (the topic counts alone need none)
    */
-  static KStream<String, EnrichedPaper> analyticsStream(KStream<String, EnrichedPaper> enriched) {
+  static KStream<String, Contribution> analyticsStream(KStream<String, EnrichedPaper> enriched, AnalyticsSettings settings, boolean mentions) {
+    int partitions = settings.effectiveAnalyticsPartitions();
     return enriched
-        .process(SourcePartitionKey::new, Named.as("analytics-key"))
+        .process(() -> new Contributions(mentions, partitions), Named.as("analytics-contributions"))
         .repartition(
-            Repartitioned.<String, EnrichedPaper>as("analytics")
+            Repartitioned.<String, Contribution>as("analytics")
                 .withKeySerde(Serdes.String())
-                .withValueSerde(AvroSerdes.plain(EnrichedPaper.class))
-                .withNumberOfPartitions(1));
+                .withValueSerde(Contribution.serde())
+                .withStreamPartitioner(new AnalyticsPartitioner())
+                .withNumberOfPartitions(partitions));
   }
 
-  /** Re-keys a record by its source partition. */
-  private static final class SourcePartitionKey implements Processor<String, EnrichedPaper, String, EnrichedPaper> {
-    private ProcessorContext<String, EnrichedPaper> context;
+  /** Splits a paper's terms and subjects by the partition their keys belong to. */
+  private static final class Contributions implements Processor<String, EnrichedPaper, String, Contribution> {
+    private final boolean mentions;
+    private final int partitions;
+    private ProcessorContext<String, Contribution> context;
+
+    Contributions(boolean mentions, int partitions) {
+      this.mentions = mentions;
+      this.partitions = partitions;
+    }
 
     @Override
-    public void init(ProcessorContext<String, EnrichedPaper> context) {
+    public void init(ProcessorContext<String, Contribution> context) {
       this.context = context;
     }
 
     @Override
     public void process(Record<String, EnrichedPaper> record) {
-      String partition = context.recordMetadata().map(m -> String.valueOf(m.partition())).orElse("0");
-      context.forward(record.withKey(partition));
+      int source = context.recordMetadata().map(m -> m.partition()).orElse(0);
+      for (Contribution c : contributions(record.value(), source, partitions, mentions)) {
+        context.forward(record.withValue(c));
+      }
     }
+  }
+
+  /**
+   * What a paper of {@code source}, a partition of {@code papers}, gives each of the {@code
+   * partitions} partitions of the {@code analytics} topic, in partition order.
+   */
+  static List<Contribution> contributions(EnrichedPaper enriched, int source, int partitions, boolean mentions) {
+    List<List<Contribution.Term>> terms = new ArrayList<>();
+    List<List<String>> subjects = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      terms.add(new ArrayList<>());
+      subjects.add(new ArrayList<>());
+    }
+    if (mentions) {
+      for (MentionTerms.Term term : MentionTerms.of(enriched.getPaper().getTitle(), enriched.getPaper().getAbstract$())) {
+        terms.get(AnalyticsPartitioner.partitionOf(term.key(), partitions)).add(new Contribution.Term(term.key(), term.label()));
+      }
+    }
+    for (String subject : subjectsOf(enriched)) {
+      subjects.get(AnalyticsPartitioner.partitionOf(Contribution.subjectKey(subject), partitions)).add(subject);
+    }
+    List<Contribution> out = new ArrayList<>(partitions);
+    for (int p = 0; p < partitions; p++) {
+      out.add(new Contribution(source, p, enriched.getPaper().getId(), enriched.getPaper().getTitle(), terms.get(p), subjects.get(p)));
+    }
+    return out;
+  }
+
+  /** The subjects a paper counts under: those of its categories, else its best guessed one. */
+  static Set<String> subjectsOf(EnrichedPaper paper) {
+    Set<String> subjects = new LinkedHashSet<>();
+    for (ScoredTopic topic : paper.getTopics()) {
+      if (topic.getFromCategory() || subjects.isEmpty()) {
+        subjects.add(topic.getTopic());
+      }
+    }
+    return subjects;
   }
 }

@@ -13,21 +13,23 @@ public final class Stores {
   public static final String TOPIC_WATERMARK = "topic-counts-watermark-store";
   /** Per source partition of {@code papers}: its newest timestamp seen by the keyword trends. */
   public static final String KEYWORD_WATERMARK = "keyword-watermark-store";
-  /** Papers per topic per day, from which every window's count is summed. */
+  /** Per day: all papers, and papers per subject of this partition. */
   public static final String TOPIC_DAYS = "topic-counts-daily-store";
   /** Per window size, the end of the last window emitted as final. */
   public static final String TOPIC_PROGRESS = "topic-counts-progress-store";
-  /** Per keyword: baseline, open days and recent history. */
-  public static final String KEYWORD_STATE = "keyword-state-store";
-  /** Per day: papers seen, for keyword shares. */
-  public static final String KEYWORD_DAY_TOTALS = "keyword-day-totals-store";
-  /** {@code day|keyword} → the keyword's label that day, for every keyword of the last 90 days. */
-  public static final String KEYWORD_DAY_INDEX = "keyword-day-index-store";
-  /** Per day: the top-K trending keywords. */
-  public static final String KEYWORD_TOP = "keyword-top-store";
+  /** {@code keyword|day} → the keyword's papers that day ({@link KeywordHistory}). */
+  public static final String KEYWORD_DAYS = "keyword-days-store";
+  /** {@code day|keyword} → nothing: the keywords of each day. */
+  public static final String KEYWORD_DAY_INDEX = "keyword-day-members-store";
+  /** {@code day|paper id} → the paper's title, for the samples of the day's keywords. */
+  public static final String KEYWORD_TITLES = "keyword-titles-store";
+  /** Per day: all papers, for keyword shares. */
+  public static final String KEYWORD_DAY_TOTALS = "keyword-day-papers-store";
+  /** The last day closed by the keyword trends. */
+  public static final String KEYWORD_PROGRESS = "keyword-progress-store";
   /** Per keyword: the spike under way, if any. */
   public static final String SPIKE_STATE = "spike-state-store";
-  /** The most recent alerts, bounded. */
+  /** The most recent alerts of this partition's keywords, bounded. */
   public static final String RECENT_ALERTS = "recent-alerts-store";
   /** The watchlist, a global table. */
   public static final String WATCHLIST = "watchlist-store";

@@ -1,16 +1,12 @@
 package io.paperpulse.streams;
 
-import io.paperpulse.avro.EnrichedPaper;
-import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.avro.TopicCount;
 import io.paperpulse.avro.state.TopicDayCounts;
 import io.paperpulse.producer.Topics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -28,7 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Rolling topic counts: per topic, hopping windows of 1, 7 and 30 days advancing by one day, on
  * event time, onto {@code trends.topic-counts}.
  *
- * <p>Papers are counted per topic per day; a window's count is the sum of its days. A window is
+ * <p>Each partition of the {@code analytics} topic counts the subjects keyed to it, per day, and
+ * all papers per day from the ticks every partition gets. A window's count is the sum of its days. A window is
  * written once, final, when event time ({@link Watermark}: every partition's) passes its end plus
  * the grace period, so late papers within grace count and a replay writes exactly what the live
  * run wrote. The current, still open windows
@@ -36,8 +33,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * distinct category topics, or under its best guessed topic when it has no categories; {@code share}
  * is count over all papers of the window.
  *
- * <p>All papers pass through one partition (the stream is keyed by a constant): the counts are
- * global, and at a few thousand papers a day one task keeps up easily.
+ * <p>Every partition sees every tick in each source partition's order, so every partition closes
+ * the same windows with the same totals; the HTTP API merges the partitions' subjects.
  */
 public final class TopicCountsTopology {
   /** Window sizes in days. */
@@ -51,18 +48,18 @@ public final class TopicCountsTopology {
   /** Standalone: reads {@code papers.enriched}. */
   public static Topology build(AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
     StreamsBuilder builder = new StreamsBuilder();
-    addTo(builder, PaperPulseTopology.analyticsStream(PaperPulseTopology.enrichedSource(builder, serdes)), settings, serdes, counters);
+    addTo(builder, PaperPulseTopology.analyticsStream(PaperPulseTopology.enrichedSource(builder, serdes), settings, false), settings, serdes, counters);
     return builder.build();
   }
 
-  /** Adds the counts to {@code builder}, fed by the single-partition analytics stream. */
+  /** Adds the counts to {@code builder}, fed by the analytics stream. */
   public static void addTo(
       StreamsBuilder builder,
-      KStream<String, EnrichedPaper> analytics,
+      KStream<String, Contribution> analytics,
       AnalyticsSettings settings,
       TopicSerdes serdes,
       Counters counters) {
-    builder.addStateStore(settings.store(Stores.TOPIC_DAYS, Serdes.Long(), AvroSerdes.plain(TopicDayCounts.class)));
+    builder.addStateStore(settings.cachedStore(Stores.TOPIC_DAYS, Serdes.Long(), AvroSerdes.plain(TopicDayCounts.class)));
     builder.addStateStore(settings.store(Stores.TOPIC_PROGRESS, Serdes.String(), Serdes.Long()));
     builder.addStateStore(settings.store(Stores.TOPIC_WATERMARK, Serdes.String(), Serdes.Long()));
     analytics
@@ -102,7 +99,7 @@ public final class TopicCountsTopology {
     return new WindowSum(total, counts);
   }
 
-  private static final class CountProcessor implements Processor<String, EnrichedPaper, String, TopicCount> {
+  private static final class CountProcessor implements Processor<String, Contribution, String, TopicCount> {
     private final AnalyticsSettings settings;
     private final Counters counters;
     private ProcessorContext<String, TopicCount> context;
@@ -125,36 +122,38 @@ public final class TopicCountsTopology {
     }
 
     @Override
-    public void process(Record<String, EnrichedPaper> record) {
+    public void process(Record<String, Contribution> record) {
       long day = Days.of(record.timestamp());
       int longest = WINDOW_DAYS[WINDOW_DAYS.length - 1];
+      Contribution c = record.value();
+      if (Days.startMillis(day + longest) + settings.grace().toMillis() <= watermark.current()) {
+        if (c.target() == 0) {
+          counters.lateForCounts.incrementAndGet(); // every partition gets the paper; count it once
+        }
+      } else {
+        Long first = progress.get(MIN_DAY);
+        if (first == null || day < first) {
+          progress.put(MIN_DAY, day);
+        }
+        update(day, null);
+        c.subjects().forEach(subject -> update(day, subject));
+      }
       // Event time, never the wall clock: a replay closes the same windows in the same order.
-      long now = watermark.advance(record.key(), record.timestamp());
-      if (Days.startMillis(day + longest) + settings.grace().toMillis() <= now) {
-        counters.lateForCounts.incrementAndGet();
-        closeWindowsIfDue(now);
-        return;
-      }
-      Long first = progress.get(MIN_DAY);
-      if (first == null || day < first) {
-        progress.put(MIN_DAY, day);
-      }
+      closeWindowsIfDue(watermark.advance(String.valueOf(c.sourcePartition()), record.timestamp()));
+    }
+
+    /** Counts a paper of the day ({@code subject} null) or a paper under a subject. */
+    private void update(long day, String subject) {
       TopicDayCounts counts = days.get(day);
       if (counts == null) {
         counts = new TopicDayCounts(day, 0L, new HashMap<>());
       }
-      counts.setTotal(counts.getTotal() + 1);
-      Set<String> topics = new LinkedHashSet<>();
-      for (ScoredTopic topic : record.value().getTopics()) {
-        if (topic.getFromCategory() || topics.isEmpty()) {
-          topics.add(topic.getTopic()); // of guessed topics, only the best one counts
-        }
-      }
-      for (String topic : topics) {
-        counts.getCounts().merge(topic, 1L, Long::sum);
+      if (subject == null) {
+        counts.setTotal(counts.getTotal() + 1);
+      } else {
+        counts.getCounts().merge(subject, 1L, Long::sum);
       }
       days.put(day, counts);
-      closeWindowsIfDue(now);
     }
 
     /** Closes windows when the watermark has entered a new day since the last check. */

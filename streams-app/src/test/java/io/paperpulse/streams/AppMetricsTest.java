@@ -26,7 +26,11 @@ class AppMetricsTest {
   }
 
   private static KeywordTrend trend(String keyword, long count, double score) {
-    return new KeywordTrend(keyword, keyword, "P1D", Instant.EPOCH, count, 20L, count / 20.0, 0.1, 0.01, 20, score, 1e-7, false, List.of());
+    return KeywordTrend.newBuilder()
+        .setKeyword(keyword).setLabel(keyword).setWindow("P7D").setStart(Instant.EPOCH)
+        .setCount(count).setTotal(20L).setShare(count / 20.0).setBaseline(0.1).setBaselineStdDev(0.01)
+        .setHistoryDays(20).setScore(score).setPValue(1e-7).setFinal$(true).setSamples(List.of())
+        .build();
   }
 
   @Test

@@ -9,39 +9,54 @@ import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.producer.Topics;
+import io.paperpulse.streams.keywords.KeywordExtractor;
+import io.paperpulse.streams.keywords.MentionTerms;
+import io.paperpulse.streams.trends.TrendWindow;
+import io.paperpulse.streams.trends.Trending;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Keyword trends and alerts on the test driver, from papers' text: every mention counts. */
 class KeywordTrendsAndAlertsTest {
+  /** Sentences of ordinary papers, a few per paper. */
+  private static final String[] BACKGROUND = {
+    "We study graph neural networks for molecular property prediction.",
+    "A diffusion model generates images from text prompts.",
+    "Reinforcement learning trains a quadruped robot to walk.",
+    "We propose a benchmark for code generation with language models.",
+    "Our method improves semantic segmentation of street scenes.",
+    "The signal is processed with a sparse transform.",
+    "We analyse the convergence of stochastic gradient descent.",
+    "Federated learning protects the privacy of medical data.",
+  };
+
   private final Counters counters = new Counters();
+  private final Random random = new Random(11);
   private TopologyTestDriver driver;
   private TestInputTopic<String, EnrichedPaper> enriched;
   private TestInputTopic<String, Watch> watchlist;
   private TestOutputTopic<String, KeywordTrend> trends;
   private TestOutputTopic<String, SpikeAlert> alerts;
+  private int ids;
 
   @BeforeEach
   void start() {
-    StreamsBuilder builder = new StreamsBuilder();
+    AnalyticsSettings settings = AnalyticsSettings.defaults().withInMemoryState(true);
     TopicSerdes serdes = TopicSerdes.plain();
-    KStream<String, KeywordTrend> stream =
-        KeywordTrendsTopology.addTo(
-            builder,
-            PaperPulseTopology.analyticsStream(PaperPulseTopology.enrichedSource(builder, serdes)),
-            AnalyticsSettings.defaults().withInMemoryState(true),
-            serdes,
-            counters);
-    SpikeAlertsTopology.addTo(builder, stream, AnalyticsSettings.defaults().withInMemoryState(true), serdes, counters);
-    driver = new TopologyTestDriver(builder.build(), TestPapers.driverConfig());
+    driver = new TopologyTestDriver(KeywordTrendsTopology.build(settings, serdes, counters), TestPapers.driverConfig());
     enriched = driver.createInputTopic(Topics.PAPERS_ENRICHED, Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
     watchlist = driver.createInputTopic(Topics.WATCHLIST, Serdes.String().serializer(), AvroSerdes.plain(Watch.class).serializer());
     trends = driver.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer());
@@ -53,153 +68,195 @@ class KeywordTrendsAndAlertsTest {
     driver.close();
   }
 
-  /** A day of {@code total} papers: the first {@code graph} have "graph", the next {@code noise} "noise". */
-  private void day(int day, int total, int graph, int noise) {
-    for (int i = 0; i < total; i++) {
-      String id = String.format("p%03d-%02d", day, i); // the same paper whatever order the days are fed in
-      List<String> keys = new ArrayList<>(List.of("filler" + (i % 7)));
-      if (i < graph) {
-        keys.add("graph");
-      } else if (i < graph + noise) {
-        keys.add("noise");
+  /** A paper of {@code day} whose abstract is two background sentences and {@code extra}. */
+  private void paperOn(int day, String extra) {
+    String id = String.format("2503.%05d", ids++);
+    String text = BACKGROUND[random.nextInt(BACKGROUND.length)] + " " + BACKGROUND[random.nextInt(BACKGROUND.length)] + " " + extra;
+    double time = day + 0.5 * random.nextDouble();
+    enriched.pipeInput(id, paper(id).title("A study " + id).text(text).at(t(time)).enriched(), t(time));
+  }
+
+  /** {@code papers} background papers on each day of {@code [from, to)}. */
+  private void background(int from, int to, int papers) {
+    for (int day = from; day < to; day++) {
+      for (int i = 0; i < papers; i++) {
+        paperOn(day, "");
       }
-      enriched.pipeInput(id, paper(id).title("Paper " + id).at(t(day + 0.01 * i)).keywords(keys.toArray(String[]::new)).enriched(), t(day + 0.01 * i));
     }
   }
 
-  private List<KeywordTrend> finals(String keyword) {
-    return trends.readValuesToList().stream().filter(tr -> tr.getKeyword().equals(keyword) && tr.getFinal$()).toList();
+  private static String key(String phrase) {
+    return KeywordExtractor.keyOf(phrase);
+  }
+
+  private KeywordHistory history() {
+    WindowStore<String, KeywordDay> days = driver.getWindowStore(Stores.KEYWORD_DAYS);
+    WindowStore<String, String> index = driver.getWindowStore(Stores.KEYWORD_DAY_INDEX);
+    WindowStore<String, String> titles = driver.getWindowStore(Stores.KEYWORD_TITLES);
+    KeyValueStore<Long, Long> totals = driver.getKeyValueStore(Stores.KEYWORD_DAY_TOTALS);
+    return new KeywordHistory(days, index, titles, totals);
   }
 
   @Test
-  void aBurstOfAWatchedKeywordOnAFlatBaselineAlertsExactlyOnce() {
-    watchlist.pipeInput("graph", new Watch("graph", 3, 3.0, 0.001, "ana", "#graphs"));
-    for (int d = 0; d < 20; d++) {
-      day(d, 20, 2, 0);
+  void everyPaperThatMentionsATermCountsOnceWhereverTheTermStands() {
+    background(0, 1, 10);
+    for (int i = 0; i < 7; i++) {
+      // Deep in a long abstract, and twice: a phrase the paper's top keyphrases may well miss.
+      paperOn(1, "Related work is long. We also compare with GPT-5 and with Qwen3, and GPT-5 again.");
     }
-    day(20, 20, 12, 4); // graph jumps from 10% to 60%; noise from 0 to 4 papers
-    day(21, 20, 12, 0); // the spike goes on a second day: still one alert
-    day(23, 20, 2, 0); // closes days 20 and 21
+    paperOn(1, "No model names here.");
+    background(3, 4, 1); // closes day 1
+
+    long first = Days.of(t(0));
+    List<KeywordHistory.Day> gpt5 = history().history(key("GPT-5"), first, first + 3);
+    assertThat(gpt5).singleElement().satisfies(d -> {
+      assertThat(d.day()).isEqualTo(Days.of(t(1)));
+      assertThat(d.value().getCount()).isEqualTo(7);
+      assertThat(d.value().getLabel()).isEqualTo("GPT-5");
+      assertThat(d.value().getSamples()).hasSize(KeywordTrendsTopology.SAMPLES);
+    });
+    assertThat(history().history(key("Qwen3"), first, first + 3)).singleElement().satisfies(d -> assertThat(d.value().getCount()).isEqualTo(7));
+    assertThat(history().totals(first, first + 3)).containsEntry(Days.of(t(1)), 8L);
+  }
+
+  @Test
+  void aWatchedKeywordFromNearNothingToAQuarterOfTheDayAlertsOnceWithItsCount() {
+    String zorblax = "zorblax tensor sheaves";
+    watchlist.pipeInput(key(zorblax), new Watch(zorblax, 3, 3.0, 0.001, "ana", "#sheaves"));
+    background(0, 40, 20);
+    paperOn(10, "We use zorblax tensor sheaves.");
+    paperOn(25, "Zorblax tensor sheaves help.");
+    background(40, 45, 20);
+    for (int i = 0; i < 25; i++) {
+      paperOn(45, "We introduce zorblax tensor sheaves for topology.");
+    }
+    background(45, 46, 174);
+    background(46, 48, 20); // day 45 closes, then day 46
+
+    // A new phrase brings new sub-phrases ("tensor sheaves"), which may meet the global rule too.
+    List<SpikeAlert> raised = alerts.readValuesToList().stream().filter(a -> a.getKeyword().equals(key(zorblax))).toList();
+    assertThat(raised).singleElement().satisfies(alert -> {
+      assertThat(alert.getWatched()).isTrue();
+      assertThat(alert.getOwner()).isEqualTo("ana");
+      assertThat(alert.getChannel()).isEqualTo("#sheaves");
+      assertThat(alert.getWindow()).isIn("P1D", "P7D");
+      assertThat(alert.getCount()).isEqualTo(25);
+      assertThat(alert.getScore()).isGreaterThan(3);
+      assertThat(alert.getSamples()).hasSize(KeywordTrendsTopology.SAMPLES);
+    });
+    List<KeywordTrend> daily = trends.readValuesToList().stream()
+        .filter(tr -> tr.getKeyword().equals(key(zorblax)) && tr.getWindow().equals("P1D") && tr.getStart().equals(t(45)))
+        .toList();
+    assertThat(daily).singleElement().satisfies(tr -> {
+      assertThat(tr.getCount()).isEqualTo(25);
+      assertThat(tr.getTotal()).isEqualTo(199);
+      assertThat(tr.getBaselineCount()).isEqualTo(0); // its two papers were before the 28-day baseline
+      assertThat(tr.getPValue()).isLessThan(1e-10);
+    });
+  }
+
+  @Test
+  void aNewTermsFirstStrongWeekIsEmergingAndRaisesTheGlobalAlertOnce() {
+    background(0, 40, 20);
+    for (int day = 40; day < 47; day++) {
+      for (int i = 0; i < 2; i++) {
+        paperOn(day, "We evaluate Flarebench, a new suite.");
+      }
+      paperOn(day, "Only Dimbench is used."); // 7 papers in the week: below the global rule
+      background(day, day + 1, 17);
+    }
+    background(47, 49, 20);
 
     List<SpikeAlert> raised = alerts.readValuesToList();
-    assertThat(raised).hasSize(1);
-    SpikeAlert alert = raised.get(0);
-    assertThat(alert.getKeyword()).isEqualTo("graph");
-    assertThat(alert.getStart()).isEqualTo(t(20));
-    assertThat(alert.getWatched()).isTrue();
-    assertThat(alert.getOwner()).isEqualTo("ana");
-    assertThat(alert.getChannel()).isEqualTo("#graphs");
-    assertThat(alert.getCount()).isGreaterThanOrEqualTo(3);
-    assertThat(alert.getBaseline()).isBetween(0.08, 0.12);
-    assertThat(alert.getSamples()).hasSizeBetween(1, 5);
+    assertThat(raised).singleElement().satisfies(alert -> {
+      assertThat(alert.getKeyword()).isEqualTo(key("Flarebench"));
+      assertThat(alert.getWatched()).isFalse();
+      assertThat(alert.getWindow()).isEqualTo("P7D");
+      assertThat(alert.getCount()).isGreaterThanOrEqualTo(SpikeRule.GLOBAL.minCount());
+    });
+    List<KeywordTrend> weekly = trends.readValuesToList().stream()
+        .filter(tr -> tr.getKeyword().equals(key("Flarebench")) && tr.getWindow().equals("P7D"))
+        .toList();
+    assertThat(weekly).isNotEmpty().allSatisfy(tr -> assertThat(tr.getEmerging()).isTrue());
+    assertThat(weekly.get(weekly.size() - 1).getCount()).isEqualTo(14);
   }
 
   @Test
-  void theBaselineFollowsTheDailyShareAndIsScoredBeforeTheDayIsFoldedIn() {
-    for (int d = 0; d < 20; d++) {
-      day(d, 20, 2, 0);
+  void theTrendingListHoldsTheRisingNamesAndNoGenericWord() {
+    background(0, 60, 20);
+    for (int day = 60; day < 67; day++) {
+      String[] contexts = {"We evaluate on Flarebench.", "Flarebench measures agents.", "Scores on the Flarebench suite rise."};
+      for (String context : contexts) {
+        paperOn(day, context + " The signal is processed with a sparse transform.");
+      }
+      background(day, day + 1, 17);
     }
-    day(20, 20, 12, 0);
-    day(22, 20, 2, 0);
+    background(67, 69, 20);
 
-    List<KeywordTrend> graph = finals("graph");
-    assertThat(graph).hasSize(21);
-    KeywordTrend flat = graph.get(19);
-    assertThat(flat.getStart()).isEqualTo(t(19));
-    assertThat(flat.getShare()).isEqualTo(0.1);
-    assertThat(flat.getBaseline()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.02));
-    assertThat(flat.getScore()).isLessThan(1.0);
-    KeywordTrend burst = graph.get(20);
-    assertThat(burst.getCount()).isEqualTo(12);
-    assertThat(burst.getTotal()).isEqualTo(20);
-    assertThat(burst.getBaseline()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.02));
-    assertThat(burst.getScore()).isGreaterThan(5);
-    // P(X >= 12) for X ~ Poisson(0.1 * 20), as computed independently.
-    assertThat(burst.getPValue()).isCloseTo(1.3646151595e-6, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(burst.getHistoryDays()).isEqualTo(20);
+    long day = Days.of(t(66));
+    KeywordHistory.Tests tests = history().test(day, TrendWindow.P7D, Trending.MAX_Q);
+    List<Trending.Tested> candidates = tests.candidates().stream()
+        .map(j -> new Trending.Tested(j.keyword(), j.last().getLabel(), j.in(TrendWindow.P7D))).toList();
+    List<Trending.Listed> listed = Trending.rank(candidates, tests.tests(), tests.counts(), MentionTerms::listable);
+
+    assertThat(listed).extracting(l -> l.tested().key()).contains(key("Flarebench"));
+    assertThat(listed).extracting(l -> l.tested().key()).doesNotContain(key("signal"), key("sparse transform"));
+    assertThat(listed.get(0).tested().label()).isEqualTo("Flarebench");
   }
 
   @Test
-  void anUnwatchedKeywordBelowTheGlobalRuleRaisesNoAlert() {
-    for (int d = 0; d < 20; d++) {
-      day(d, 20, 2, 0);
-    }
-    day(20, 20, 2, 4); // noise: 4 papers from nothing, below the global minimum of 10
-    day(22, 20, 2, 0);
-
-    assertThat(alerts.readValuesToList()).isEmpty();
-  }
-
-  @Test
-  void anUnwatchedKeywordAlertsUnderTheGlobalRuleWhenTheBurstIsLargeEnough() {
-    for (int d = 0; d < 20; d++) {
-      day(d, 40, 2, 0);
-    }
-    day(20, 40, 30, 0);
-    day(22, 40, 2, 0); // closes day 20
-
-    List<SpikeAlert> raised = alerts.readValuesToList();
-    assertThat(raised).extracting(SpikeAlert::getKeyword).containsExactly("graph");
-    assertThat(raised.get(0).getWatched()).isFalse();
-    assertThat(raised.get(0).getCount()).as("judged on the whole day").isEqualTo(30);
-  }
-
-  @Test
-  void aKeywordQuietForNinetyDaysIsForgottenAndOneStillSeenIsKept() {
-    for (int d = 0; d < 5; d++) {
-      day(d, 3, 3, 0);
-    }
-    for (int d = 5; d < 5 + KeywordTrendsTopology.QUIET_DAYS + 3; d++) {
-      day(d, 3, 0, 0); // only the filler keywords from now on
-    }
-    org.apache.kafka.streams.state.KeyValueStore<String, io.paperpulse.avro.state.KeywordState> states =
-        driver.getKeyValueStore(Stores.KEYWORD_STATE);
-
-    assertThat(states.get("graph")).as("quiet for %d days", KeywordTrendsTopology.QUIET_DAYS).isNull();
-    assertThat(states.get("filler0")).isNotNull();
-    assertThat(counters.keywordsForgotten.get()).isEqualTo(1);
-  }
-
-  @Test
-  void aKeywordBackAfterNinetyQuietDaysStartsAfreshWhetherOrNotItWasForgottenFirst() {
-    // Forgotten first: a later day closes the quiet day before the keyword's new paper arrives.
-    List<KeywordTrend> forgottenFirst = comeback(true);
-    // Back first: the new paper is counted before the quiet day closes.
-    List<KeywordTrend> backFirst = comeback(false);
-
-    assertThat(forgottenFirst).isNotEmpty();
-    assertThat(forgottenFirst.get(0).getHistoryDays()).as("a fresh baseline").isZero();
-    assertThat(backFirst).isEqualTo(forgottenFirst);
-  }
-
-  /** Graph on days 0-4, then on day 96; the final trends of graph after its comeback. */
-  private List<KeywordTrend> comeback(boolean day97First) {
-    for (int d = 0; d < 5; d++) {
-      day(d, 3, 3, 0);
-    }
-    for (int d = 5; d < 95; d++) {
-      day(d, 3, 0, 0);
-    }
-    if (day97First) {
-      day(97, 3, 0, 0); // closes day 94, which forgets day 4's keywords
-      day(96, 3, 3, 0);
-    } else {
-      day(96, 3, 3, 0);
-      day(97, 3, 0, 0);
-    }
-    day(100, 3, 0, 0); // closes days 96 and 97
-    List<KeywordTrend> after = finals("graph").stream().filter(t -> !t.getStart().isBefore(t(96))).toList();
-    driver.close();
-    start();
-    return after;
-  }
-
-  @Test
-  void aPaperForADayAlreadyClosedIsCountedAsLate() {
-    day(0, 3, 3, 0);
-    day(3, 3, 3, 0);
-    day(0, 1, 1, 0);
+  void aPaperForADayAlreadyClosedIsCountedAsLateAndNotInTheDay() {
+    background(0, 5, 3);
+    paperOn(1, "A late zorblax paper.");
 
     assertThat(counters.lateForTrends.get()).isEqualTo(1);
+    assertThat(history().history(key("zorblax"), Days.of(t(0)), Days.of(t(5)))).isEmpty();
+    assertThat(history().totals(Days.of(t(1)), Days.of(t(1)))).containsEntry(Days.of(t(1)), 3L);
+  }
+
+  @Test
+  void daysNoWindowNeedsExpireSoTheStateStaysBounded() {
+    background(0, 300, 2);
+
+    long latest = Days.of(t(299));
+    long oldest = Long.MAX_VALUE;
+    try (KeyValueIterator<Windowed<String>, KeywordDay> all = driver.<String, KeywordDay>getWindowStore(Stores.KEYWORD_DAYS).all()) {
+      while (all.hasNext()) {
+        oldest = Math.min(oldest, Days.of(all.next().key.window().start()));
+      }
+    }
+    assertThat(oldest).isGreaterThanOrEqualTo(latest - 2 * KeywordHistory.RETENTION.toDays());
+    assertThat(oldest).isGreaterThan(Days.of(t(0)));
+    Map<Long, Long> totals = history().totals(0, latest);
+    assertThat(totals.keySet().iterator().next()).isGreaterThan(latest - TrendWindow.HISTORY_DAYS - 2);
+  }
+
+  @Test
+  void finalTrendsAreTheSameWhateverOrderADaysPapersArriveIn() {
+    List<List<String>> runs = new ArrayList<>();
+    for (long seed : new long[] {1, 2}) {
+      try (TopologyTestDriver other = new TopologyTestDriver(
+          KeywordTrendsTopology.build(AnalyticsSettings.defaults().withInMemoryState(true), TopicSerdes.plain(), new Counters()),
+          TestPapers.driverConfig("order-" + seed))) {
+        TestInputTopic<String, EnrichedPaper> in = other.createInputTopic(
+            Topics.PAPERS_ENRICHED, Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
+        Random order = new Random(seed);
+        for (int day = 0; day < 40; day++) {
+          List<EnrichedPaper> papers = new ArrayList<>();
+          for (int i = 0; i < 12; i++) {
+            String extra = day >= 30 && i < 8 ? "Flarebench and GPT-5 agents." : i % 3 == 0 ? "GPT-5 agents." : "";
+            String id = String.format("2503.%03d%02d", day, i);
+            papers.add(paper(id).title("Study " + id).text(BACKGROUND[i % BACKGROUND.length] + " " + extra).at(t(day + 0.01 * i)).enriched());
+          }
+          java.util.Collections.shuffle(papers, order);
+          for (EnrichedPaper p : papers) {
+            in.pipeInput(p.getPaper().getId(), p, p.getPaper().getPublished());
+          }
+        }
+        runs.add(other.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
+            .readValuesToList().stream().map(Object::toString).sorted().toList());
+      }
+    }
+    assertThat(runs.get(0)).isNotEmpty().isEqualTo(runs.get(1));
   }
 }

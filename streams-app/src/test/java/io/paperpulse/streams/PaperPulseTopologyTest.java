@@ -61,13 +61,14 @@ class PaperPulseTopologyTest {
     // A rename here orphans a changelog or an internal topic: change it on purpose, with a reset.
     assertThat(names).containsExactlyInAnyOrder(
         "papers-source", "enrich", "enrich-failed", "enrich-ok", "dlq-original-bytes", "dlq-sink",
-        "enriched-value", "enriched-sink", "analytics-key", "analytics-repartition-filter",
+        "enriched-value", "enriched-sink", "analytics-contributions", "analytics-repartition-filter",
         "analytics-repartition-sink", "analytics-repartition-source", "topic-counts", "topic-counts-sink",
-        "keyword-trends", "keyword-trends-sink", "spike-alerts", "spike-alerts-sink", "watchlist-source",
+        "keyword-trends", "keyword-trends-only", "keyword-trends-cast", "keyword-trends-sink",
+        "spike-alerts-only", "spike-alerts-cast", "spike-alerts-sink", "watchlist-source",
         "watchlist-source-source", "enrich-",
         "store:" + Stores.SEEN_IDS, "store:" + Stores.RECENT_CANDIDATES, "store:" + Stores.TOPIC_DAYS, "store:" + Stores.TOPIC_PROGRESS,
-        "store:" + Stores.KEYWORD_STATE, "store:" + Stores.KEYWORD_DAY_TOTALS, "store:" + Stores.KEYWORD_DAY_INDEX,
-        "store:" + Stores.KEYWORD_TOP, "store:" + Stores.SPIKE_STATE, "store:" + Stores.RECENT_ALERTS,
+        "store:" + Stores.KEYWORD_DAYS, "store:" + Stores.KEYWORD_DAY_TOTALS, "store:" + Stores.KEYWORD_DAY_INDEX, "store:" + Stores.KEYWORD_TITLES,
+        "store:" + Stores.KEYWORD_PROGRESS, "store:" + Stores.SPIKE_STATE, "store:" + Stores.RECENT_ALERTS,
         "store:" + Stores.WATCHLIST, "store:" + Stores.TOPIC_WATERMARK, "store:" + Stores.KEYWORD_WATERMARK);
   }
 
@@ -82,7 +83,7 @@ class PaperPulseTopologyTest {
       Serializer<Watch> watches = AvroSerdes.plain(Watch.class).serializer();
       driver.createInputTopic(Topics.WATCHLIST, Serdes.String().serializer(), Serdes.ByteArray().serializer())
           .pipeInput(KeywordExtractor.keyOf("Vision Transformer"),
-              watches.serialize(Topics.WATCHLIST, new Watch("Vision Transformer", 3, 2.0, 0.01, "t", null)));
+              watches.serialize(Topics.WATCHLIST, new Watch("Vision Transformer", 3, 1.2, 0.01, "t", null)));
       Serializer<Paper> bytes = AvroSerdes.plain(Paper.class).serializer();
       for (Paper paper : papers) {
         input.pipeInput(paper.getId(), bytes.serialize(Topics.PAPERS, paper), paper.getPublished());
@@ -96,7 +97,7 @@ class PaperPulseTopologyTest {
       Map<String, String> trends = new TreeMap<>();
       driver.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
           .readValuesToList().stream().filter(KeywordTrend::getFinal$)
-          .forEach(tr -> trends.put(tr.getKeyword() + "@" + tr.getStart(), tr.toString()));
+          .forEach(tr -> trends.put(tr.getKeyword() + "@" + tr.getWindow() + "@" + tr.getStart(), tr.toString()));
       List<String> alerts = driver.createOutputTopic(Topics.KEYWORD_SPIKES, Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
           .readValuesToList().stream().map(Object::toString).toList();
       return new Finals(counts, trends, alerts);

@@ -29,8 +29,13 @@ final class TestPapers {
   }
 
   static Properties driverConfig() {
+    return driverConfig("paperpulse-test");
+  }
+
+  /** A driver's settings under its own application id, so drivers open at once keep their state apart. */
+  static Properties driverConfig(String applicationId) {
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "paperpulse-test");
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     return props;

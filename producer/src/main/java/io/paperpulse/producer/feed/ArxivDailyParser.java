@@ -74,9 +74,19 @@ final class ArxivDailyParser implements FeedParser {
   }
 
   private static LocalDate dayOf(String name, ParseOptions options) throws FeedException {
+    LocalDate named = dayInName(name);
+    return named != null ? named : options.listingDate();
+  }
+
+  /**
+   * The day a file name gives ({@code 2025-03-18.jsonl.gz}), or null when the name gives none.
+   *
+   * @throws FeedException when the name holds a date that does not exist
+   */
+  static LocalDate dayInName(String name) throws FeedException {
     Matcher m = DAY_IN_NAME.matcher(name);
     if (!m.find()) {
-      return options.listingDate();
+      return null;
     }
     try {
       return LocalDate.parse(m.group(1));

@@ -25,8 +25,7 @@ public enum FeedFormat {
    * decompressed content.
    */
   public static FeedFormat detect(String name, String head) throws FeedException {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+    if (isJsonLinesName(name)) {
       return ARXIV_DAILY;
     }
     String text = head.stripLeading();
@@ -56,6 +55,12 @@ public enum FeedFormat {
       throw new FeedException("empty input");
     }
     return LISTING;
+  }
+
+  /** Whether a file name (without a .gz suffix) alone makes the file a daily JSON-lines listing. */
+  static boolean isJsonLinesName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
   }
 
   /** Whether one line of JSON is a whole daily_papers payload or item rather than an arXiv record. */

@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -69,8 +71,7 @@ public final class FeedReader {
       InputStream decoded = gzip ? new GZIPInputStream(raw, 65_536) : raw;
       BufferedInputStream in =
           new BufferedInputStream(new LimitedInputStream(decoded, options.maxInputBytes()), 65_536);
-      String baseName = file.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
-      FeedFormat format = FeedFormat.detect(baseName, peek(in));
+      FeedFormat format = FeedFormat.detect(baseName(file), peek(in));
       parsers.get(format).parse(name, in, options, listener);
       return format;
     } catch (LimitedInputStream.TooLargeException e) {
@@ -78,6 +79,29 @@ public final class FeedReader {
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new FeedException("corrupt gzip data: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The day that dates every paper of {@code file} when its name alone tells it: a daily arXiv
+   * listing in JSON lines named by its day, such as {@code 2025-03-18.jsonl.gz}. Its records carry
+   * no time of their own, so each paper read from it is published at the start (UTC) of that day.
+   * Empty for every other file, and for a name whose date does not exist (reading such a file
+   * fails as a whole).
+   */
+  public static Optional<LocalDate> listingDayFromName(Path file) {
+    if (!FeedFormat.isJsonLinesName(baseName(file))) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(ArxivDailyParser.dayInName(file.toString()));
+    } catch (FeedException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The file's name without a .gz suffix. */
+  private static String baseName(Path file) {
+    return file.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
   }
 
   private static String peek(BufferedInputStream in) throws IOException {

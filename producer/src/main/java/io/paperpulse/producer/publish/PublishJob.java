@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads feed files and publishes their papers, in file order ({@link #publish}) or in event-time
@@ -42,6 +42,7 @@ public final class PublishJob {
   private volatile long read;
   private volatile long rejected;
   private volatile long skipped;
+  private long maxBuffered;
 
   public PublishJob(FeedReader reader, PaperPublisher publisher, PrintStream errors, Progress progress) {
     this.reader = reader;
@@ -61,42 +62,62 @@ public final class PublishJob {
   }
 
   /**
-   * Reads every file, then publishes the papers in event-time order (the order of input for equal
-   * times), optionally paced so that {@code speed} seconds of event time pass per second.
+   * Publishes the files' papers in event-time order (the order of input for equal times),
+   * optionally paced so that {@code speed} seconds of event time pass per second. The files are
+   * merged as {@link ReplayMerge} describes: daily listings named by their day are read one at a
+   * time as their day comes, so publishing starts at once and memory does not grow with the
+   * archive.
    */
   public PublishSummary replay(List<Path> files, ReplayOptions options)
       throws IOException, InterruptedException {
-    record Located(Paper paper, String location) {}
-    List<Located> papers = new ArrayList<>();
-    for (Path file : files) {
-      readFile(
-          file,
-          (paper, location) -> {
-            if (options.includes(paper.getPublished())) {
-              papers.add(new Located(paper, file + ":" + location));
-            } else {
-              skipped++;
-            }
-          });
-    }
-    papers.sort(Comparator.comparing(l -> l.paper().getPublished()));
-    long startNanos = System.nanoTime();
-    Instant first = papers.isEmpty() ? null : papers.get(0).paper().getPublished();
-    for (int i = 0; i < papers.size(); i++) {
-      Located next = papers.get(i);
-      if (options.speed() > 0) {
-        long eventMillis = next.paper().getPublished().toEpochMilli() - first.toEpochMilli();
-        long dueNanos = startNanos + (long) (eventMillis * 1e6 / options.speed());
-        long wait = dueNanos - System.nanoTime();
-        if (wait > 0) {
-          publisher.flush();
-          java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
-        }
+    ReplayMerge merge = new ReplayMerge(files, file -> readIncluded(file, options));
+    long startNanos = 0;
+    Instant first = null;
+    for (ReplayMerge.Located next; (next = merge.next()) != null; ) {
+      if (first == null) {
+        startNanos = System.nanoTime();
+        first = next.time();
       }
+      pace(options.speed(), startNanos, first, next.time());
       publisher.send(next.paper(), next.location());
-      progress.update(i + 1, papers.size(), "papers", publisher.acknowledged());
+      progress.update(merge.filesRead(), files.size(), "files", publisher.acknowledged());
     }
+    maxBuffered = merge.maxBuffered();
     return finish();
+  }
+
+  /** The papers of one file that fall in the replay's date range; the others are counted as skipped. */
+  private List<ReplayMerge.Located> readIncluded(Path file, ReplayOptions options) throws IOException {
+    List<ReplayMerge.Located> papers = new ArrayList<>();
+    readFile(
+        file,
+        (paper, location) -> {
+          if (options.includes(paper.getPublished())) {
+            papers.add(new ReplayMerge.Located(paper, file + ":" + location));
+          } else {
+            skipped++;
+          }
+        });
+    return papers;
+  }
+
+  /** Waits until {@code time} is due, {@code speed} seconds of event time a second after {@code first}. */
+  private void pace(double speed, long startNanos, Instant first, Instant time) throws InterruptedException {
+    if (speed <= 0) {
+      return;
+    }
+    long eventMillis = time.toEpochMilli() - first.toEpochMilli();
+    long dueNanos = startNanos + (long) (eventMillis * 1e6 / speed);
+    long wait = dueNanos - System.nanoTime();
+    if (wait > 0) {
+      publisher.flush();
+      TimeUnit.NANOSECONDS.sleep(wait);
+    }
+  }
+
+  /** The most papers the last replay held in memory at once, waiting to be published. */
+  long maxBuffered() {
+    return maxBuffered;
   }
 
   /** Records read so far, papers and rejects alike. */

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,18 @@ class FeedReaderTest {
     assertThatThrownBy(() -> FeedFormat.detect("x", "<html><body>"))
         .hasMessage("unknown XML feed: root element <html>, expected <feed> or <OAI-PMH>");
     assertThatThrownBy(() -> FeedFormat.detect("x", "  \n")).hasMessage("empty input");
+  }
+
+  @Test
+  void onlyADailyJsonLinesFileNamedByAnExistingDayIsDatedByItsName(@TempDir Path dir) throws Exception {
+    assertThat(FeedReader.listingDayFromName(dir.resolve("2025-03-18.jsonl.gz"))).contains(LocalDate.of(2025, 3, 18));
+    assertThat(FeedReader.listingDayFromName(dir.resolve("cs-2025-03-18.NDJSON"))).contains(LocalDate.of(2025, 3, 18));
+    assertThat(FeedReader.listingDayFromName(dir.resolve("2025-03-18.xml"))).isEmpty();
+    assertThat(FeedReader.listingDayFromName(dir.resolve("2025-03-18").resolve("day.jsonl"))).isEmpty();
+    assertThat(FeedReader.listingDayFromName(dir.resolve("2025-02-30.jsonl"))).isEmpty();
+    Path file = Files.writeString(dir.resolve("2025-03-18.jsonl"), "{\"id\": \"2503.00001\", \"title\": \"T\"}\n");
+    assertThat(Feeds.read(file).papers()).extracting(p -> p.getPublished())
+        .containsExactly(LocalDate.of(2025, 3, 18).atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   @Test

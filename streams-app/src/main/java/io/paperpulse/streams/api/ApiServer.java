@@ -5,18 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.paperpulse.avro.KeywordTrend;
-import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.Watch;
-import io.paperpulse.avro.state.ClosedDay;
-import io.paperpulse.avro.state.KeywordState;
-import io.paperpulse.avro.state.OpenDay;
-import io.paperpulse.avro.state.TopKeywords;
 import io.paperpulse.avro.state.TopicDayCounts;
 import io.paperpulse.producer.Topics;
 import io.paperpulse.producer.config.PaperPulseConfig;
 import io.paperpulse.streams.AppMetrics;
 import io.paperpulse.streams.Stores;
+import io.paperpulse.streams.KeywordHistory;
 import io.paperpulse.streams.TopicCountsTopology;
+import io.paperpulse.streams.trends.TrendWindow;
+import io.paperpulse.streams.trends.Trending;
 import io.paperpulse.streams.TopicSerdes;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.io.IOException;
@@ -54,14 +52,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * The HTTP API over the app's state (interactive queries), JSON in and out. The analytics state
- * lives on the one instance that owns the analytics partition; other instances forward the request
- * there. Bad parameters get a 400 with a message saying what is wrong.
+ * The HTTP API over the app's state (interactive queries), JSON in and out. The analytics are
+ * partitioned by keyword and by subject: a keyword's request goes to the instance that owns its
+ * partition, and lists are merged from every partition's part ({@link Fanout}, {@link
+ * AnalyticsQueries}). Bad parameters get a 400 with a message saying what is wrong.
  */
 public final class ApiServer implements AutoCloseable {
   static final int MAX_BODY_BYTES = 16 * 1024;
   static final int MAX_LIMIT = 500;
   static final int MAX_KEYWORD_CHARS = 100;
+  /** Trending keywords exported as gauges, per instance. */
+  static final int METRICS_TOP_K = 50;
   private static final String FORWARDED = "X-PaperPulse-Forwarded";
   /** Set on an answer from a standby copy of the state, while the owner does not answer. */
   static final String STALE = "X-PaperPulse-Stale";
@@ -87,13 +88,20 @@ public final class ApiServer implements AutoCloseable {
   private final AppMetrics metrics;
 
   private final String advertisedHost;
+  private final int partitions;
+  private final AnalyticsQueries queries;
+  private final Fanout fanout;
 
   /**
    * @param advertisedHost the host this instance gives as its {@code application.server}, so it
    *     knows the requests it owns
    */
-  public ApiServer(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, AppMetrics metrics, String advertisedHost, int port) {
+  public ApiServer(
+      KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, AppMetrics metrics, String advertisedHost, int port, int partitions) {
     this.advertisedHost = advertisedHost;
+    this.partitions = partitions;
+    this.queries = new AnalyticsQueries(streams);
+    this.fanout = new Fanout(streams, partitions, h -> h.port() == port() && isLocal(h.host()), json);
     this.streams = streams;
     this.config = config;
     this.serdes = serdes;
@@ -106,7 +114,7 @@ public final class ApiServer implements AutoCloseable {
     server.createContext("/api/", this::handle);
     server.createContext("/metrics", this::handleMetrics);
     server.createContext("/", this::handleRoot);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(Executors.newFixedThreadPool(8));
   }
 
   public void start() {
@@ -141,66 +149,101 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** What the gauges show, read from local state; empty where this instance does not own it. */
+  /** What the gauges show, read from the partitions this instance owns; empty while it owns none. */
   private AppMetrics.StateView stateView() {
     return new AppMetrics.StateView() {
       @Override
       public Map<Long, TopicDayCounts> topicDays() {
-        Map<Long, TopicDayCounts> days = new HashMap<>();
-        try (KeyValueIterator<Long, TopicDayCounts> all = ApiServer.this.<Long, TopicDayCounts>activeStore(Stores.TOPIC_DAYS).all()) {
-          all.forEachRemaining(kv -> days.put(kv.key, kv.value));
+        try {
+          return AnalyticsQueries.mergeTopicDays(List.of(json.valueToTree(queries.topicDaysPart(ownedPartitions(), false))));
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
           return Map.of();
         }
-        return days;
       }
 
       @Override
       public List<KeywordTrend> keywordTrends() {
-        List<KeywordTrend> trends = new ArrayList<>();
         try {
-          ReadOnlyKeyValueStore<Long, TopKeywords> top = activeStore(Stores.KEYWORD_TOP);
-          Long latest = latestKey(top);
-          if (latest != null) {
-            trends.addAll(top.get(latest).getEntries());
-          }
-          ReadOnlyKeyValueStore<String, KeywordState> states = activeStore(Stores.KEYWORD_STATE);
-          ReadOnlyKeyValueStore<String, ValueAndTimestamp<Watch>> watches =
-              streams.store(StoreQueryParameters.fromNameAndType(Stores.WATCHLIST, QueryableStoreTypes.timestampedKeyValueStore()));
-          try (KeyValueIterator<String, ValueAndTimestamp<Watch>> all = watches.all()) {
-            while (all.hasNext()) {
-              String keyword = all.next().key;
-              KeywordState state = states.get(keyword);
-              if (state != null) {
-                trends.add(latestTrend(keyword, state));
-              }
-            }
-          }
+          return ownedTrends();
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
           return List.of();
         }
-        return trends;
       }
     };
   }
 
-  /** A watched keyword's latest day as a trend: its open day if any, else its last closed day. */
-  private static KeywordTrend latestTrend(String keyword, KeywordState state) {
-    long count = 0;
-    double score = 0;
-    long day = state.getLastFoldedDay();
-    if (!state.getOpen().isEmpty()) {
-      OpenDay open = state.getOpen().get(state.getOpen().size() - 1);
-      count = open.getCount();
-      day = open.getDay();
-    } else if (!state.getHistory().isEmpty()) {
-      ClosedDay last = state.getHistory().get(state.getHistory().size() - 1);
-      count = last.getCount();
-      score = last.getScore();
-      day = last.getDay();
+  /** The partitions of the analytics topic whose active tasks run here. */
+  private java.util.TreeSet<Integer> ownedPartitions() {
+    java.util.TreeSet<Integer> owned = new java.util.TreeSet<>();
+    for (org.apache.kafka.streams.ThreadMetadata thread : streams.metadataForLocalThreads()) {
+      for (org.apache.kafka.streams.TaskMetadata task : thread.activeTasks()) {
+        for (org.apache.kafka.common.TopicPartition tp : task.topicPartitions()) {
+          if (tp.topic().endsWith(io.paperpulse.streams.PaperPulseTopology.ANALYTICS_TOPIC_SUFFIX)) {
+            owned.add(tp.partition());
+          }
+        }
+      }
     }
-    return new KeywordTrend(keyword, state.getLabel(), "P1D", java.time.Instant.ofEpochMilli(Math.max(0, day) * 86_400_000L),
-        count, 0L, 0.0, state.getMean(), Math.sqrt(state.getVariance()), state.getHistoryDays(), score, 1.0, false, List.of());
+    return owned;
+  }
+
+  /**
+   * The week's trending keywords of the latest day among those this instance owns, and its watched
+   * keywords, as trends: each keyword is owned by one instance, so no series is exported twice.
+   */
+  private List<KeywordTrend> ownedTrends() {
+    java.util.TreeSet<Integer> owned = ownedPartitions();
+    if (owned.isEmpty()) {
+      return List.of();
+    }
+    Object latest = queries.daysPart(owned, false).get("latestDay");
+    if (latest == null) {
+      return List.of();
+    }
+    long day = ((Number) latest).longValue();
+    List<KeywordTrend> trends = new ArrayList<>();
+    JsonNode part = json.valueToTree(queries.trendingPart(owned, false, day, TrendWindow.P7D));
+    for (JsonNode t : AnalyticsQueries.mergeTrending(List.of(part), METRICS_TOP_K)) {
+      trends.add(trendOf(t));
+    }
+    ReadOnlyKeyValueStore<String, ValueAndTimestamp<Watch>> watches =
+        streams.store(StoreQueryParameters.fromNameAndType(Stores.WATCHLIST, QueryableStoreTypes.timestampedKeyValueStore()));
+    try (KeyValueIterator<String, ValueAndTimestamp<Watch>> all = watches.all()) {
+      while (all.hasNext()) {
+        String keyword = all.next().key;
+        int partition = io.paperpulse.streams.AnalyticsPartitioner.partitionOf(keyword, partitions);
+        if (owned.contains(partition)) {
+          Map<String, Object> detail = queries.keyword(keyword, partition, false);
+          if (detail != null) {
+            trends.add(trendOf(json.valueToTree(detail).path("windows").path("P1D")));
+          }
+        }
+      }
+    }
+    return trends;
+  }
+
+  /** A trend of the API's JSON as the gauges read it. */
+  private static KeywordTrend trendOf(JsonNode t) {
+    return KeywordTrend.newBuilder()
+        .setKeyword(t.path("keyword").asText())
+        .setLabel(t.path("label").asText())
+        .setWindow(t.path("window").asText())
+        .setStart(LocalDate.parse(t.path("start").asText()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+        .setCount(t.path("count").asLong())
+        .setTotal(t.path("total").asLong())
+        .setShare(t.path("total").asLong() == 0 ? 0.0 : t.path("count").asDouble() / t.path("total").asLong())
+        .setBaseline(t.path("baselineTotal").asLong() == 0 ? 0.0 : t.path("baselineCount").asDouble() / t.path("baselineTotal").asLong())
+        .setBaselineStdDev(0.0)
+        .setHistoryDays(t.path("baselineDays").asInt())
+        .setScore(t.path("score").asDouble())
+        .setPValue(t.path("pValue").asDouble())
+        .setFinal$(true)
+        .setBaselineCount(t.path("baselineCount").asLong())
+        .setBaselineTotal(t.path("baselineTotal").asLong())
+        .setRatio(t.path("ratio").asDouble())
+        .setEmerging(t.path("emerging").asBoolean())
+        .build();
   }
 
   /** The live page: three static files from the classpath, no build step. */
@@ -257,37 +300,42 @@ public final class ApiServer implements AutoCloseable {
       throws IOException {
     String first = parts.isEmpty() ? "" : parts.get(0);
     boolean analytics = first.equals("topics") || first.equals("keywords") || first.equals("alerts");
-    if (analytics && method.equals("GET")) {
-      Object forwarded = forwardIfElsewhere(exchange);
-      if (forwarded != null) {
-        return forwarded;
-      }
-      if (streams.state() != KafkaStreams.State.RUNNING) {
-        exchange.getResponseHeaders().set(STALE, "true"); // restoring or rebalancing: maybe behind
-      }
+    java.util.TreeSet<Integer> part = Fanout.requested(exchange.getRequestHeaders().getFirst(Fanout.PARTITIONS), partitions);
+    if (analytics && method.equals("GET") && streams.state() != KafkaStreams.State.RUNNING) {
+      exchange.getResponseHeaders().set(STALE, "true"); // restoring or rebalancing: maybe behind
     }
     if (first.equals("topics") && parts.size() == 1) {
       requireMethod(method, "GET");
-      return topics(windowDays(query.getOrDefault("window", "P7D")));
+      int days = windowDays(query.getOrDefault("window", "P7D"));
+      return part != null ? queries.topicDaysPart(part, true) : topics(days, subjectDays(exchange));
     }
     if (first.equals("topics") && parts.size() == 3 && parts.get(2).equals("series")) {
       requireMethod(method, "GET");
-      return series(parts.get(1), windowDays(query.getOrDefault("window", "P1D")));
+      int days = windowDays(query.getOrDefault("window", "P1D"));
+      return part != null ? queries.topicDaysPart(part, true) : series(parts.get(1), days, subjectDays(exchange));
     }
     if (first.equals("keywords") && parts.size() == 2 && parts.get(1).equals("trending")) {
       requireMethod(method, "GET");
-      if (!query.getOrDefault("window", "P1D").equals("P1D")) {
-        throw new ApiException(400, "window must be P1D: keyword trends are daily");
+      TrendWindow window = trendWindow(query.getOrDefault("window", "P7D"));
+      Long day = day(query);
+      int limit = limit(query, 20);
+      if (part != null) {
+        return day == null ? queries.daysPart(part, true) : queries.trendingPart(part, true, day, window);
       }
-      return trending(limit(query, 20), day(query));
+      return trending(exchange, window, day, limit);
     }
     if (first.equals("keywords") && parts.size() == 2) {
       requireMethod(method, "GET");
-      return keyword(parts.get(1));
+      return keyword(exchange, parts.get(1));
     }
     if (first.equals("alerts") && parts.size() == 1) {
       requireMethod(method, "GET");
-      return alerts(limit(query, 50));
+      int limit = limit(query, 50);
+      if (part != null) {
+        return queries.alertsPart(part, true, limit);
+      }
+      Fanout.Parts all = collect(exchange, "/api/alerts?limit=" + limit, p -> queries.alertsPart(p, true, limit));
+      return Map.of("alerts", AnalyticsQueries.mergeAlerts(all.parts(), limit));
     }
     if (first.equals("watches") && parts.size() == 2) {
       return switch (method) {
@@ -300,11 +348,25 @@ public final class ApiServer implements AutoCloseable {
     throw new ApiException(404, "no such endpoint: " + method + " /api/" + String.join("/", parts));
   }
 
-  // ---- topics ----
+  /** Every partition's part of a request; marks the answer stale when a standby copy gave some. */
+  private Fanout.Parts collect(HttpExchange exchange, String pathAndQuery, java.util.function.Function<java.util.TreeSet<Integer>, Object> local)
+      throws IOException {
+    Fanout.Parts parts = fanout.collect(pathAndQuery, local);
+    if (parts.stale()) {
+      exchange.getResponseHeaders().set(STALE, "true");
+    }
+    return parts;
+  }
 
-  private Object topics(int days) {
-    ReadOnlyKeyValueStore<Long, TopicDayCounts> store = store(Stores.TOPIC_DAYS);
-    Long latest = latestKey(store);
+  // ---- subjects (research topics) ----
+
+  /** The daily subject counts of every partition, merged. */
+  private Map<Long, TopicDayCounts> subjectDays(HttpExchange exchange) throws IOException {
+    return AnalyticsQueries.mergeTopicDays(collect(exchange, "/api/topics", p -> queries.topicDaysPart(p, true)).parts());
+  }
+
+  private Object topics(int days, Map<Long, TopicDayCounts> store) {
+    Long latest = store.isEmpty() ? null : ((java.util.TreeMap<Long, TopicDayCounts>) store).lastKey();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("window", TopicCountsTopology.window(days));
     if (latest == null) {
@@ -325,23 +387,22 @@ public final class ApiServer implements AutoCloseable {
     return out;
   }
 
-  private Object series(String topic, int days) {
-    ReadOnlyKeyValueStore<Long, TopicDayCounts> store = store(Stores.TOPIC_DAYS);
-    Long first = firstKey(store);
-    Long latest = latestKey(store);
+  private Object series(String topic, int days, Map<Long, TopicDayCounts> store) {
     List<Map<String, Object>> points = new ArrayList<>();
-    if (first != null) {
-      for (long start = first - days + 1; start <= latest; start++) {
+    if (!store.isEmpty()) {
+      long first = ((java.util.TreeMap<Long, TopicDayCounts>) store).firstKey();
+      long latest = ((java.util.TreeMap<Long, TopicDayCounts>) store).lastKey();
+      // Windows that reach past the latest day are still filling: left out, not drawn as a drop.
+      for (long start = first; start + days - 1 <= latest; start++) {
         TopicCountsTopology.WindowSum sum = TopicCountsTopology.sum(store::get, start, days);
-        if (start < first) {
-          continue; // windows that begin before the data would be partial
-        }
         long count = sum.counts().getOrDefault(topic, 0L);
         points.add(Map.of(
             "start", LocalDate.ofEpochDay(start).toString(),
             "end", LocalDate.ofEpochDay(start + days).toString(),
             "count", count, "total", sum.total(),
-            "share", sum.total() == 0 ? 0.0 : (double) count / sum.total()));
+            "share", sum.total() == 0 ? 0.0 : (double) count / sum.total(),
+            // the window ending on the latest day holds an open day: provisional
+            "final", start + days - 1 < latest));
       }
     }
     return Map.of("topic", topic, "window", TopicCountsTopology.window(days), "series", points);
@@ -358,6 +419,11 @@ public final class ApiServer implements AutoCloseable {
 
   // ---- keywords and alerts ----
 
+  private static TrendWindow trendWindow(String window) {
+    return TrendWindow.parse(window)
+        .orElseThrow(() -> new ApiException(400, "window must be one of P1D, P7D, P28D, not '" + window + "'"));
+  }
+
   /** The {@code day} parameter as an epoch day, or null when absent. */
   private static Long day(Map<String, String> query) {
     String day = query.get("day");
@@ -371,82 +437,55 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** The top trends of {@code day} (null: the latest day); a closed day's are final. */
-  private Object trending(int limit, Long day) {
-    ReadOnlyKeyValueStore<Long, TopKeywords> store = store(Stores.KEYWORD_TOP);
-    Long latest = day != null ? day : latestKey(store);
-    TopKeywords top = latest == null ? null : store.get(latest);
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (top != null) {
-      for (KeywordTrend trend : top.getEntries()) {
-        if (out.size() == limit) {
-          break;
-        }
-        out.add(trend(trend));
+  /**
+   * The trending keywords of the window ending on {@code day} (null: the latest day with papers),
+   * merged from every partition's tests; final once the day has closed.
+   */
+  private Object trending(HttpExchange exchange, TrendWindow window, Long day, int limit) throws IOException {
+    Long latest = null;
+    Long closed = null;
+    for (JsonNode d : collect(exchange, "/api/keywords/trending", p -> queries.daysPart(p, true)).parts()) {
+      if (d.path("latestDay").isNumber()) {
+        latest = latest == null ? d.path("latestDay").asLong() : Math.max(latest, d.path("latestDay").asLong());
+      }
+      if (d.path("closedThrough").isNumber()) {
+        closed = closed == null ? d.path("closedThrough").asLong() : Math.min(closed, d.path("closedThrough").asLong());
       }
     }
-    return Map.of("window", "P1D", "day", latest == null ? "" : LocalDate.ofEpochDay(latest).toString(), "keywords", out);
-  }
-
-  private Object keyword(String phrase) {
-    String key = keyOf(phrase);
-    KeywordState state = this.<String, KeywordState>store(Stores.KEYWORD_STATE).get(key);
-    if (state == null) {
-      throw new ApiException(404, "no paper has had the keyword '" + phrase + "' (key '" + key + "') yet");
-    }
-    List<Map<String, Object>> series = new ArrayList<>();
-    for (ClosedDay day : state.getHistory()) {
-      series.add(Map.of("day", LocalDate.ofEpochDay(day.getDay()).toString(), "count", day.getCount(),
-          "total", day.getTotal(), "baseline", day.getBaseline(), "score", day.getScore(), "final", true));
-    }
-    for (OpenDay day : state.getOpen()) {
-      series.add(Map.of("day", LocalDate.ofEpochDay(day.getDay()).toString(), "count", day.getCount(), "final", false));
-    }
+    Long target = day != null ? day : latest;
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("keyword", key);
-    out.put("label", state.getLabel());
-    out.put("baseline", state.getMean());
-    out.put("baselineStdDev", Math.sqrt(state.getVariance()));
-    out.put("historyDays", state.getHistoryDays());
-    out.put("series", series);
-    out.put("watch", watchOrNull(key));
+    out.put("window", window.name());
+    if (target == null) {
+      out.put("day", "");
+      out.put("final", false);
+      out.put("keywords", List.of());
+      return out;
+    }
+    long end = target;
+    String path = "/api/keywords/trending?window=" + window.name() + "&day=" + LocalDate.ofEpochDay(end);
+    Fanout.Parts parts = collect(exchange, path, p -> queries.trendingPart(p, true, end, window));
+    out.put("day", LocalDate.ofEpochDay(end).toString());
+    out.put("start", LocalDate.ofEpochDay(end - window.days() + 1).toString());
+    out.put("final", closed != null && end <= closed);
+    out.put("tested", parts.parts().stream().mapToLong(p -> p.path("tests").asLong()).sum());
+    out.put("maxQValue", Trending.MAX_Q);
+    out.put("keywords", AnalyticsQueries.mergeTrending(parts.parts(), limit));
     return out;
   }
 
-  private Object alerts(int limit) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    try (KeyValueIterator<String, SpikeAlert> all = this.<String, SpikeAlert>store(Stores.RECENT_ALERTS).reverseAll()) {
-      while (all.hasNext() && out.size() < limit) {
-        SpikeAlert a = all.next().value;
-        Map<String, Object> alert = new LinkedHashMap<>();
-        alert.put("keyword", a.getKeyword());
-        alert.put("label", a.getLabel());
-        alert.put("day", a.getStart().toString());
-        alert.put("count", a.getCount());
-        alert.put("baseline", a.getBaseline());
-        alert.put("score", a.getScore());
-        alert.put("pValue", a.getPValue());
-        alert.put("watched", a.getWatched());
-        alert.put("owner", a.getOwner());
-        alert.put("samples", a.getSamples().stream().map(p -> Map.of("id", p.getId(), "title", p.getTitle())).toList());
-        out.add(alert);
-      }
+  /** A keyword's daily series and its trends, from the instance that owns its partition. */
+  private Object keyword(HttpExchange exchange, String phrase) throws IOException {
+    String key = keyOf(phrase);
+    int partition = io.paperpulse.streams.AnalyticsPartitioner.partitionOf(key, partitions);
+    Object forwarded = forwardIfElsewhere(exchange, key);
+    if (forwarded != null) {
+      return forwarded;
     }
-    return Map.of("alerts", out);
-  }
-
-  private static Map<String, Object> trend(KeywordTrend t) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("keyword", t.getKeyword());
-    out.put("label", t.getLabel());
-    out.put("day", t.getStart().toString());
-    out.put("count", t.getCount());
-    out.put("total", t.getTotal());
-    out.put("share", t.getShare());
-    out.put("baseline", t.getBaseline());
-    out.put("score", t.getScore());
-    out.put("pValue", t.getPValue());
-    out.put("final", t.getFinal$());
+    Map<String, Object> out = queries.keyword(key, partition, true);
+    if (out == null) {
+      throw new ApiException(404, "no paper of the last " + TrendWindow.HISTORY_DAYS + " days mentions '" + phrase + "' (key '" + key + "')");
+    }
+    out.put("watch", watchOrNull(key));
     return out;
   }
 
@@ -526,7 +565,7 @@ public final class ApiServer implements AutoCloseable {
   private static Map<String, Object> watchJson(String key, Watch w) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("keyword", key);
-    out.put("as typed", w.getKeyword());
+    out.put("typed", w.getKeyword());
     out.put("minCount", w.getMinCount());
     out.put("minScore", w.getMinScore());
     out.put("maxPValue", w.getMaxPValue());
@@ -537,12 +576,12 @@ public final class ApiServer implements AutoCloseable {
 
   // ---- plumbing ----
 
-  /** Sends the request to the instance owning the analytics state, if that is not this one. */
-  private Object forwardIfElsewhere(HttpExchange exchange) throws IOException {
+  /** Sends the request to the instance owning {@code key}'s partition, if that is not this one. */
+  private Object forwardIfElsewhere(HttpExchange exchange, String key) throws IOException {
     if (exchange.getRequestHeaders().containsKey(FORWARDED)) {
       return null;
     }
-    KeyQueryMetadata owner = streams.queryMetadataForKey(Stores.TOPIC_DAYS, io.paperpulse.streams.PaperPulseTopology.ANALYTICS_KEY, Serdes.String().serializer());
+    KeyQueryMetadata owner = streams.queryMetadataForKey(Stores.KEYWORD_DAYS, key, Serdes.String().serializer());
     if (owner == null || owner.activeHost() == null || owner.activeHost().port() == -1) {
       throw new ApiException(503, "the app is starting or rebalancing; try again shortly");
     }
@@ -568,7 +607,7 @@ public final class ApiServer implements AutoCloseable {
         exchange.getResponseHeaders().set(STALE, "true");
         return null;
       }
-      throw new ApiException(503, "the instance that owns the analytics, " + target.getAuthority() + ", does not answer");
+      throw new ApiException(503, "the instance that owns '" + key + "', " + target.getAuthority() + ", does not answer");
     }
   }
 
@@ -576,28 +615,9 @@ public final class ApiServer implements AutoCloseable {
     return host.equals(advertisedHost) || host.equals("localhost") || host.equals("127.0.0.1");
   }
 
-  /** A local store this instance owns (the gauges' source: a standby copy must not be counted twice). */
-  private <K, V> ReadOnlyKeyValueStore<K, V> activeStore(String name) {
-    return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
-  }
 
-  /** A local store: the active one, or a standby (stale) copy when that is all this instance has. */
-  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
-    return streams.store(
-        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()).enableStaleStores());
-  }
 
-  private static <V> Long latestKey(ReadOnlyKeyValueStore<Long, V> store) {
-    try (KeyValueIterator<Long, V> all = store.reverseAll()) {
-      return all.hasNext() ? all.next().key : null;
-    }
-  }
 
-  private static <V> Long firstKey(ReadOnlyKeyValueStore<Long, V> store) {
-    try (KeyValueIterator<Long, V> all = store.all()) {
-      return all.hasNext() ? all.next().key : null;
-    }
-  }
 
   private static void requireMethod(String method, String allowed) {
     if (!method.equals(allowed)) {

@@ -3,36 +3,79 @@ package io.paperpulse.streams.keywords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Splits paper text into word tokens and marks where a phrase must end: at punctuation, LaTeX
- * ({@code $...$}), URLs and numbers. Hyphenated words ("large-scale") stay one token.
+ * ({@code $...$}, {@code \(...\)}, {@code \[...\]}, a command such as {@code \emph}), URLs and
+ * numbers. Hyphenated words ("large-scale") stay one token, and so do names with a dot between
+ * digits ("Qwen2.5-VL"). A LaTeX command name never becomes a word: the argument of a reference
+ * command ({@code \cite{...}}, {@code \ref{...}}, {@code \href{...}}) is skipped with it, while the
+ * argument of any other command ({@code \emph{robust}}) stays as words.
  */
 final class Tokenizer {
-  /** One word: as written, lower-cased, stemmed; whether a phrase break comes before it. */
-  record Token(String surface, String lower, String stem, boolean breakBefore, boolean acronym, boolean stop, boolean generic) {
-    Token(String surface, String lower, String stem, boolean breakBefore, boolean acronym) {
-      this(surface, lower, stem, breakBefore, acronym, Words.STOP.contains(lower) || lower.length() < 2,
-          Words.GENERIC.contains(stem) || Words.GENERIC.contains(lower));
-    }
+  /**
+   * One word: as written, lower-cased, stemmed; whether a phrase break comes before it; whether it
+   * looks like an acronym ("LLM", "NeRF": two capitals, not just a capitalised word), is a stop word
+   * or a generic word; how many letters it has; where it is in the text ({@code start} inclusive, {@code end} exclusive, a trailing "'s" included); whether
+   * it starts a sentence (the first word of the text, or the first after '.', '!', '?' or ':').
+   */
+  record Token(
+      String surface,
+      String lower,
+      String stem,
+      boolean breakBefore,
+      boolean acronym,
+      boolean stop,
+      boolean generic,
+      int letters,
+      int start,
+      int end,
+      boolean sentenceStart) {
 
-    boolean hasLetter() {
-      for (int i = 0; i < lower.length(); i++) {
-        if (Character.isLetter(lower.charAt(i))) {
-          return true;
+    static Token of(String surface, boolean breakBefore, int start, int end, boolean sentenceStart) {
+      int letters = 0;
+      int upperAfterFirst = 0;
+      boolean lowerCase = true;
+      for (int i = 0; i < surface.length(); i++) {
+        char c = surface.charAt(i);
+        if (Character.isLetter(c)) {
+          letters++;
+          if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+            lowerCase = false;
+            upperAfterFirst += i > 0 ? 1 : 0;
+          }
+        } else if (c > 127) {
+          lowerCase = false;
         }
       }
-      return false;
+      boolean acronym = upperAfterFirst >= 1 && Character.isUpperCase(surface.charAt(0)) || upperAfterFirst >= 2;
+      return of(surface, lowerCase ? surface : surface.toLowerCase(Locale.ROOT), breakBefore, acronym, letters, start, end,
+          sentenceStart);
     }
 
-    int letters() {
-      int count = 0;
-      for (int i = 0; i < lower.length(); i++) {
-        count += Character.isLetter(lower.charAt(i)) ? 1 : 0;
-      }
-      return count;
+    private static Token of(
+        String surface, String lower, boolean breakBefore, boolean acronym, int letters, int start, int end,
+        boolean sentenceStart) {
+      String stem = Words.stem(surface, lower);
+      return new Token(
+          surface,
+          lower,
+          stem,
+          breakBefore,
+          acronym,
+          Words.STOP.contains(lower) || lower.length() < 2,
+          Words.GENERIC.contains(stem) || (stem != lower && Words.GENERIC.contains(lower)),
+          letters,
+          start,
+          end,
+          sentenceStart);
     }
   }
+
+  /** Commands whose argument is a key or an address, never words of the text. */
+  private static final Set<String> REFERENCES =
+      Set.of("ref", "eqref", "autoref", "cref", "Cref", "pageref", "label", "url", "href");
 
   private Tokenizer() {}
 
@@ -40,12 +83,16 @@ final class Tokenizer {
     List<Token> tokens = new ArrayList<>();
     int n = text.length();
     boolean pendingBreak = true;
+    boolean sentenceStart = true;
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
       if (c == '$') {
         int close = text.indexOf('$', i + 1);
         i = close < 0 ? n : close + 1;
+        pendingBreak = true;
+      } else if (c == '\\') {
+        i = skipCommand(text, i);
         pendingBreak = true;
       } else if (startsUrl(text, i)) {
         while (i < n && !Character.isWhitespace(text.charAt(i))) {
@@ -57,22 +104,24 @@ final class Tokenizer {
         while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || joinsWord(text, j))) {
           j++;
         }
-        String word = text.substring(i, j);
-        if (word.endsWith("'s") || word.endsWith("’s")) {
-          word = word.substring(0, word.length() - 2);
-        }
-        String lower = word.toLowerCase(Locale.ROOT);
-        Token token = new Token(word, lower, Words.stem(lower), pendingBreak, isAcronym(word));
-        if (!token.hasLetter()) {
+        int end = j - i >= 3 && text.charAt(j - 1) == 's' && (text.charAt(j - 2) == '\'' || text.charAt(j - 2) == '’')
+            ? j - 2
+            : j;
+        if (!hasLetter(text, i, end)) {
           pendingBreak = true; // a number ends a phrase and is no keyword
-        } else {
-          tokens.add(token);
-          pendingBreak = false;
+          i = j;
+          continue;
         }
+        tokens.add(Token.of(text.substring(i, end), pendingBreak, i, j, sentenceStart));
+        pendingBreak = false;
+        sentenceStart = false;
         i = j;
       } else {
         if (!Character.isWhitespace(c)) {
           pendingBreak = true;
+          if (c == '.' || c == '!' || c == '?' || c == ':') {
+            sentenceStart = true;
+          }
         }
         i++;
       }
@@ -80,23 +129,71 @@ final class Tokenizer {
     return tokens;
   }
 
+  private static boolean hasLetter(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Character.isLetter(text.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Hyphens and apostrophes between letters or digits, and a dot between digits, join a word. */
   private static boolean joinsWord(String text, int j) {
     char c = text.charAt(j);
-    return (c == '-' || c == '\'' || c == '’')
-        && j + 1 < text.length()
-        && Character.isLetterOrDigit(text.charAt(j + 1));
+    if (j + 1 >= text.length()) {
+      return false;
+    }
+    char next = text.charAt(j + 1);
+    if (c == '.') {
+      return Character.isDigit(next) && Character.isDigit(text.charAt(j - 1));
+    }
+    return (c == '-' || c == '\'' || c == '’') && Character.isLetterOrDigit(next);
+  }
+
+  /**
+   * The index after the LaTeX at {@code i} (a backslash): inline or display math up to its close,
+   * a command name (with its argument for a reference command), or an escaped character.
+   */
+  private static int skipCommand(String text, int i) {
+    int n = text.length();
+    if (i + 1 >= n) {
+      return n;
+    }
+    char next = text.charAt(i + 1);
+    if (next == '(' || next == '[') {
+      int close = text.indexOf(next == '(' ? "\\)" : "\\]", i + 2);
+      return close < 0 ? n : close + 2;
+    }
+    if (!isAsciiLetter(next)) {
+      return i + 2;
+    }
+    int j = i + 1;
+    while (j < n && isAsciiLetter(text.charAt(j))) {
+      j++;
+    }
+    boolean reference = isReference(text.substring(i + 1, j));
+    if (j < n && text.charAt(j) == '*') {
+      j++;
+    }
+    if (reference && j < n && text.charAt(j) == '{') {
+      int close = text.indexOf('}', j + 1);
+      return close < 0 ? n : close + 1;
+    }
+    return j;
+  }
+
+  private static boolean isReference(String command) {
+    return command.startsWith("cite") || REFERENCES.contains(command);
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static boolean startsUrl(String text, int i) {
-    return text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i);
+    char c = text.charAt(i);
+    return (c == 'h' || c == 'w') && (text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i));
   }
 
-  /** "LLM", "NeRF", "GPT-4": two or more capitals, not just a capitalised word. */
-  private static boolean isAcronym(String word) {
-    int upper = 0;
-    for (int i = 1; i < word.length(); i++) {
-      upper += Character.isUpperCase(word.charAt(i)) ? 1 : 0;
-    }
-    return upper >= 1 && Character.isUpperCase(word.charAt(0)) || upper >= 2;
-  }
 }

@@ -76,19 +76,88 @@ final class Words {
           "metric", "score", "goal", "objective", "idea", "concept", "fact", "question", "answer",
           "user", "human", "world", "real", "real-world", "art", "state", "novel", "various");
 
+  /** Words ending in "-ly" that are nouns or adjectives, not adverbs ("anomaly detection"). */
+  static final Set<String> LY_NOUNS =
+      words(
+          "anomaly", "assembly", "family", "supply", "early", "reply", "italy", "butterfly", "poly",
+          "monopoly", "ally", "rally", "jelly", "belly", "holy", "lily", "fly", "ply", "daily", "july",
+          "homily", "firefly", "dragonfly");
+
+  /** Words ending in "-ed" that are no participle ("speed" and the like are caught by their ending). */
+  static final Set<String> ED_NOUNS = words("embed", "hundred", "sacred", "naked", "wicked", "bed", "red", "shed");
+
+  /**
+   * Function words: determiners, pronouns, prepositions and conjunctions, which never begin or end
+   * a keyword even where a phrase may hold stop words ("mixture of experts").
+   */
+  /**
+   * Stop words for keyphrases that begin many terms people track ("large language model", "small
+   * language model", "code generation", "key-value cache", "high-resolution"): in a paper's mention
+   * terms they may start a phrase, never stand alone or end one.
+   */
+  static final Set<String> MODIFIERS =
+      words("large", "small", "low", "high", "key", "code", "task", "full", "wide", "multi", "simple", "strong", "robust", "diverse");
+
+  static final Set<String> FUNCTION =
+      words(
+          "a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his", "her",
+          "my", "your", "we", "they", "it", "of", "for", "and", "or", "nor", "but", "to", "in", "on",
+          "at", "by", "with", "from", "into", "onto", "as", "via", "per", "than", "which", "who",
+          "whose", "what", "where", "when", "is", "are", "was", "were", "be", "been");
+
   private Words() {}
 
-  private static Set<String> words(String... words) {
+  static Set<String> words(String... words) {
     return Set.copyOf(java.util.Arrays.asList(words));
   }
 
   /**
    * Folds plurals and a few inflections so that "Models", "model" and "modeling" share a key with
    * neither a dictionary nor a model download. Deliberately light: it never changes a word shorter
-   * than four letters and leaves acronyms alone.
+   * than four letters, and names keep their form: a word with a digit ("Qwen3", "GPT-5") is only
+   * lower-cased, and so is an acronym-like word ("MoE", "LLaMA", "SQL"), but for the plural of an
+   * acronym ("LLMs", "NeRFs", "LMs"), which loses its "s". Whether a word looks like an acronym
+   * is judged on its last hyphen-separated part, so "Text-to-SQL" stays whole and "Multi-Agents"
+   * folds to "multi-agent".
+   *
+   * @param word the word as written; the result is lower case
    */
   static String stem(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
+    return stem(word, word.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * {@link #stem(String)} of a word whose lower-case form is known: {@code lower} itself when the
+   * word folds to nothing shorter.
+   */
+  static String stem(String word, String lower) {
+    int n = word.length();
+    int partStart = 0;
+    int upper = 0; // capitals of the last hyphen-separated part
+    for (int i = 0; i < n; i++) {
+      char c = word.charAt(i);
+      if (c >= '0' && c <= '9' || c > 127 && Character.isDigit(c)) {
+        return lower;
+      }
+      if (c == '-') {
+        partStart = i + 1;
+        upper = 0;
+      } else if (Character.isUpperCase(c)) {
+        upper++;
+      }
+    }
+    if (upper >= 2 && n - partStart >= 2 && lower.length() == n) {
+      if (word.charAt(n - 1) == 's' && Character.isUpperCase(word.charAt(n - 2))) {
+        return lower.substring(0, n - 1); // the plural of an acronym
+      }
+      if (Character.isUpperCase(word.charAt(n - 2)) || Character.isUpperCase(word.charAt(n - 1))) {
+        return lower;
+      }
+    }
+    return foldInflection(lower);
+  }
+
+  private static String foldInflection(String w) {
     int n = w.length();
     if (n <= 3) {
       return w;

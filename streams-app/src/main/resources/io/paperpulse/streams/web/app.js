@@ -1,126 +1,358 @@
-// The PaperPulse live page: plain JavaScript over the HTTP API, no build step.
-const COLORS = ['#2e6fdb', '#d9534f', '#3c9d5d', '#e0a526', '#8e5cc7'];
+// The PaperPulse live page: plain JavaScript over the HTTP API, no build step, no external requests.
+// Every text from the API goes through textContent or setAttribute: never innerHTML.
+'use strict';
+
+const COLORS = ['#2e6fdb', '#c9302c', '#2f8a4e', '#b7791f', '#7b4fb8'];
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const WINDOWS = {
+  P1D: { title: 'Rising on the latest day', name: 'day' },
+  P7D: { title: 'Rising this week', name: 'week' },
+  P28D: { title: 'Rising these 4 weeks', name: '4 weeks' },
+};
+// New-style (2506.01234, optionally v2) and old-style (hep-th/9901001, math.GT/0309136) arXiv ids.
+const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z][a-z-]*(\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
+
+let selectedWindow = 'P7D';
+let risingRequest = 0;
 
 async function api(path, options) {
   const response = await fetch(path, options);
-  const body = await response.json();
+  let body;
+  try {
+    body = await response.json();
+  } catch (e) {
+    throw new Error(response.ok ? 'the answer was not JSON' : response.status + ' ' + response.statusText);
+  }
   if (!response.ok) throw new Error(body.error || response.statusText);
   return body;
 }
 
-function text(tag, value, className) {
+/** An element with text content (escaped by the DOM) and an optional class. */
+function el(tag, value, className) {
   const node = document.createElement(tag);
-  node.textContent = value;
+  if (value !== undefined && value !== null) node.textContent = String(value);
   if (className) node.className = className;
   return node;
 }
 
-async function loadKeywords() {
-  const data = await api('/api/keywords/trending?window=P1D&limit=15');
-  const body = document.querySelector('#keywords tbody');
-  body.replaceChildren();
-  for (const k of data.keywords) {
-    const row = document.createElement('tr');
-    row.append(text('td', k.label), text('td', k.count, 'num'),
-      text('td', (100 * k.baseline).toFixed(2) + '%', 'num'), text('td', k.score.toFixed(1), 'num'));
-    body.append(row);
+function svg(tag, attributes) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
+  return node;
+}
+
+/** A finite number from an API value, or null ("Infinity", NaN, missing). */
+function finite(value) {
+  const n = Number(value);
+  return value !== null && value !== '' && Number.isFinite(n) ? n : null;
+}
+
+function papers(n) {
+  return n === 1 ? '1 paper' : `${n} papers`;
+}
+
+function usually(k) {
+  const expected = finite(k.expected);
+  if (k.emerging || expected === null || expected === 0) return 'usually none';
+  if (expected < 0.5) return 'usually under 1';
+  return `usually ${Math.round(expected)}`;
+}
+
+function arxivLink(sample) {
+  const id = String(sample.id || '').trim();
+  const title = sample.title || id;
+  if (!ARXIV_ID.test(id)) return el('span', title);
+  const link = el('a', title);
+  link.href = 'https://arxiv.org/abs/' + encodeURIComponent(id).replace(/%2F/g, '/');
+  link.rel = 'noopener noreferrer';
+  link.title = 'arXiv ' + id;
+  return link;
+}
+
+/** A small inline sparkline of papers per week, oldest first. */
+function sparkline(weeks, label) {
+  const values = (weeks || []).map(v => finite(v) || 0);
+  const width = 132, height = 32, pad = 3;
+  const chart = svg('svg', { class: 'spark', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+  chart.setAttribute('aria-label', `Papers per week mentioning ${label}, last ${values.length} weeks: ${values.join(', ')}`);
+  chart.append(svg('title'));
+  chart.firstChild.textContent = `Papers per week, last ${values.length} weeks: ${values.join(', ')}`;
+  if (values.length === 0) return chart;
+  const max = Math.max(1, ...values);
+  const x = i => values.length === 1 ? width / 2 : pad + i * (width - 2 * pad) / (values.length - 1);
+  const y = v => height - pad - (height - 2 * pad) * v / max;
+  const line = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  chart.append(svg('polygon', { class: 'spark-area', points: `${x(0).toFixed(1)},${height - pad} ${line} ${x(values.length - 1).toFixed(1)},${height - pad}` }));
+  chart.append(svg('polyline', { class: 'spark-line', points: line }));
+  chart.append(svg('circle', { class: 'spark-dot', cx: x(values.length - 1).toFixed(1), cy: y(values[values.length - 1]).toFixed(1), r: 2.5 }));
+  return chart;
+}
+
+function risingItem(k) {
+  const label = k.label || k.keyword;
+  const item = el('li', null, 'kw');
+  item.dataset.keyword = k.keyword;
+
+  const head = el('div', null, 'kw-head');
+  head.append(el('span', label, 'kw-label'));
+  if (k.emerging) {
+    const badge = el('span', 'emerging', 'badge');
+    badge.title = 'A new term: no paper mentioned it in the baseline period';
+    head.append(badge);
   }
-  if (data.keywords.length === 0) body.append(text('tr', 'No trending keywords yet.'));
+  item.append(head);
+
+  const count = finite(k.count) || 0;
+  const numbers = el('p', null, 'kw-numbers');
+  numbers.append(el('strong', papers(count)), ' · ' + usually(k));
+  const score = finite(k.score);
+  if (!k.emerging && score !== null && score > 1) {
+    numbers.append(el('span', `at least ${score.toFixed(1)}× its usual rate`, 'muted kw-rise'));
+  }
+  item.append(numbers);
+
+  item.append(sparkline(k.weeks, label));
+
+  const samples = (k.samples || []).slice(0, 3);
+  if (samples.length > 0) {
+    const list = el('ul', null, 'samples');
+    for (const s of samples) {
+      const li = document.createElement('li');
+      li.append(arxivLink(s));
+      list.append(li);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+async function loadRising() {
+  const request = ++risingRequest;
+  const win = selectedWindow;
+  const data = await api(`/api/keywords/trending?window=${win}&limit=20`);
+  if (request !== risingRequest) return data; // a newer window choice is loading
+  document.getElementById('rising-title').textContent = WINDOWS[win].title;
+
+  const period = document.getElementById('rising-period');
+  if (data.day) {
+    const range = data.start && data.start !== data.day ? `${data.start} to ${data.day}` : data.day;
+    period.textContent = `Papers of ${range}, each keyword against its usual rate; ranked by the smallest rise the counts support.`;
+  } else {
+    period.textContent = '';
+  }
+
+  const provisional = document.getElementById('rising-provisional');
+  provisional.hidden = !(data.day && data.final === false);
+  provisional.textContent = data.day
+    ? `Provisional: ${data.day} is still open, so these counts can still change.` : '';
+
+  const list = document.getElementById('rising');
+  const keywords = data.keywords || [];
+  list.replaceChildren(...keywords.map(risingItem));
+  list.hidden = keywords.length === 0;
+  document.getElementById('rising-empty').hidden = keywords.length !== 0;
   return data;
+}
+
+function alertItem(a) {
+  const item = el('li', null, 'alert');
+  const windowName = (WINDOWS[a.window] || { name: a.window || 'day' }).name;
+  const day = String(a.day || '').slice(0, 10);
+  item.append(el('strong', a.label || a.keyword), ' ');
+  const chip = el('span', windowName, 'chip');
+  chip.title = 'window ' + (a.window || '');
+  item.append(chip);
+  const score = finite(a.score);
+  const parts = [`${papers(finite(a.count) || 0)} in the ${windowName} from ${day}`];
+  if (score !== null) parts.push(`score ${score.toFixed(1)}`);
+  if (a.watched) parts.push(a.owner ? `watched by ${a.owner}` : 'watched');
+  item.append(' ' + parts.join(' · '));
+  const sample = (a.samples || [])[0];
+  if (sample) {
+    const line = el('div', null, 'alert-sample');
+    line.append(arxivLink(sample));
+    item.append(line);
+  }
+  return item;
 }
 
 async function loadAlerts() {
   const data = await api('/api/alerts?limit=10');
   const list = document.getElementById('alerts');
-  list.replaceChildren();
-  for (const a of data.alerts) {
-    list.append(text('li', `${a.label}: ${a.count} papers on ${a.day.slice(0, 10)} (score ${a.score.toFixed(1)}${a.watched ? ', watched' : ''})`));
+  const alerts = data.alerts || [];
+  list.replaceChildren(...alerts.map(alertItem));
+  if (alerts.length === 0) list.append(el('li', 'No alerts yet.', 'empty'));
+  return data;
+}
+
+/** Polylines between consecutive points: solid where both ends are final, dashed otherwise. */
+function runs(points) {
+  const out = [];
+  for (let i = 1; i < points.length; i++) {
+    const provisional = points[i - 1].final === false || points[i].final === false;
+    const last = out[out.length - 1];
+    if (last && last.provisional === provisional) last.points.push(points[i]);
+    else out.push({ provisional, points: [points[i - 1], points[i]] });
   }
-  if (data.alerts.length === 0) list.append(text('li', 'No alerts yet.'));
+  return out;
 }
 
 function drawChart(series) {
-  const svg = document.getElementById('topic-chart');
-  const ns = 'http://www.w3.org/2000/svg';
-  svg.replaceChildren();
-  const width = 800, height = 260, left = 40, bottom = 24, top = 8;
-  const points = series.flatMap(s => s.points);
-  if (points.length === 0) return;
-  const days = [...new Set(points.map(p => p.start))].sort();
-  const max = Math.max(1, ...points.map(p => p.count));
-  const x = i => left + (days.length === 1 ? (width - left) / 2 : i * (width - left - 8) / (days.length - 1));
-  const y = v => top + (height - top - bottom) * (1 - v / max);
-  const axis = document.createElementNS(ns, 'path');
-  axis.setAttribute('d', `M${left},${top} V${height - bottom} H${width}`);
-  axis.setAttribute('class', 'axis');
-  axis.setAttribute('fill', 'none');
-  svg.append(axis);
-  for (const [label, px, py] of [[String(max), 4, top + 10], [days[0], left, height - 6], [days[days.length - 1], width - 70, height - 6]]) {
-    const t = document.createElementNS(ns, 'text');
-    t.setAttribute('x', px); t.setAttribute('y', py); t.setAttribute('class', 'axis-label');
+  const chart = document.getElementById('topic-chart');
+  chart.replaceChildren();
+  const width = 800, height = 260, left = 40, bottom = 24, top = 10, right = 10;
+  const all = series.flatMap(s => s.points);
+  if (all.length === 0) {
+    chart.append(svg('text', { x: width / 2, y: height / 2, 'text-anchor': 'middle', class: 'axis-label' }));
+    chart.lastChild.textContent = 'No papers yet.';
+    return;
+  }
+  const days = [...new Set(all.map(p => p.start))].sort();
+  const max = Math.max(1, ...all.map(p => finite(p.count) || 0));
+  const x = day => {
+    const i = days.indexOf(day);
+    return days.length === 1 ? left + (width - left - right) / 2 : left + i * (width - left - right) / (days.length - 1);
+  };
+  const y = v => top + (height - top - bottom) * (1 - (finite(v) || 0) / max);
+  // Windows that reach past the latest day are still filling: shade them so a low count reads as open, not as a drop.
+  const open = days.filter(day => all.some(p => p.start === day && p.final === false));
+  if (open.length > 0) {
+    const step = days.length > 1 ? (width - left - right) / (days.length - 1) : 0;
+    const from = Math.max(left, x(open[0]) - step / 2);
+    chart.append(svg('rect', { x: from.toFixed(1), y: top, width: (width - right - from).toFixed(1), height: height - top - bottom, class: 'open-band' }));
+    const note = svg('text', { x: (width - right - 4).toFixed(1), y: top + 12, 'text-anchor': 'end', class: 'axis-label' });
+    note.textContent = 'still filling';
+    chart.append(note);
+  }
+  chart.append(svg('path', { d: `M${left},${top} V${height - bottom} H${width - right}`, class: 'axis', fill: 'none' }));
+  const labels = [[String(max), left - 6, top + 4, 'end'], ['0', left - 6, height - bottom, 'end'],
+    [days[0], left, height - 6, 'start']];
+  if (days.length > 1) labels.push([days[days.length - 1], width - right, height - 6, 'end']);
+  for (const [label, px, py, anchor] of labels) {
+    const t = svg('text', { x: px, y: py, class: 'axis-label', 'text-anchor': anchor });
     t.textContent = label;
-    svg.append(t);
+    chart.append(t);
   }
   series.forEach((s, i) => {
-    const path = document.createElementNS(ns, 'polyline');
-    path.setAttribute('points', s.points.map(p => `${x(days.indexOf(p.start))},${y(p.count)}`).join(' '));
-    path.setAttribute('fill', 'none');
-    path.setAttribute('stroke', COLORS[i % COLORS.length]);
-    path.setAttribute('stroke-width', '2');
-    path.setAttribute('data-topic', s.topic);
-    svg.append(path);
-    for (const p of s.points) {
-      const dot = document.createElementNS(ns, 'circle');
-      dot.setAttribute('cx', x(days.indexOf(p.start))); dot.setAttribute('cy', y(p.count)); dot.setAttribute('r', 3);
-      dot.setAttribute('fill', COLORS[i % COLORS.length]);
-      svg.append(dot);
+    const color = COLORS[i % COLORS.length];
+    const points = [...s.points].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    const group = svg('g', { 'data-topic': s.topic });
+    for (const run of runs(points)) {
+      group.append(svg('polyline', {
+        points: run.points.map(p => `${x(p.start).toFixed(1)},${y(p.count).toFixed(1)}`).join(' '),
+        fill: 'none', stroke: color, 'stroke-width': 2,
+        class: run.provisional ? 'line provisional' : 'line',
+      }));
     }
+    for (const p of points) {
+      const open = p.final === false;
+      const dot = svg('circle', {
+        cx: x(p.start).toFixed(1), cy: y(p.count).toFixed(1), r: 3.5,
+        fill: open ? '#fff' : color, stroke: color, 'stroke-width': 1.5, class: open ? 'dot provisional' : 'dot',
+      });
+      const tip = svg('title');
+      tip.textContent = `${s.topic}, ${p.start} to ${p.end}: ${papers(finite(p.count) || 0)}${open ? ' so far (still filling)' : ''}`;
+      dot.append(tip);
+      group.append(dot);
+    }
+    chart.append(group);
   });
 }
 
 async function loadTopics() {
   const current = await api('/api/topics?window=P7D');
-  const top = current.topics.slice(0, 5);
+  const top = (current.topics || []).slice(0, 5);
   const series = await Promise.all(top.map(async t => {
     const s = await api(`/api/topics/${encodeURIComponent(t.topic)}/series?window=P7D`);
-    return { topic: t.topic, points: s.series };
+    return { topic: t.topic, points: s.series || [] };
   }));
   drawChart(series);
   const legend = document.getElementById('topic-legend');
   legend.replaceChildren();
   top.forEach((t, i) => {
     const item = document.createElement('li');
-    const swatch = document.createElement('span');
+    const swatch = el('span', null, 'swatch');
     swatch.style.background = COLORS[i % COLORS.length];
     item.append(swatch, `${t.topic}: ${t.count}`);
     legend.append(item);
   });
+  if (series.some(s => s.points.some(p => p.final === false))) {
+    const item = el('li', null, 'legend-provisional');
+    const sample = svg('svg', { width: 28, height: 10, 'aria-hidden': 'true' });
+    sample.append(svg('line', { x1: 1, y1: 5, x2: 27, y2: 5, stroke: '#5b6270', 'stroke-width': 2, class: 'provisional' }));
+    item.append(sample, 'still filling (provisional)');
+    legend.append(item);
+  }
   return current;
 }
 
-async function refresh() {
-  try {
-    const [topics] = await Promise.all([loadTopics(), loadKeywords(), loadAlerts()]);
-    document.getElementById('status').textContent =
-      `${topics.total} papers in the 7 days to ${topics.end || '—'}; updated ${new Date().toLocaleTimeString()}`;
-    document.body.dataset.loaded = 'true';
-  } catch (e) {
-    document.getElementById('status').textContent = 'Not available yet: ' + e.message;
+function showError(section, error) {
+  const id = section + '-error';
+  let node = document.getElementById(id);
+  if (!error) {
+    if (node) node.remove();
+    return;
   }
+  if (!node) {
+    node = el('p', null, 'error');
+    node.id = id;
+    node.setAttribute('role', 'alert');
+    document.getElementById(section + '-section').append(node);
+  }
+  node.textContent = 'Not available yet: ' + error.message;
+}
+
+async function refresh() {
+  const [topics, rising, alerts] = await Promise.allSettled([loadTopics(), loadRising(), loadAlerts()]);
+  showError('topics', topics.reason);
+  showError('rising', rising.reason);
+  showError('alerts', alerts.reason);
+  const status = document.getElementById('status');
+  if (topics.status === 'fulfilled') {
+    const t = topics.value;
+    status.textContent = `${t.total} papers in the 7 days to ${t.end || '—'}; updated ${new Date().toLocaleTimeString()}`;
+  } else {
+    status.textContent = 'Not available yet: ' + topics.reason.message;
+  }
+  if ([topics, rising, alerts].every(r => r.status === 'fulfilled')) document.body.dataset.loaded = 'true';
+}
+
+for (const input of document.querySelectorAll('#window-selector input[name="window"]')) {
+  if (input.checked) selectedWindow = input.value;
+  input.addEventListener('change', async () => {
+    if (!input.checked) return;
+    selectedWindow = input.value;
+    document.getElementById('rising-title').textContent = WINDOWS[selectedWindow].title;
+    try {
+      await loadRising();
+      showError('rising', null);
+    } catch (e) {
+      showError('rising', e);
+    }
+  });
 }
 
 document.getElementById('watch-form').addEventListener('submit', async event => {
   event.preventDefault();
   const keyword = document.getElementById('watch-keyword').value.trim();
+  const result = document.getElementById('watch-result');
+  if (!keyword) {
+    result.textContent = 'Type a keyword to watch.';
+    return;
+  }
   const body = {
     minCount: Number(document.getElementById('watch-min-count').value),
     minScore: Number(document.getElementById('watch-min-score').value),
   };
+  const owner = document.getElementById('watch-owner').value.trim();
+  if (owner) body.owner = owner;
   try {
-    const watch = await api(`/api/watches/${encodeURIComponent(keyword)}`, { method: 'PUT', body: JSON.stringify(body) });
-    document.getElementById('watch-result').textContent = `Watching "${watch.keyword}".`;
+    const watch = await api(`/api/watches/${encodeURIComponent(keyword)}`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    result.textContent = `Watching "${watch.typed || keyword}": alerts from ${papers(watch.minCount)} and score ${watch.minScore}.`;
   } catch (e) {
-    document.getElementById('watch-result').textContent = 'Could not watch it: ' + e.message;
+    result.textContent = 'Could not watch it: ' + e.message;
   }
 });
 

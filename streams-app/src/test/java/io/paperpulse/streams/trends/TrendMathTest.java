@@ -2,65 +2,132 @@ package io.paperpulse.streams.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
+import static org.assertj.core.data.Percentage.withPercentage;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrendMathTest {
-  @Test
-  void poissonTailsMatchValuesComputedByHand() {
-    // 1 - sum_{k<12} e^-2 2^k / k!
-    assertThat(Poisson.upperTail(12, 2.0)).isCloseTo(1.3646151595e-6, offset(1e-15));
-    assertThat(Poisson.upperTail(1, 2.0)).isCloseTo(1 - Math.exp(-2), offset(1e-15));
-    assertThat(Poisson.upperTail(0, 2.0)).isEqualTo(1.0);
-    assertThat(Poisson.upperTail(3, 0.0)).isEqualTo(0.0);
-    // A far tail stays positive and tiny instead of rounding to zero through 1 - cdf.
-    assertThat(Poisson.upperTail(40, 0.5)).isPositive().isLessThan(1e-50);
+  /** P(X >= k) by summing the probability mass directly, for checking. */
+  private static double directTail(int k, int n, double p) {
+    double sum = 0;
+    for (int i = k; i <= n; i++) {
+      double log = Binomial.logGamma(n + 1) - Binomial.logGamma(i + 1) - Binomial.logGamma(n - i + 1)
+          + i * Math.log(p) + (n - i) * Math.log1p(-p);
+      sum += Math.exp(log);
+    }
+    return sum;
   }
 
   @Test
-  void theFirstDaySeedsTheBaselineAndLaterDaysMoveItByAlpha() {
-    Baseline b = Baseline.empty().fold(10, 0.2, 0.1);
-    assertThat(b.mean()).isEqualTo(0.2);
-    assertThat(b.variance()).isZero();
-
-    Baseline next = b.fold(11, 0.4, 0.1);
-    assertThat(next.mean()).isCloseTo(0.22, offset(1e-12));
-    assertThat(next.variance()).isCloseTo(0.9 * (0.2 * 0.02), offset(1e-12));
-    assertThat(next.days()).isEqualTo(2);
+  void binomialTailsMatchTheDirectSumFromSmallToLargeCounts() {
+    assertThat(Binomial.upperTail(5, 5, 1.0 / 9)).isCloseTo(Math.pow(1.0 / 9, 5), withPercentage(1e-6));
+    assertThat(Binomial.upperTail(0, 10, 0.3)).isEqualTo(1.0);
+    assertThat(Binomial.upperTail(11, 10, 0.3)).isEqualTo(0.0);
+    for (int[] c : new int[][] {{3, 10}, {7, 40}, {25, 27}, {60, 500}, {1500, 13500}}) {
+      for (double p : new double[] {0.03, 0.11, 0.5}) {
+        double expected = directTail(c[0], c[1], p);
+        assertThat(Binomial.upperTail(c[0], c[1], p)).as("k=%d n=%d p=%f", c[0], c[1], p)
+            .isCloseTo(expected, offset(Math.max(1e-12, expected * 1e-6)));
+      }
+    }
   }
 
   @Test
-  void daysWithoutTheKeywordCountAsZeroShares() {
-    Baseline b = Baseline.empty().fold(0, 0.1, 0.5);
-
-    Baseline later = b.fold(3, 0.1, 0.5); // days 1 and 2 had no paper with the keyword
-    assertThat(later.mean()).isCloseTo(0.1 * 0.25 * 0.5 + 0.1 * 0.5, offset(1e-12));
-    assertThat(later.days()).isEqualTo(4);
-    assertThat(later.lastDay()).isEqualTo(3);
+  void aTermFromNothingIsJudgedByHowManyPapersShowIt() {
+    // Eight quiet weeks of 1,600 papers against a week of 1,600: each new mention lands in the
+    // window with probability 1/9 under no change.
+    double five = RateComparison.pValue(5, 1600, 0, 12800);
+    double two = RateComparison.pValue(2, 1600, 0, 12800);
+    assertThat(five).isCloseTo(Math.pow(1.0 / 9, 5), withPercentage(1e-6));
+    assertThat(two).isCloseTo(Math.pow(1.0 / 9, 2), withPercentage(1e-6));
+    assertThat(RateComparison.lowerRatio(5, 1600, 0, 12800)).isGreaterThan(RateComparison.lowerRatio(2, 1600, 0, 12800));
   }
 
   @Test
-  void aShareFarAboveAFlatBaselineScoresHighAndOneOnItScoresZero() {
-    Baseline flat = new Baseline(0.1, 0.0, 20, 19);
-
-    assertThat(flat.score(2, 20)).isCloseTo(0.0, offset(1e-12));
-    assertThat(flat.score(12, 20)).isGreaterThan(5);
-    assertThat(Baseline.empty().score(1, 1000)).isFinite();
+  void aSmallBaselineCannotHideALargeRise() {
+    // The watched-keyword case: twice in 40 days, then 25 of a day's 199 papers.
+    double p = RateComparison.pValue(25, 199, 2, 6440);
+    double score = RateComparison.lowerRatio(25, 199, 2, 6440);
+    assertThat(p).isLessThan(1e-20);
+    assertThat(score).isGreaterThan(30);
   }
 
   @Test
-  void oneSpikeAlertsOnceAndANewSpikeAfterAQuietDayAlertsAgain() {
-    long none = SpikeDetector.NONE;
-    SpikeDetector.Decision first = SpikeDetector.decide(none, 20, true, false);
-    assertThat(first.alert()).isTrue();
-    SpikeDetector.Decision again = SpikeDetector.decide(first.activeDay(), 20, true, false);
-    assertThat(again.alert()).isFalse();
-    SpikeDetector.Decision nextDay = SpikeDetector.decide(again.activeDay(), 21, true, false);
-    assertThat(nextDay.alert()).isFalse();
-    assertThat(nextDay.activeDay()).isEqualTo(21);
-    SpikeDetector.Decision quiet = SpikeDetector.decide(nextDay.activeDay(), 22, false, true);
-    assertThat(quiet.activeDay()).isEqualTo(none);
-    assertThat(SpikeDetector.decide(quiet.activeDay(), 25, true, false).alert()).isTrue();
-    assertThat(SpikeDetector.decide(21, 30, true, false).alert()).as("a gap of days ends a spike").isTrue();
+  void aCommonTermWithASmallRiseHasALowScoreThoughItIsSignificant() {
+    // "large language model": a 10% rise on a thousand papers a week is real but not news.
+    double p = RateComparison.pValue(1100, 1600, 8000, 12800);
+    double score = RateComparison.lowerRatio(1100, 1600, 8000, 12800);
+    assertThat(p).isLessThan(0.01);
+    assertThat(score).isBetween(1.0, 1.15);
+    assertThat(RateComparison.pValue(100, 1600, 800, 12800)).isGreaterThan(0.3);
+  }
+
+  @Test
+  void falseDiscoveryControlCountsTheTestsThatWereNotShown() {
+    double[] q = FalseDiscovery.qValues(new double[] {1e-6, 0.001, 0.0005}, 1000);
+    assertThat(q[0]).isCloseTo(1e-3, withPercentage(1e-9));
+    assertThat(q[2]).isCloseTo(0.25, withPercentage(1e-9)); // 0.0005 * 1000 / 2
+    assertThat(q[1]).isCloseTo(0.001 * 1000 / 3, withPercentage(1e-9));
+    assertThat(FalseDiscovery.qValues(new double[] {0.04}, 1)[0]).isEqualTo(0.04);
+  }
+
+  private static Trending.Tested tested(String key, long count, long baseline) {
+    Evaluation e = new Evaluation(TrendWindow.P7D, 100, count, 1600, baseline, 12800, 56,
+        RateComparison.pValue(count, 1600, baseline, 12800), RateComparison.ratio(count, 1600, baseline, 12800),
+        RateComparison.lowerRatio(count, 1600, baseline, 12800), baseline == 0);
+    return new Trending.Tested(key, key, e);
+  }
+
+  @Test
+  void theListRanksByScoreAndDropsFragmentsUnlistableAndInsignificantKeywords() {
+    List<Trending.Tested> candidates = List.of(
+        tested("qwen3", 50, 40),              // steady growth: listed
+        tested("zorblax", 12, 0),             // from nothing: listed, first
+        tested("large language", 40, 0),     // inside "large language model"
+        tested("large language model", 38, 0),
+        tested("signal", 30, 10),             // not listable
+        tested("faint", 5, 8));               // not significant
+    Map<String, Long> counts = Map.of("qwen3", 50L, "zorblax", 12L, "large language", 40L, "large language model", 38L,
+        "signal", 30L, "faint", 5L, "other", 9L);
+
+    List<Trending.Listed> listed = Trending.rank(candidates, 5000, counts, (key, label) -> !key.equals("signal"));
+
+    assertThat(listed).extracting(l -> l.tested().key()).containsExactly("large language model", "zorblax", "qwen3");
+    assertThat(listed).allSatisfy(l -> assertThat(l.qValue()).isLessThanOrEqualTo(Trending.MAX_Q));
+  }
+
+  @Test
+  void windowsSumTheirDaysAndCompareWithThePeriodBeforeThem() {
+    // 100 papers a day; the keyword twice a week before day 100, then 10 a day in its last week.
+    Evaluation e = Evaluation.of(TrendWindow.P7D, 100,
+        d -> d > 93 ? 10 : (d % 7 == 0 || d % 7 == 3 ? 1 : 0), d -> 100);
+    assertThat(e.count()).isEqualTo(70);
+    assertThat(e.total()).isEqualTo(700);
+    assertThat(e.baselineCount()).isEqualTo(16);
+    assertThat(e.baselineTotal()).isEqualTo(5600);
+    assertThat(e.baselineDays()).isEqualTo(56);
+    assertThat(e.emerging()).isFalse();
+    assertThat(e.score()).isGreaterThan(10);
+
+    Evaluation fresh = Evaluation.of(TrendWindow.P7D, 100, d -> d > 95 ? 2 : 0, d -> 100);
+    assertThat(fresh.emerging()).isTrue();
+    Evaluation noHistory = Evaluation.of(TrendWindow.P7D, 100, d -> d > 95 ? 2 : 0, d -> d > 90 ? 100 : 0);
+    assertThat(noHistory.emerging()).as("no baseline data: not known to be new").isFalse();
+  }
+
+  @Test
+  void aSpikeAlertsOnceThroughAWeekendAndAgainOnlyAfterItEnded() {
+    SpikeDetector.Decision friday = SpikeDetector.decide(SpikeDetector.NONE, 10, true, true);
+    SpikeDetector.Decision monday = SpikeDetector.decide(friday.activeDay(), 13, true, true);
+    SpikeDetector.Decision tuesday = SpikeDetector.decide(monday.activeDay(), 14, false, true);
+    SpikeDetector.Decision later = SpikeDetector.decide(tuesday.activeDay(), 20, true, true);
+
+    assertThat(friday.alert()).isTrue();
+    assertThat(monday.alert()).as("the same spike after a weekend without listings").isFalse();
+    assertThat(tuesday.activeDay()).isEqualTo(SpikeDetector.NONE);
+    assertThat(later.alert()).isTrue();
+    assertThat(SpikeDetector.decide(10, 10 + SpikeDetector.QUIET_DAYS + 1, true, true).alert()).isTrue();
   }
 }

@@ -1,0 +1,135 @@
+package io.paperpulse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperpulse.avro.Paper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the trends of a running PaperPulse against the archive it was fed: for a set of terms,
+ * the papers per day the API counts against the papers whose title or abstract mentions the term
+ * (mention coverage), then the week's trending lists and the alerts, for a person to judge.
+ *
+ * <p>Run after {@code ./paperpulse up} and {@code ./paperpulse replay} of the archive have caught
+ * up: {@code java -cp ... io.paperpulse.bench.TrendQuality ../shared/data http://localhost:8080 OUT}.
+ */
+public final class TrendQuality {
+  /** The terms the trends issue names, and more that the field uses. */
+  static final List<String> TERMS = List.of(
+      "GPT-5", "Qwen3", "large language model", "DeepSeek-R1", "Qwen2.5-VL", "GPT-4o",
+      "diffusion model", "reinforcement learning", "retrieval-augmented generation", "mixture of experts",
+      "vision-language model", "chain-of-thought", "test-time scaling", "Gaussian splatting",
+      "state space model", "knowledge distillation", "federated learning", "graph neural network",
+      "in-context learning", "reward model", "world model", "speculative decoding", "KV cache");
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TrendQuality() {}
+
+  public static void main(String[] args) throws Exception {
+    Path daily = Archive.dailyListings(Path.of(args[0]));
+    String api = args[1];
+    Path out = Path.of(args[2]);
+    List<Paper> papers = Archive.papers(daily);
+    StringBuilder report = new StringBuilder();
+    report.append("## Mention coverage\n\n")
+        .append("Papers a day that the API counts for a term, against papers whose title or abstract mentions it ")
+        .append("(case-insensitive, whole words, a plural 's' allowed), summed over the days the API holds.\n\n")
+        .append("| term | key | days | papers mentioning it | counted by PaperPulse | coverage |\n|---|---|---|---|---|---|\n");
+    double worst = 1;
+    for (String term : TERMS) {
+      JsonNode keyword = get(api + "/api/keywords/" + URLEncoder.encode(term, StandardCharsets.UTF_8).replace("+", "%20"));
+      Map<LocalDate, Long> counted = new TreeMap<>();
+      for (JsonNode day : keyword.path("series")) {
+        counted.put(LocalDate.parse(day.path("day").asText()), day.path("count").asLong());
+      }
+      Map<LocalDate, Long> mentioned = mentions(papers, term);
+      long expected = 0;
+      long found = 0;
+      LocalDate first = counted.isEmpty() ? null : ((TreeMap<LocalDate, Long>) counted).firstKey();
+      LocalDate last = counted.isEmpty() ? null : LocalDate.parse(keyword.path("day").asText());
+      for (Map.Entry<LocalDate, Long> e : mentioned.entrySet()) {
+        if (first != null && !e.getKey().isBefore(first) && !e.getKey().isAfter(last)) {
+          expected += e.getValue();
+          found += Math.min(e.getValue(), counted.getOrDefault(e.getKey(), 0L));
+        }
+      }
+      double coverage = expected == 0 ? Double.NaN : (double) found / expected;
+      worst = Double.isNaN(coverage) ? worst : Math.min(worst, coverage);
+      report.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.3f |%n",
+          term, keyword.path("keyword").asText("(none)"), counted.size(), expected, found, coverage));
+    }
+    report.append(String.format(Locale.ROOT, "%nLowest coverage: %.3f.%n%n", worst));
+    trending(api, report);
+    alerts(api, report);
+    Files.writeString(out, report.toString());
+    System.out.print(report);
+  }
+
+  /** Papers per day whose title or abstract mentions {@code term}. */
+  static Map<LocalDate, Long> mentions(List<Paper> papers, String term) {
+    Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}-])" + Pattern.quote(term) + "s?(?![\\p{L}\\p{N}-])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    Map<LocalDate, Long> out = new TreeMap<>();
+    for (Paper p : papers) {
+      if (pattern.matcher(p.getTitle()).find() || pattern.matcher(p.getAbstract$()).find()) {
+        out.merge(LocalDate.ofInstant(p.getPublished(), ZoneOffset.UTC), 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+
+  /** The top of the weekly list on the last day of each of the API's last weeks. */
+  private static void trending(String api, StringBuilder report) throws Exception {
+    JsonNode latest = get(api + "/api/keywords/trending?window=P7D&limit=1");
+    LocalDate end = LocalDate.parse(latest.path("day").asText());
+    report.append("## Rising this week\n\nThe top 12 of `GET /api/keywords/trending?window=P7D&day=...` on the last day of each week; ")
+        .append("(n) papers in the week, x its usual rate, * emerging.\n\n| week to | tested | keywords |\n|---|---|---|\n");
+    for (int week = 0; week < 12; week++) {
+      LocalDate day = end.minusWeeks(week);
+      JsonNode list = get(api + "/api/keywords/trending?window=P7D&limit=12&day=" + day);
+      List<String> items = new ArrayList<>();
+      for (JsonNode k : list.path("keywords")) {
+        items.add(String.format(Locale.ROOT, "%s (%d, %.1fx%s)", k.path("label").asText(), k.path("count").asLong(),
+            k.path("ratio").asDouble(), k.path("emerging").asBoolean() ? " *" : ""));
+      }
+      report.append("| ").append(day).append(" | ").append(list.path("tested").asLong()).append(" | ")
+          .append(String.join(", ", items)).append(" |\n");
+    }
+    report.append('\n');
+  }
+
+  /** The strongest alerts the API holds. */
+  private static void alerts(String api, StringBuilder report) throws Exception {
+    List<JsonNode> all = new ArrayList<>();
+    get(api + "/api/alerts?limit=500").path("alerts").forEach(all::add);
+    all.sort((a, b) -> Double.compare(b.path("score").asDouble(), a.path("score").asDouble()));
+    report.append("## Alerts\n\n").append(all.size()).append(" alerts held by the API (each partition keeps its 500 newest).\n\n")
+        .append("| day | window | keyword | papers | score | watched |\n|---|---|---|---|---|---|\n");
+    for (JsonNode a : all.subList(0, Math.min(30, all.size()))) {
+      report.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f | %s |%n", a.path("day").asText().substring(0, 10),
+          a.path("window").asText(), a.path("label").asText(), a.path("count").asLong(), a.path("score").asDouble(), a.path("watched").asBoolean()));
+    }
+  }
+
+  private static JsonNode get(String url) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+}

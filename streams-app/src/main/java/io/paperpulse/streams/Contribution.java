@@ -1,0 +1,103 @@
+package io.paperpulse.streams;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * What one enriched paper gives one partition of the {@code analytics} topic: the terms it
+ * mentions that are keyed to that partition, its subjects keyed there, and the paper's event time
+ * and source partition of {@code papers}. Every paper sends one to every partition, even with no
+ * term for it: that is how each analytics partition follows every source partition's event time
+ * (its {@link Watermark}) and counts all papers per day. A paper thus crosses the repartition
+ * topic as one compact record a partition, its title once, not once per term.
+ *
+ * @param sourcePartition the paper's partition of {@code papers}
+ * @param target the partition of the {@code analytics} topic this is for
+ * @param paperId the paper
+ * @param title the paper's title, for the samples of its keywords
+ * @param terms the keys of the terms keyed to {@code target}, each with its label, as pairs
+ * @param subjects the research subjects keyed to {@code target}
+ */
+public record Contribution(int sourcePartition, int target, String paperId, String title, List<Term> terms, List<String> subjects) {
+  /** A term the paper mentions: its key, and how the paper writes it. */
+  public record Term(String key, String label) {}
+
+  /** The key a subject is partitioned by: apart from every keyword key (lower case). */
+  public static String subjectKey(String subject) {
+    return "#" + subject;
+  }
+
+  /** A compact binary form. */
+  static Serde<Contribution> serde() {
+    return Serdes.serdeFrom(new Writer(), new Reader());
+  }
+
+  private static final class Writer implements Serializer<Contribution> {
+    @Override
+    public byte[] serialize(String topic, Contribution c) {
+      if (c == null) {
+        return null;
+      }
+      List<byte[]> strings = new ArrayList<>();
+      strings.add(bytes(c.paperId));
+      strings.add(bytes(c.title));
+      for (Term t : c.terms) {
+        strings.add(bytes(t.key()));
+        strings.add(bytes(t.label()));
+      }
+      c.subjects.forEach(s -> strings.add(bytes(s)));
+      int size = 4 * 4;
+      for (byte[] s : strings) {
+        size += 4 + s.length;
+      }
+      ByteBuffer out = ByteBuffer.allocate(size);
+      out.putInt(c.sourcePartition).putInt(c.target).putInt(c.terms.size()).putInt(c.subjects.size());
+      for (byte[] s : strings) {
+        out.putInt(s.length).put(s);
+      }
+      return out.array();
+    }
+
+    private static byte[] bytes(String s) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  private static final class Reader implements Deserializer<Contribution> {
+    @Override
+    public Contribution deserialize(String topic, byte[] data) {
+      if (data == null) {
+        return null;
+      }
+      ByteBuffer in = ByteBuffer.wrap(data);
+      int source = in.getInt();
+      int target = in.getInt();
+      int terms = in.getInt();
+      int subjects = in.getInt();
+      String id = string(in);
+      String title = string(in);
+      List<Term> termList = new ArrayList<>(terms);
+      for (int i = 0; i < terms; i++) {
+        termList.add(new Term(string(in), string(in)));
+      }
+      List<String> subjectList = new ArrayList<>(subjects);
+      for (int i = 0; i < subjects; i++) {
+        subjectList.add(string(in));
+      }
+      return new Contribution(source, target, id, title, termList, subjectList);
+    }
+
+    private static String string(ByteBuffer in) {
+      int length = in.getInt();
+      String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+      in.position(in.position() + length);
+      return s;
+    }
+  }
+}

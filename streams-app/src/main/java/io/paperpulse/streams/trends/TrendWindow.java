@@ -1,0 +1,53 @@
+package io.paperpulse.streams.trends;
+
+import java.util.Optional;
+
+/**
+ * The windows keyword trends are computed over, each ending with a closed day and compared with
+ * the keyword's own rate in the period just before it.
+ *
+ * @param days the window's length in days
+ * @param baselineDays the length of the period before the window that it is compared with
+ * @param minSupport papers the keyword needs in the window to be tested at all: on a feed of a
+ *     few hundred papers a day, fewer are noise whatever the p-value says
+ */
+public enum TrendWindow {
+  P1D(1, 28, 5),
+  P7D(7, 56, 5),
+  P28D(28, 84, 10);
+
+  /** Days of history any window needs: the longest window and its baseline. */
+  public static final int HISTORY_DAYS = 28 + 84;
+
+  private final int days;
+  private final int baselineDays;
+  private final int minSupport;
+
+  TrendWindow(int days, int baselineDays, int minSupport) {
+    this.days = days;
+    this.baselineDays = baselineDays;
+    this.minSupport = minSupport;
+  }
+
+  public int days() {
+    return days;
+  }
+
+  public int baselineDays() {
+    return baselineDays;
+  }
+
+  public int minSupport() {
+    return minSupport;
+  }
+
+  /** The window named as in the API and on {@code trends.keywords}: P1D, P7D or P28D. */
+  public static Optional<TrendWindow> parse(String name) {
+    for (TrendWindow w : values()) {
+      if (w.name().equals(name)) {
+        return Optional.of(w);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,126 @@
+package io.paperpulse.streams;
+
+import static io.paperpulse.streams.TestPapers.paper;
+import static io.paperpulse.streams.TestPapers.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.avro.EnrichedPaper;
+import io.paperpulse.avro.KeywordTrend;
+import io.paperpulse.avro.SpikeAlert;
+import io.paperpulse.avro.TopicCount;
+import io.paperpulse.producer.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analytics give the same finals on 1, 3 or 6 partitions: each partition runs on its own
+ * driver, fed the records the enrichment makes for it, from papers of three source partitions.
+ */
+class AnalyticsPartitionsTest {
+  private static final String INPUT = "analytics-input";
+
+  /** Sixty days of papers from three source partitions; "Flarebench" rises in the last two weeks. */
+  private static List<EnrichedPaper> papers() {
+    String[] sentences = {
+      "We train large language models with reinforcement learning.",
+      "A diffusion model generates images from text prompts.",
+      "Graph neural networks predict molecular properties.",
+      "We evaluate GPT-5 on code generation.",
+      "Federated learning protects the privacy of medical data.",
+    };
+    Random random = new Random(3);
+    List<EnrichedPaper> papers = new ArrayList<>();
+    for (int day = 0; day < 60; day++) {
+      for (int i = 0; i < 15; i++) {
+        String text = sentences[random.nextInt(sentences.length)] + " " + sentences[random.nextInt(sentences.length)]
+            + (day >= 46 && i < 4 ? " We report results on Flarebench." : "");
+        String id = String.format("2504.%03d%02d", day, i);
+        String category = i % 3 == 0 ? "cs.CL" : i % 3 == 1 ? "cs.LG" : "cs.CV";
+        papers.add(paper(id).title("Study " + id).text(text).categories(category).topics(category.equals("cs.CL")
+            ? "Computation and Language" : category.equals("cs.LG") ? "Machine Learning" : "Computer Vision")
+            .at(t(day + 0.01 * i)).enriched());
+      }
+    }
+    return papers;
+  }
+
+  /** Every final trend, alert and topic count of a run on {@code partitions} partitions. */
+  private static TreeSet<String> finals(List<EnrichedPaper> papers, int partitions) {
+    AnalyticsSettings settings = AnalyticsSettings.defaults().withInMemoryState(true).withSourcePartitions(3);
+    List<TopologyTestDriver> drivers = new ArrayList<>();
+    List<TestInputTopic<String, Contribution>> inputs = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      StreamsBuilder builder = new StreamsBuilder();
+      KStream<String, Contribution> in = builder.stream(INPUT, Consumed.with(Serdes.String(), Contribution.serde()));
+      TopicCountsTopology.addTo(builder, in, settings, TopicSerdes.plain(), new Counters());
+      KeywordTrendsTopology.addTo(builder, in, settings, TopicSerdes.plain(), new Counters());
+      TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TestPapers.driverConfig("partitions-" + partitions + "-" + p));
+      drivers.add(driver);
+      inputs.add(driver.createInputTopic(INPUT, Serdes.String().serializer(), Contribution.serde().serializer()));
+    }
+    try {
+      for (EnrichedPaper paper : papers) {
+        int source = Math.floorMod(paper.getPaper().getId().hashCode(), 3);
+        for (Contribution c : PaperPulseTopology.contributions(paper, source, partitions, true)) {
+          inputs.get(c.target()).pipeInput(paper.getPaper().getId(), c, paper.getPaper().getPublished());
+        }
+      }
+      TreeSet<String> out = new TreeSet<>();
+      for (TopologyTestDriver driver : drivers) {
+        driver.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
+            .readValuesToList().forEach(v -> out.add("trend " + v));
+        driver.createOutputTopic(Topics.KEYWORD_SPIKES, Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
+            .readValuesToList().forEach(v -> out.add("alert " + v));
+        driver.createOutputTopic(Topics.TOPIC_COUNTS, Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
+            .readValuesToList().forEach(v -> out.add("count " + v));
+      }
+      return out;
+    } finally {
+      drivers.forEach(TopologyTestDriver::close);
+    }
+  }
+
+  @Test
+  void oneThreeAndSixPartitionsGiveTheSameFinals() {
+    List<EnrichedPaper> papers = papers();
+
+    TreeSet<String> one = finals(papers, 1);
+    TreeSet<String> three = finals(papers, 3);
+    TreeSet<String> six = finals(papers, 6);
+
+    assertThat(one).anyMatch(s -> s.startsWith("trend ") && s.contains("Flarebench"));
+    assertThat(one).anyMatch(s -> s.startsWith("alert ") && s.contains("Flarebench"));
+    assertThat(one).anyMatch(s -> s.startsWith("count "));
+    assertThat(three).isEqualTo(one);
+    assertThat(six).isEqualTo(one);
+  }
+
+  @Test
+  void everyPartitionGetsEveryPaperAndEachTermGoesToOne() {
+    EnrichedPaper paper = paper("2504.00001").title("Qwen3 and GPT-5").text("We compare Qwen3 with GPT-5 on MMLU.")
+        .categories("cs.CL").topics("Computation and Language").at(t(1)).enriched();
+
+    List<Contribution> parts = PaperPulseTopology.contributions(paper, 2, 6, true);
+
+    assertThat(parts).hasSize(6).allSatisfy(c -> {
+      assertThat(c.sourcePartition()).isEqualTo(2);
+      assertThat(c.paperId()).isEqualTo("2504.00001");
+      c.terms().forEach(term -> assertThat(AnalyticsPartitioner.partitionOf(term.key(), 6)).isEqualTo(c.target()));
+    });
+    assertThat(parts).extracting(Contribution::target).containsExactly(0, 1, 2, 3, 4, 5);
+    List<String> keys = parts.stream().flatMap(c -> c.terms().stream()).map(Contribution.Term::key).toList();
+    assertThat(keys).doesNotHaveDuplicates().contains("qwen3", "gpt-5", "mmlu");
+    assertThat(parts.stream().mapToInt(c -> c.subjects().size()).sum()).isEqualTo(1);
+    Contribution roundTrip = Contribution.serde().deserializer().deserialize("t", Contribution.serde().serializer().serialize("t", parts.get(3)));
+    assertThat(roundTrip).isEqualTo(parts.get(3));
+  }
+}

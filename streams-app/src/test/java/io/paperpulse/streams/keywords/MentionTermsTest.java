@@ -1,0 +1,147 @@
+package io.paperpulse.streams.keywords;
+
+import static io.paperpulse.streams.keywords.KeywordExtractor.keyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class MentionTermsTest {
+  private static Map<String, MentionTerms.Term> byKey(String title, String text) {
+    return MentionTerms.of(title, text).stream()
+        .collect(Collectors.toMap(MentionTerms.Term::key, Function.identity()));
+  }
+
+  @Test
+  void namesKeepTheirFormAndShareTheKeyAPersonTyping() {
+    Map<String, MentionTerms.Term> terms =
+        byKey("", "We evaluate GPT-5, Qwen3 and DeepSeek-R1 on MMLU. Qwen2.5-VL reads charts.");
+
+    assertThat(terms.get(keyOf("GPT-5"))).isEqualTo(new MentionTerms.Term(keyOf("GPT-5"), "GPT-5", true));
+    assertThat(terms.get(keyOf("Qwen3"))).isEqualTo(new MentionTerms.Term(keyOf("Qwen3"), "Qwen3", true));
+    assertThat(terms.get(keyOf("DeepSeek-R1")))
+        .isEqualTo(new MentionTerms.Term(keyOf("DeepSeek-R1"), "DeepSeek-R1", true));
+    assertThat(terms.get(keyOf("MMLU"))).isEqualTo(new MentionTerms.Term(keyOf("MMLU"), "MMLU", true));
+    assertThat(terms.get(keyOf("Qwen2.5-VL")))
+        .isEqualTo(new MentionTerms.Term("qwen2.5-vl", "Qwen2.5-VL", true));
+    assertThat(terms.keySet()).noneMatch(k -> k.equals("vl") || k.startsWith("5"));
+    // A versioned name also counts under its families: "Qwen2.5-VL" is a Qwen2.5 and a Qwen2.
+    assertThat(terms.get("qwen2.5")).isEqualTo(new MentionTerms.Term("qwen2.5", "Qwen2.5", true));
+    assertThat(terms.get("qwen2")).isEqualTo(new MentionTerms.Term("qwen2", "Qwen2", true));
+    assertThat(keyOf("GPT-5")).isEqualTo("gpt-5");
+    assertThat(keyOf("Qwen3")).isEqualTo("qwen3");
+  }
+
+  @Test
+  void aDefinedAcronymCountsUnderItsPhrase() {
+    Map<String, MentionTerms.Term> terms =
+        byKey(
+            "Probing LLMs",
+            "Large language models (LLMs) are widely deployed. LLMs hallucinate, so we probe an LLM.");
+
+    assertThat(terms).containsKey(keyOf("large language model"));
+    assertThat(terms.get(keyOf("large language model")).label()).isEqualTo("large language models");
+    assertThat(terms.get(keyOf("large language model")).named()).isTrue();
+    assertThat(terms).doesNotContainKey(keyOf("LLM"));
+    assertThat(keyOf("LLMs")).isEqualTo(keyOf("LLM"));
+    assertThat(keyOf("large language models")).isEqualTo(keyOf("Large Language Model"));
+  }
+
+  @Test
+  void anUndefinedAcronymIsANamedTermOfItsOwn() {
+    Map<String, MentionTerms.Term> terms = byKey("", "We fine-tune LLMs with RAG and test an LLM.");
+
+    assertThat(terms.get(keyOf("LLM"))).isEqualTo(new MentionTerms.Term("llm", "LLM", true));
+    assertThat(terms.get(keyOf("RAG")).named()).isTrue();
+  }
+
+  @Test
+  void eachTermOnceSortedByKeyWithPhrasesOfUpToFourWords() {
+    String sentence = "Sparse mixture routing layers help. ";
+    List<MentionTerms.Term> terms =
+        MentionTerms.of("", sentence.repeat(5) + "Graph neural network message passing works.");
+
+    List<String> keys = terms.stream().map(MentionTerms.Term::key).toList();
+    assertThat(keys).doesNotHaveDuplicates().isSorted();
+    assertThat(keys).contains(keyOf("sparse mixture routing layers"), keyOf("graph neural network message"));
+    assertThat(keys).doesNotContain(keyOf("graph neural network message passing"));
+  }
+
+  @Test
+  void theMostFrequentFormIsTheLabel() {
+    Map<String, MentionTerms.Term> terms =
+        byKey("", "We study diffusion models. A diffusion model denoises. Diffusion models scale.");
+
+    assertThat(terms.get(keyOf("diffusion model")).label()).isEqualTo("diffusion models");
+    assertThat(terms.get(keyOf("diffusion model")).named()).isFalse();
+  }
+
+  @Test
+  void aCapitalisedWordMidSentenceIsNamedButNotInTheTitleOrAtASentenceStart() {
+    Map<String, MentionTerms.Term> terms =
+        byKey(
+            "Selective Scans for Vision",
+            "Transformers are slow. We replace attention with Mamba layers. Large Language Models "
+                + "stay as they are, and Gaussian noise too.");
+
+    assertThat(terms.get("mamba")).isEqualTo(new MentionTerms.Term("mamba", "Mamba", true));
+    assertThat(terms.get("transformer").named()).isFalse();
+    assertThat(terms.get("selective scan").named()).isFalse();
+    assertThat(terms.get("language model").named()).isFalse();
+    assertThat(terms.get("gaussian noise")).isEqualTo(new MentionTerms.Term("gaussian noise", "gaussian noise", false));
+  }
+
+  @Test
+  void latexCommandsNeverBecomeTerms() {
+    List<MentionTerms.Term> terms =
+        MentionTerms.of("", "\\emph{robust} training with \\textbf{ours} and $\\mathcal{L}$ as in \\cite{smith2020}.");
+
+    assertThat(terms).extracting(MentionTerms.Term::key)
+        .noneMatch(k -> k.contains("emph") || k.contains("textbf") || k.contains("mathcal") || k.contains("smith"));
+    assertThat(MentionTerms.listable("emph", "emph")).isFalse();
+    assertThat(MentionTerms.listable("textbf", "textbf")).isFalse();
+  }
+
+  @Test
+  void genericWordsFragmentsAndShortWordsAreNotListable() {
+    for (String key :
+        List.of("signal", "dynamic", "action", "gaussian", "flow", "evaluating faithful", "optimized bi-granular",
+            "customize 3d", "gs", "model", "findings highlight", "generates high-quality", "multiple datasets",
+            "enhancing model", "3d gaussian")) {
+      assertThat(MentionTerms.listable(keyOf(key), key)).as(key).isFalse();
+    }
+    assertThat(MentionTerms.listable("gaussian", "Gaussian")).isFalse();
+    assertThat(MentionTerms.listable("transformer", "transformer")).isFalse();
+  }
+
+  @Test
+  void namesAndKeyphrasesAreListable() {
+    for (String label :
+        List.of("GPT-5", "Qwen3", "large language models", "diffusion model", "reinforcement learning",
+            "learning rate", "LLM", "Mamba", "training data", "reasoning models", "anomaly detection",
+            "retrieval-augmented generation", "supervised fine-tuning", "multi-task objective", "LLM-based")) {
+      assertThat(MentionTerms.listable(keyOf(label), label)).as(label).isTrue();
+    }
+  }
+
+  @Test
+  void aTypicalAbstractGivesAReasonableNumberOfTerms() {
+    String title = "Fragile Mastery: Are Domain-Specific Trade-Offs Undermining On-Device Language Models?";
+    String text =
+        "The application of on-device language models (ODLMs) on resource-constrained edge devices is a "
+            + "multi-dimensional problem that strikes a fine balance between computational effectiveness, "
+            + "memory, power usage, and linguistic capacity across heterogeneous tasks. This holistic study "
+            + "conducts a thorough investigation of the trade-offs between domain-specific optimization and "
+            + "cross-domain robustness, culminating in the proposal of the Generalized Edge Model (GEM), a new "
+            + "architecture that aims to balance specialization and generalization in a harmonious manner.";
+
+    Map<String, MentionTerms.Term> terms = byKey(title, text);
+
+    assertThat(terms).hasSizeBetween(20, 80);
+    assertThat(terms).containsKeys(keyOf("on-device language models"), keyOf("generalized edge model"))
+        .doesNotContainKeys("odlm", "gem");
+  }
+}

@@ -1,0 +1,55 @@
+package io.paperpulse.streams.keywords;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+  private static List<String> surfaces(String text) {
+    return Tokenizer.tokenize(text).stream().map(Tokenizer.Token::surface).toList();
+  }
+
+  @Test
+  void aDotBetweenDigitsStaysInsideAWordButEndsASentence() {
+    assertThat(surfaces("Qwen2.5-VL and GPT-3.5 beat v1. Then 0.5 more."))
+        .containsExactly("Qwen2.5-VL", "and", "GPT-3.5", "beat", "v1", "Then", "more");
+  }
+
+  @Test
+  void latexCommandNamesAndReferenceArgumentsAreSkipped() {
+    assertThat(surfaces("\\emph{robust} training \\cite{smith2020} with \\(x_i\\) and \\textbf{ours}\\% done"))
+        .containsExactly("robust", "training", "with", "and", "ours", "done");
+  }
+
+  @Test
+  void aLatexCommandBreaksThePhrase() {
+    List<Tokenizer.Token> tokens = Tokenizer.tokenize("graph \\emph neural network");
+
+    assertThat(tokens.get(1).breakBefore()).isTrue();
+    assertThat(tokens.get(2).breakBefore()).isFalse();
+  }
+
+  @Test
+  void namesAreNotStemmedButPluralAcronymsAre() {
+    assertThat(Tokenizer.tokenize("LLMs LMs NeRFs Qwen3 GPT-4s DINOS MoE LLaMA ResNets Models Multi-Agents Text-to-SQL"))
+        .extracting(Tokenizer.Token::stem)
+        .containsExactly("llm", "lm", "nerf", "qwen3", "gpt-4s", "dinos", "moe", "llama", "resnet", "model",
+            "multi-agent", "text-to-sql");
+  }
+
+  @Test
+  void marksSentenceStarts() {
+    assertThat(Tokenizer.tokenize("Models learn. We use Mamba: Transformers fail"))
+        .extracting(Tokenizer.Token::sentenceStart)
+        .containsExactly(true, false, true, false, false, true, false);
+  }
+
+  @Test
+  void keepsOffsetsOfEachWord() {
+    String text = "the (LLMs) work";
+    Tokenizer.Token token = Tokenizer.tokenize(text).get(1);
+
+    assertThat(text.substring(token.start(), token.end())).isEqualTo("LLMs");
+  }
+}
