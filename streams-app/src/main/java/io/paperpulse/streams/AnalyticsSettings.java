@@ -66,19 +66,6 @@ public record AnalyticsSettings(
     return store(name, keys, values).withCachingEnabled();
   }
 
-  /** A store of one-day windows kept for {@code retention}, with a write cache. */
-  public <K, V> StoreBuilder<org.apache.kafka.streams.state.WindowStore<K, V>> dayStore(
-      String name, Duration retention, Serde<K> keys, Serde<V> values) {
-    Duration day = Duration.ofDays(1);
-    return org.apache.kafka.streams.state.Stores.windowStoreBuilder(
-            inMemoryState
-                ? org.apache.kafka.streams.state.Stores.inMemoryWindowStore(name, retention, day, false)
-                : org.apache.kafka.streams.state.Stores.persistentWindowStore(name, retention, day, false),
-            keys,
-            values)
-        .withCachingEnabled();
-  }
-
   /** Partitions of the {@code analytics} topic: as set, else as many as {@code papers} has. */
   public int effectiveAnalyticsPartitions() {
     return analyticsPartitions > 0 ? analyticsPartitions : sourcePartitions;

@@ -8,40 +8,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import io.paperpulse.avro.PaperRef;
-import java.time.Instant;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+
 
 /**
- * Reads the keyword trends' state of one partition, kept in window stores of one-day windows, so
- * a paper updates one small record, a keyword's history is one range read, and days older than
- * every window's need expire by whole segments, with no record deleted one by one: each keyword's
- * papers per day ({@link KeywordDay}), the keywords of each day (under {@code day|keyword}), the
- * titles of the day's papers (under {@code day|id}, once a paper, for samples); and, in a
- * key-value store, all papers per day. The trends processor judges closed days with it, and the
- * HTTP API answers with it.
+ * Reads the keyword trends' state of one partition: each keyword's papers per day ({@link
+ * KeywordDay}, under {@code keyword|day}), so a paper updates one small record and a window is one
+ * range read; the keywords of each day (under {@code day|keyword}); the titles of the day's papers
+ * (under {@code day|id|}, once a paper, for samples); and all papers per day. The trends processor
+ * judges closed days with it and deletes the days no window needs (their changelogs are compacted,
+ * so the deletes keep them bounded too); the HTTP API answers with it.
  */
 public final class KeywordHistory {
-  /**
-   * How long a day is kept: every window's need, and as long again as partitions may run apart
-   * ({@link Watermark#MAX_SKEW}), since a window store expires days by the newest paper its task
-   * has seen, not by the watermark.
-   */
-  public static final java.time.Duration RETENTION = java.time.Duration.ofDays(TrendWindow.HISTORY_DAYS + 14).plus(Watermark.MAX_SKEW);
-
-  private final ReadOnlyWindowStore<String, KeywordDay> days;
-  private final ReadOnlyWindowStore<String, String> index;
-  private final ReadOnlyWindowStore<String, String> titles;
+  private final ReadOnlyKeyValueStore<String, KeywordDay> days;
+  private final ReadOnlyKeyValueStore<String, String> index;
+  private final ReadOnlyKeyValueStore<String, String> titles;
   private final ReadOnlyKeyValueStore<Long, Long> totals;
 
   public KeywordHistory(
-      ReadOnlyWindowStore<String, KeywordDay> days,
-      ReadOnlyWindowStore<String, String> index,
-      ReadOnlyWindowStore<String, String> titles,
+      ReadOnlyKeyValueStore<String, KeywordDay> days,
+      ReadOnlyKeyValueStore<String, String> index,
+      ReadOnlyKeyValueStore<String, String> titles,
       ReadOnlyKeyValueStore<Long, Long> totals) {
     this.days = days;
     this.index = index;
@@ -52,18 +42,15 @@ public final class KeywordHistory {
   /** A keyword's papers on a day, with the day's label and samples. */
   public record Day(long day, KeywordDay value) {}
 
-  /** A day as six digits, so keys sort by day (epoch day 999,999 is in the year 4707). */
+  /** A day as seven digits, so keys sort by day, for any day a timestamp can give (to year 29349). */
   static String day(long day) {
-    String digits = Long.toString(day);
-    return "000000".substring(digits.length()) + digits;
+    String digits = Long.toString(Math.max(0, Math.min(day, 9_999_999)));
+    return "0000000".substring(digits.length()) + digits;
   }
 
-  /**
-   * A keyword's key in the window store of days: ended by '|', which no keyword holds, so fetching
-   * "llm" does not also walk "llm agent" (a window store's key range covers every key it prefixes).
-   */
-  static String dayKey(String keyword) {
-    return keyword + '|';
+  /** A keyword's day: no keyword holds '|', so one keyword's days are one key range. */
+  static String dayKey(String keyword, long day) {
+    return keyword + '|' + day(day);
   }
 
   static String indexKey(long day, String keyword) {
@@ -74,16 +61,12 @@ public final class KeywordHistory {
     return day(day) + '|' + paperId + '|';
   }
 
-  static Instant start(long day) {
-    return Instant.ofEpochMilli(Days.startMillis(day));
-  }
-
   /** The sample papers of a judged keyword's day, with their titles. */
   public List<PaperRef> samples(Judged judged) {
     List<PaperRef> out = new ArrayList<>();
     if (judged.last() != null) {
       for (String id : judged.last().getSamples()) {
-        String title = titles.fetch(titleKey(judged.day(), id), Days.startMillis(judged.day()));
+        String title = titles.get(titleKey(judged.day(), id));
         out.add(new PaperRef(id, title == null ? "" : title));
       }
     }
@@ -94,19 +77,28 @@ public final class KeywordHistory {
   public List<String> keywordsOf(long day) {
     List<String> keywords = new ArrayList<>();
     String prefix = day(day) + '|';
-    try (KeyValueIterator<Windowed<String>, String> members = index.fetch(prefix, prefix + '\uffff', start(day), start(day))) {
-      members.forEachRemaining(m -> keywords.add(m.key.key().substring(prefix.length())));
+    try (KeyValueIterator<String, String> members = index.prefixScan(prefix, new StringSerializer())) {
+      members.forEachRemaining(m -> keywords.add(m.key.substring(prefix.length())));
     }
     return keywords;
+  }
+
+  /** The papers of {@code day} with a title kept, as their title keys. */
+  List<String> titleKeysOf(long day) {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, String> papers = titles.prefixScan(day(day) + '|', new StringSerializer())) {
+      papers.forEachRemaining(p -> keys.add(p.key));
+    }
+    return keys;
   }
 
   /** A keyword's days from {@code fromDay} to {@code toDay}, oldest first; days without it left out. */
   public List<Day> history(String keyword, long fromDay, long toDay) {
     List<Day> out = new ArrayList<>();
-    try (WindowStoreIterator<KeywordDay> range = days.fetch(dayKey(keyword), start(Math.max(0, fromDay)), start(toDay))) {
+    try (KeyValueIterator<String, KeywordDay> range = days.range(dayKey(keyword, Math.max(0, fromDay)), dayKey(keyword, toDay))) {
       while (range.hasNext()) {
-        KeyValue<Long, KeywordDay> kv = range.next();
-        out.add(new Day(Days.of(kv.key), kv.value));
+        KeyValue<String, KeywordDay> kv = range.next();
+        out.add(new Day(Long.parseLong(kv.key.substring(kv.key.lastIndexOf('|') + 1)), kv.value));
       }
     }
     return out;

@@ -31,7 +31,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Keyword trends and spike alerts, partitioned by keyword: each partition of the {@code analytics}
@@ -44,8 +43,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * in windows of 1, 7 and 28 days ending with it, against its own rate before each window ({@link
  * Evaluation}). Final trends with enough papers and p ≤ {@value #EMIT_MAX_P}, and every watched
  * keyword's, go to {@code trends.keywords}; a keyword that meets its watch, or the global rule,
- * raises one alert per spike on {@code alerts.keyword-spikes}. Days older than {@link
- * KeywordHistory#RETENTION} expire, so the state stays bounded.
+ * raises one alert per spike on {@code alerts.keyword-spikes}. Days older than every window's need
+ * ({@link TrendWindow#HISTORY_DAYS} before the last closed day) are deleted, so the state stays
+ * bounded.
  *
  * <p>What a closed day holds does not depend on the order its papers arrived in: counts are sums,
  * the label is the day's alphabetically first form, and samples are the newest papers. Every
@@ -79,9 +79,9 @@ public final class KeywordTrendsTopology {
         Materialized.<String, Watch, KeyValueStore<Bytes, byte[]>>as(Stores.WATCHLIST)
             .withKeySerde(Serdes.String())
             .withValueSerde(serdes.value(Watch.class)));
-    builder.addStateStore(settings.dayStore(Stores.KEYWORD_DAYS, KeywordHistory.RETENTION, Serdes.String(), KeywordDay.serde()));
-    builder.addStateStore(settings.dayStore(Stores.KEYWORD_DAY_INDEX, KeywordHistory.RETENTION, Serdes.String(), Serdes.String()));
-    builder.addStateStore(settings.dayStore(Stores.KEYWORD_TITLES, KeywordHistory.RETENTION, Serdes.String(), Serdes.String()));
+    builder.addStateStore(settings.cachedStore(Stores.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde()));
+    builder.addStateStore(settings.cachedStore(Stores.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.String()));
+    builder.addStateStore(settings.cachedStore(Stores.KEYWORD_TITLES, Serdes.String(), Serdes.String()));
     builder.addStateStore(settings.cachedStore(Stores.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
     builder.addStateStore(settings.store(Stores.KEYWORD_PROGRESS, Serdes.String(), Serdes.Long()));
     builder.addStateStore(settings.store(Stores.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long()));
@@ -103,7 +103,7 @@ public final class KeywordTrendsTopology {
 
   /** Key of an alert in the recent-alerts store: by day, then keyword, so the store reads in time order. */
   static String recentKey(SpikeAlert alert) {
-    return String.format("%013d|%s", alert.getStart().toEpochMilli(), alert.getKeyword());
+    return String.format(java.util.Locale.ROOT, "%013d|%s", alert.getStart().toEpochMilli(), alert.getKeyword());
   }
 
   /**
@@ -150,9 +150,9 @@ public final class KeywordTrendsTopology {
     private final AnalyticsSettings settings;
     private final Counters counters;
     private ProcessorContext<String, Object> context;
-    private WindowStore<String, KeywordDay> days;
-    private WindowStore<String, String> index;
-    private WindowStore<String, String> titles;
+    private KeyValueStore<String, KeywordDay> days;
+    private KeyValueStore<String, String> index;
+    private KeyValueStore<String, String> titles;
     private KeyValueStore<Long, Long> totals;
     private KeyValueStore<String, Long> progress;
     private KeyValueStore<String, SpikeState> spikes;
@@ -188,7 +188,8 @@ public final class KeywordTrendsTopology {
       Contribution c = record.value();
       // Judged against the watermark before this paper moves it: its terms and its count go
       // together, to the day or to the late papers.
-      if (settings.closed(day, watermark.current())) {
+      String source = String.valueOf(c.sourcePartition());
+      if (watermark.late(source, Days.startMillis(day + 1) + settings.grace().toMillis())) {
         if (c.target() == 0) {
           counters.lateForTrends.incrementAndGet(); // every partition gets the paper; count it once
         }
@@ -197,12 +198,12 @@ public final class KeywordTrendsTopology {
           mention(term, day, c.paperId());
         }
         if (!c.terms().isEmpty()) {
-          titles.put(KeywordHistory.titleKey(day, c.paperId()), c.title(), Days.startMillis(day));
+          titles.put(KeywordHistory.titleKey(day, c.paperId()), c.title());
         }
         Long previous = totals.get(day);
         totals.put(day, (previous == null ? 0 : previous) + 1);
       }
-      long now = watermark.advance(String.valueOf(c.sourcePartition()), record.timestamp());
+      long now = watermark.advance(source, record.timestamp());
       long closable = Math.floorDiv(now - settings.grace().toMillis(), Days.MILLIS) - 1;
       if (closable > checkedThrough) {
         checkedThrough = closable;
@@ -211,12 +212,12 @@ public final class KeywordTrendsTopology {
     }
 
     private void mention(Contribution.Term term, long day, String paper) {
-      long start = Days.startMillis(day);
-      KeywordDay stored = days.fetch(KeywordHistory.dayKey(term.key()), start);
+      String key = KeywordHistory.dayKey(term.key(), day);
+      KeywordDay stored = days.get(key);
       KeywordDay value;
       if (stored == null) {
         value = new KeywordDay(0L, term.label(), new ArrayList<>());
-        index.put(KeywordHistory.indexKey(day, term.key()), "", start);
+        index.put(KeywordHistory.indexKey(day, term.key()), "");
       } else {
         value = stored;
         if (term.label().compareTo(value.getLabel()) < 0) {
@@ -225,7 +226,7 @@ public final class KeywordTrendsTopology {
       }
       value.setCount(value.getCount() + 1);
       addSample(value.getSamples(), paper);
-      days.put(KeywordHistory.dayKey(term.key()), value, start);
+      days.put(key, value);
     }
 
     /** Closes, oldest first, every day with papers up to {@code through} not closed yet. */
@@ -324,11 +325,13 @@ public final class KeywordTrendsTopology {
       context.forward(new Record<>(keyword, alert, Days.startMillis(day + 1) - 1));
     }
 
-    /**
-     * Forgets a day that no window needs any more: its count of papers. Its keywords' records
-     * expire with their window stores' segments.
-     */
+    /** Deletes a day that no window needs any more: its keywords' records, its titles and its total. */
     private void forget(long day) {
+      for (String keyword : history.keywordsOf(day)) {
+        days.delete(KeywordHistory.dayKey(keyword, day));
+        index.delete(KeywordHistory.indexKey(day, keyword));
+      }
+      history.titleKeysOf(day).forEach(titles::delete);
       totals.delete(day);
     }
   }

@@ -124,9 +124,11 @@ public final class TopicCountsTopology {
     @Override
     public void process(Record<String, Contribution> record) {
       long day = Days.of(record.timestamp());
-      int longest = WINDOW_DAYS[WINDOW_DAYS.length - 1];
       Contribution c = record.value();
-      if (Days.startMillis(day + longest) + settings.grace().toMillis() <= watermark.current()) {
+      // Late once its day has closed, for every window: a window still open on one partition may
+      // have closed on another, so counting a late paper in the longer windows only would depend
+      // on how the source partitions interleave.
+      if (watermark.late(String.valueOf(c.sourcePartition()), Days.startMillis(day + 1) + settings.grace().toMillis())) {
         if (c.target() == 0) {
           counters.lateForCounts.incrementAndGet(); // every partition gets the paper; count it once
         }

@@ -72,6 +72,17 @@ final class Watermark {
     return current;
   }
 
+  /**
+   * Whether a paper of {@code partition} for the day ending at {@code dayEnd} (plus grace) is late:
+   * its own partition had already passed that time, or the watermark had. The first test depends
+   * only on that partition's own order, which every analytics partition sees alike, so a paper is
+   * late everywhere or nowhere; the second adds only what the idle rule closed early.
+   */
+  boolean late(String partition, long dayEndPlusGrace) {
+    Long own = newest.get(partition == null ? "" : partition);
+    return (own != null && own >= dayEndPlusGrace) || current >= dayEndPlusGrace;
+  }
+
   private long compute() {
     if (newest.isEmpty()) {
       return Long.MIN_VALUE;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The analytics give the same finals on 1, 3 or 6 partitions: each partition runs on its own
- * driver, fed the records the enrichment makes for it, from papers of three source partitions.
+ * driver, fed the records the enrichment makes for it, from papers of three source partitions
+ * interleaved differently on each partition, with papers that arrive days late.
  */
 class AnalyticsPartitionsTest {
   private static final String INPUT = "analytics-input";
@@ -39,22 +40,59 @@ class AnalyticsPartitionsTest {
     };
     Random random = new Random(3);
     List<EnrichedPaper> papers = new ArrayList<>();
+    // Late papers: days after their day, in their source's order, so late everywhere or nowhere.
+    for (int late = 0; late < 6; late++) {
+      String id = String.format("2504.999%02d", late);
+      papers.add(paper(id).title("Late " + id).text("We evaluate GPT-5 late.").categories("cs.CL")
+          .topics("Computation and Language").at(t(10 + late * 5)).enriched());
+    }
+    List<EnrichedPaper> onTime = new ArrayList<>();
     for (int day = 0; day < 60; day++) {
       for (int i = 0; i < 15; i++) {
         String text = sentences[random.nextInt(sentences.length)] + " " + sentences[random.nextInt(sentences.length)]
             + (day >= 46 && i < 4 ? " We report results on Flarebench." : "");
         String id = String.format("2504.%03d%02d", day, i);
         String category = i % 3 == 0 ? "cs.CL" : i % 3 == 1 ? "cs.LG" : "cs.CV";
-        papers.add(paper(id).title("Study " + id).text(text).categories(category).topics(category.equals("cs.CL")
+        onTime.add(paper(id).title("Study " + id).text(text).categories(category).topics(category.equals("cs.CL")
             ? "Computation and Language" : category.equals("cs.LG") ? "Machine Learning" : "Computer Vision")
             .at(t(day + 0.01 * i)).enriched());
       }
     }
-    return papers;
+    // Each late paper is published four days after its own day.
+    List<EnrichedPaper> all = new ArrayList<>(onTime);
+    for (EnrichedPaper late : papers) {
+      long due = late.getPaper().getPublished().plus(java.time.Duration.ofDays(4)).toEpochMilli();
+      int at = 0;
+      while (at < all.size() && all.get(at).getPaper().getPublished().toEpochMilli() <= due) {
+        at++;
+      }
+      all.add(at, late);
+    }
+    return all;
+  }
+
+  private static int sourceOf(EnrichedPaper paper) {
+    return Math.floorMod(paper.getPaper().getId().hashCode(), 3);
+  }
+
+  /** The papers with the sources' streams merged in a random order, each source's kept. */
+  private static List<EnrichedPaper> interleaved(List<EnrichedPaper> papers, Random random) {
+    List<List<EnrichedPaper>> sources = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    papers.forEach(p -> sources.get(sourceOf(p)).add(p));
+    int[] next = new int[3];
+    List<EnrichedPaper> out = new ArrayList<>();
+    while (out.size() < papers.size()) {
+      int s = random.nextInt(3);
+      // Long runs of one source, so sources run days apart, as in a backfill.
+      for (int run = random.nextInt(40); run >= 0 && next[s] < sources.get(s).size(); run--) {
+        out.add(sources.get(s).get(next[s]++));
+      }
+    }
+    return out;
   }
 
   /** Every final trend, alert and topic count of a run on {@code partitions} partitions. */
-  private static TreeSet<String> finals(List<EnrichedPaper> papers, int partitions) {
+  private static TreeSet<String> finals(List<EnrichedPaper> papers, int partitions, Counters counters) {
     AnalyticsSettings settings = AnalyticsSettings.defaults().withInMemoryState(true).withSourcePartitions(3);
     List<TopologyTestDriver> drivers = new ArrayList<>();
     List<TestInputTopic<String, Contribution>> inputs = new ArrayList<>();
@@ -62,16 +100,18 @@ class AnalyticsPartitionsTest {
       StreamsBuilder builder = new StreamsBuilder();
       KStream<String, Contribution> in = builder.stream(INPUT, Consumed.with(Serdes.String(), Contribution.serde()));
       TopicCountsTopology.addTo(builder, in, settings, TopicSerdes.plain(), new Counters());
-      KeywordTrendsTopology.addTo(builder, in, settings, TopicSerdes.plain(), new Counters());
+      KeywordTrendsTopology.addTo(builder, in, settings, TopicSerdes.plain(), counters);
       TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TestPapers.driverConfig("partitions-" + partitions + "-" + p));
       drivers.add(driver);
       inputs.add(driver.createInputTopic(INPUT, Serdes.String().serializer(), Contribution.serde().serializer()));
     }
     try {
-      for (EnrichedPaper paper : papers) {
-        int source = Math.floorMod(paper.getPaper().getId().hashCode(), 3);
-        for (Contribution c : PaperPulseTopology.contributions(paper, source, partitions, true)) {
-          inputs.get(c.target()).pipeInput(paper.getPaper().getId(), c, paper.getPaper().getPublished());
+      for (int p = 0; p < partitions; p++) {
+        // Each partition sees the three sources interleaved its own way, each source in its order.
+        for (EnrichedPaper paper : interleaved(papers, new Random(100 + p))) {
+          int source = sourceOf(paper);
+          Contribution c = PaperPulseTopology.contributions(paper, source, partitions, true).get(p);
+          inputs.get(p).pipeInput(paper.getPaper().getId(), c, paper.getPaper().getPublished());
         }
       }
       TreeSet<String> out = new TreeSet<>();
@@ -93,10 +133,12 @@ class AnalyticsPartitionsTest {
   void oneThreeAndSixPartitionsGiveTheSameFinals() {
     List<EnrichedPaper> papers = papers();
 
-    TreeSet<String> one = finals(papers, 1);
-    TreeSet<String> three = finals(papers, 3);
-    TreeSet<String> six = finals(papers, 6);
+    Counters counters = new Counters();
+    TreeSet<String> one = finals(papers, 1, counters);
+    TreeSet<String> three = finals(papers, 3, new Counters());
+    TreeSet<String> six = finals(papers, 6, new Counters());
 
+    assertThat(counters.lateForTrends.get()).as("the late papers were late").isEqualTo(6);
     assertThat(one).anyMatch(s -> s.startsWith("trend ") && s.contains("Flarebench"));
     assertThat(one).anyMatch(s -> s.startsWith("alert ") && s.contains("Flarebench"));
     assertThat(one).anyMatch(s -> s.startsWith("count "));

@@ -49,18 +49,11 @@ final class AnalyticsQueries {
     return streams.store(stale ? query.enableStaleStores() : query);
   }
 
-  /** One partition's window store; a standby copy when that is all this instance has. */
-  <K, V> org.apache.kafka.streams.state.ReadOnlyWindowStore<K, V> windowStore(String name, int partition, boolean stale) {
-    StoreQueryParameters<org.apache.kafka.streams.state.ReadOnlyWindowStore<K, V>> query =
-        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>windowStore()).withPartition(partition);
-    return streams.store(stale ? query.enableStaleStores() : query);
-  }
-
   KeywordHistory history(int partition, boolean stale) {
     return new KeywordHistory(
-        windowStore(Stores.KEYWORD_DAYS, partition, stale),
-        windowStore(Stores.KEYWORD_DAY_INDEX, partition, stale),
-        windowStore(Stores.KEYWORD_TITLES, partition, stale),
+        store(Stores.KEYWORD_DAYS, partition, stale),
+        store(Stores.KEYWORD_DAY_INDEX, partition, stale),
+        store(Stores.KEYWORD_TITLES, partition, stale),
         store(Stores.KEYWORD_DAY_TOTALS, partition, stale));
   }
 
@@ -92,22 +85,24 @@ final class AnalyticsQueries {
     Map<String, Long> counts = new TreeMap<>((Map<String, Long>) x.get("counts"));
     ((Map<String, Long>) y.get("counts")).forEach((k, v) -> counts.merge(k, v, Long::sum));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("total", Math.max(((Number) x.get("total")).longValue(), ((Number) y.get("total")).longValue()));
+    out.put("total", Math.min(((Number) x.get("total")).longValue(), ((Number) y.get("total")).longValue()));
     out.put("counts", counts);
     return out;
   }
 
   /**
    * The parts' days merged: every partition counts every paper of a day, so a day's total is the
-   * same in each; each subject is counted on one partition.
+   * same in each once they have caught up, and the smallest is what every part has counted (a
+   * standby copy may be behind); each subject is counted on one partition.
    */
   static Map<Long, TopicDayCounts> mergeTopicDays(List<JsonNode> parts) {
     Map<Long, TopicDayCounts> out = new TreeMap<>();
     for (JsonNode part : parts) {
       part.path("days").fields().forEachRemaining(day -> {
         long epochDay = Long.parseLong(day.getKey());
-        TopicDayCounts merged = out.computeIfAbsent(epochDay, d -> new TopicDayCounts(d, 0L, new HashMap<>()));
-        merged.setTotal(Math.max(merged.getTotal(), day.getValue().path("total").asLong()));
+        long total = day.getValue().path("total").asLong();
+        TopicDayCounts merged = out.computeIfAbsent(epochDay, d -> new TopicDayCounts(d, total, new HashMap<>()));
+        merged.setTotal(Math.min(merged.getTotal(), total));
         day.getValue().path("counts").fields().forEachRemaining(c -> merged.getCounts().merge(c.getKey(), c.getValue().asLong(), Long::sum));
       });
     }

@@ -61,6 +61,9 @@ public final class ApiServer implements AutoCloseable {
   static final int MAX_BODY_BYTES = 16 * 1024;
   static final int MAX_LIMIT = 500;
   static final int MAX_KEYWORD_CHARS = 100;
+  /** Threads serving requests; at most half of them ask other instances at once. */
+  static final int THREADS = 8;
+  private final java.util.concurrent.Semaphore coordinators = new java.util.concurrent.Semaphore(THREADS / 2);
   /** Trending keywords exported as gauges, per instance. */
   static final int METRICS_TOP_K = 50;
   private static final String FORWARDED = "X-PaperPulse-Forwarded";
@@ -114,7 +117,7 @@ public final class ApiServer implements AutoCloseable {
     server.createContext("/api/", this::handle);
     server.createContext("/metrics", this::handleMetrics);
     server.createContext("/", this::handleRoot);
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.setExecutor(Executors.newFixedThreadPool(THREADS));
   }
 
   public void start() {
@@ -273,6 +276,23 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    // A request that asks other instances holds its thread while they answer; at most half the
+    // threads do so, so the parts other instances ask of this one always find a thread.
+    boolean coordinating = !exchange.getRequestHeaders().containsKey(Fanout.PARTITIONS)
+        && !exchange.getRequestHeaders().containsKey(FORWARDED);
+    if (coordinating && !coordinators.tryAcquire()) {
+      try {
+        if (!coordinators.tryAcquire(10, TimeUnit.SECONDS)) {
+          send(exchange, 503, Map.of("error", "too many requests at once; try again shortly"));
+          exchange.close();
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.close();
+        return;
+      }
+    }
     try {
       String path = exchange.getRequestURI().getRawPath();
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -291,7 +311,12 @@ public final class ApiServer implements AutoCloseable {
       send(exchange, 503, Map.of("error", "the app is starting or rebalancing; try again shortly"));
     } catch (RuntimeException e) {
       send(exchange, 500, Map.of("error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+    } catch (IOException e) {
+      send(exchange, 502, Map.of("error", "another instance's answer broke off: " + e.getMessage()));
     } finally {
+      if (coordinating) {
+        coordinators.release();
+      }
       exchange.close();
     }
   }
@@ -600,9 +625,9 @@ public final class ApiServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiException(503, "interrupted while asking " + target);
-    } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
-      // The owner died or hangs, and the group has not yet moved its work. A standby copy here
-      // answers instead, possibly a few records behind, and says so.
+    } catch (IOException e) {
+      // The owner died, hangs or broke off its answer, and the group has not yet moved its work.
+      // A standby copy here answers instead, possibly a few records behind, and says so.
       if (owner.standbyHosts().stream().anyMatch(h -> h.port() == port() && isLocal(h.host()))) {
         exchange.getResponseHeaders().set(STALE, "true");
         return null;

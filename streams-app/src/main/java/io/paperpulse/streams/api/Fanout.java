@@ -53,7 +53,7 @@ final class Fanout {
    *
    * @param local answers for a set of this instance's partitions
    */
-  Parts collect(String pathAndQuery, Function<TreeSet<Integer>, Object> local) throws IOException {
+  Parts collect(String pathAndQuery, Function<TreeSet<Integer>, Object> local) {
     Map<HostInfo, TreeSet<Integer>> owners = owners();
     List<JsonNode> parts = new ArrayList<>();
     TreeSet<Integer> fallback = new TreeSet<>();
@@ -94,26 +94,23 @@ final class Fanout {
     return owners;
   }
 
-  /** A remote owner's part, or null when it does not answer. */
-  private JsonNode ask(HostInfo host, TreeSet<Integer> owned, String pathAndQuery) throws IOException {
+  /** A remote owner's part, or null when it does not answer, or answers from a copy that may be behind. */
+  private JsonNode ask(HostInfo host, TreeSet<Integer> owned, String pathAndQuery) {
     URI target = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
     String list = String.join(",", owned.stream().map(String::valueOf).toList());
     try {
       HttpResponse<String> response = client.send(
           HttpRequest.newBuilder(target).header(PARTITIONS, list).timeout(Duration.ofSeconds(10)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 503) {
-        return null;
-      }
-      if (response.statusCode() != 200) {
-        throw new ApiServer.ApiException(response.statusCode(), json.readTree(response.body()).path("error").asText("error at " + target));
+      if (response.statusCode() != 200 || response.headers().firstValue(ApiServer.STALE).isPresent()) {
+        return null; // restoring, rebalancing or broken: this instance's copies answer if it has them
       }
       return json.readTree(response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiServer.ApiException(503, "interrupted while asking " + target);
-    } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
-      return null;
+    } catch (IOException e) {
+      return null; // died, hangs, or broke off its answer
     }
   }
 
