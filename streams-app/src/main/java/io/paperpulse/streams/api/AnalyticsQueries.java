@@ -59,15 +59,30 @@ final class AnalyticsQueries {
 
   // ---- subjects (research topics) ----
 
-  /** The daily counts of the partitions' subjects, with every day's papers. */
+  /**
+   * The daily counts of the partitions' subjects, with every day's papers. A day that some of the
+   * partitions have not counted yet (a copy still restoring or behind) has a total of 0, so a
+   * merged answer never looks complete while a part of it is missing.
+   */
   Map<String, Object> topicDaysPart(Set<Integer> partitions, boolean stale) {
     Map<String, Object> days = new TreeMap<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (int p : partitions) {
       ReadOnlyKeyValueStore<Long, TopicDayCounts> store = store(Stores.TOPIC_DAYS, p, stale);
       try (KeyValueIterator<Long, TopicDayCounts> all = store.all()) {
-        all.forEachRemaining(kv -> days.merge(String.valueOf(kv.key), dayJson(kv.value), AnalyticsQueries::mergeDayJson));
+        all.forEachRemaining(kv -> {
+          days.merge(String.valueOf(kv.key), dayJson(kv.value), AnalyticsQueries::mergeDayJson);
+          seen.merge(String.valueOf(kv.key), 1, Integer::sum);
+        });
       }
     }
+    seen.forEach((day, count) -> {
+      if (count < partitions.size()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) days.get(day);
+        json.put("total", 0L);
+      }
+    });
     return Map.of("days", days);
   }
 
@@ -97,7 +112,9 @@ final class AnalyticsQueries {
    */
   static Map<Long, TopicDayCounts> mergeTopicDays(List<JsonNode> parts) {
     Map<Long, TopicDayCounts> out = new TreeMap<>();
+    Map<Long, Integer> seen = new HashMap<>();
     for (JsonNode part : parts) {
+      part.path("days").fieldNames().forEachRemaining(day -> seen.merge(Long.parseLong(day), 1, Integer::sum));
       part.path("days").fields().forEachRemaining(day -> {
         long epochDay = Long.parseLong(day.getKey());
         long total = day.getValue().path("total").asLong();
@@ -106,6 +123,11 @@ final class AnalyticsQueries {
         day.getValue().path("counts").fields().forEachRemaining(c -> merged.getCounts().merge(c.getKey(), c.getValue().asLong(), Long::sum));
       });
     }
+    seen.forEach((day, count) -> {
+      if (count < parts.size()) {
+        out.get(day).setTotal(0L); // not every part has counted it yet
+      }
+    });
     return out;
   }
 

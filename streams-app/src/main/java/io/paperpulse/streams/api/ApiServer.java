@@ -417,17 +417,19 @@ public final class ApiServer implements AutoCloseable {
     if (!store.isEmpty()) {
       long first = ((java.util.TreeMap<Long, TopicDayCounts>) store).firstKey();
       long latest = ((java.util.TreeMap<Long, TopicDayCounts>) store).lastKey();
-      // Windows that reach past the latest day are still filling: left out, not drawn as a drop.
-      for (long start = first; start + days - 1 <= latest; start++) {
+      // One window ending on each day with data: a window reaching past the latest day is still
+      // filling and is left out, rather than drawn as a drop; the one ending on the latest day
+      // holds a day that may still be open, so it is provisional.
+      for (long end = first; end <= latest; end++) {
+        long start = end - days + 1;
         TopicCountsTopology.WindowSum sum = TopicCountsTopology.sum(store::get, start, days);
         long count = sum.counts().getOrDefault(topic, 0L);
         points.add(Map.of(
             "start", LocalDate.ofEpochDay(start).toString(),
-            "end", LocalDate.ofEpochDay(start + days).toString(),
+            "end", LocalDate.ofEpochDay(end + 1).toString(),
             "count", count, "total", sum.total(),
             "share", sum.total() == 0 ? 0.0 : (double) count / sum.total(),
-            // the window ending on the latest day holds an open day: provisional
-            "final", start + days - 1 < latest));
+            "final", end < latest));
       }
     }
     return Map.of("topic", topic, "window", TopicCountsTopology.window(days), "series", points);

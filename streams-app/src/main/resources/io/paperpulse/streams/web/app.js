@@ -214,7 +214,7 @@ function drawChart(series) {
     return days.length === 1 ? left + (width - left - right) / 2 : left + i * (width - left - right) / (days.length - 1);
   };
   const y = v => top + (height - top - bottom) * (1 - (finite(v) || 0) / max);
-  // Windows that reach past the latest day are still filling: shade them so a low count reads as open, not as a drop.
+  // Windows ending on a day still open are provisional: shade them so a low count reads as open, not as a drop.
   const open = days.filter(day => all.some(p => p.start === day && p.final === false));
   if (open.length > 0) {
     const step = days.length > 1 ? (width - left - right) / (days.length - 1) : 0;
