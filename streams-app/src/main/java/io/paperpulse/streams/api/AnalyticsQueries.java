@@ -44,9 +44,33 @@ final class AnalyticsQueries {
 
   /** One partition's store; a standby copy when that is all this instance has. */
   <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition, boolean stale) {
+    if (!hosted(partition, stale)) {
+      // Asked for a partition this instance does not hold (the group is moving it): no answer
+      // rather than an empty one.
+      throw new org.apache.kafka.streams.errors.InvalidStateStoreException(
+          "partition " + partition + " of the analytics is not on this instance");
+    }
     StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> query =
         StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition);
     return streams.store(stale ? query.enableStaleStores() : query);
+  }
+
+  /** Whether this instance runs {@code partition}'s analytics task, or (if {@code stale}) holds a standby copy. */
+  private boolean hosted(int partition, boolean stale) {
+    for (org.apache.kafka.streams.ThreadMetadata thread : streams.metadataForLocalThreads()) {
+      List<org.apache.kafka.streams.TaskMetadata> tasks = new ArrayList<>(thread.activeTasks());
+      if (stale) {
+        tasks.addAll(thread.standbyTasks());
+      }
+      for (org.apache.kafka.streams.TaskMetadata task : tasks) {
+        for (org.apache.kafka.common.TopicPartition tp : task.topicPartitions()) {
+          if (tp.partition() == partition && tp.topic().endsWith(io.paperpulse.streams.PaperPulseTopology.ANALYTICS_TOPIC_SUFFIX)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   KeywordHistory history(int partition, boolean stale) {
