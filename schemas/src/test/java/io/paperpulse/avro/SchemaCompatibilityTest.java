@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -18,14 +19,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaCompatibilityTest {
   private static final Path HISTORY = Path.of("history");
   private static final Path CURRENT = Path.of("src/main/avro");
-  /** Schemas that use named types defined in other files, and those files, in order. */
-  private static final java.util.Map<String, List<String>> DEPENDENCIES =
-      java.util.Map.of("EnrichedPaper", List.of("Paper"), "SpikeAlert", List.of("KeywordTrend"));
+  /** Schemas that use named types defined in another file, and that file. */
+  private static final java.util.Map<String, String> EMBEDS =
+      java.util.Map.of("EnrichedPaper", "Paper", "SpikeAlert", "KeywordTrend");
 
   static Stream<Path> releasedVersions() throws IOException {
-    try (Stream<Path> files = Files.walk(HISTORY)) {
+    return versionsUnder(HISTORY);
+  }
+
+  private static Stream<Path> versionsUnder(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
       List<Path> versions = files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList();
-      assertThat(versions).as("released schema versions under %s", HISTORY.toAbsolutePath()).isNotEmpty();
+      assertThat(versions).as("released schema versions under %s", dir.toAbsolutePath()).isNotEmpty();
       return versions.stream();
     }
   }
@@ -35,11 +40,29 @@ class SchemaCompatibilityTest {
   void theCurrentSchemaReadsDataOfEveryReleasedVersion(Path released) throws IOException {
     String name = released.getParent().getFileName().toString();
     Schema current = parse(name, CURRENT.resolve(name + ".avsc"));
-    Schema old = parse(name, released);
 
-    assertThat(backwardIncompatibilities(current, old))
-        .as("%s.avsc can no longer read data written with %s", name, released)
-        .isEmpty();
+    for (Schema old : asWritten(name, released)) {
+      assertThat(backwardIncompatibilities(current, old))
+          .as("%s.avsc can no longer read data written with %s", name, released)
+          .isEmpty();
+    }
+  }
+
+  /**
+   * A released schema as data was written with it. One that embeds another (EnrichedPaper holds a
+   * Paper) was written with whichever version of that one was current, so with each released one.
+   */
+  private static List<Schema> asWritten(String name, Path released) throws IOException {
+    if (!EMBEDS.containsKey(name)) {
+      return List.of(new Schema.Parser().parse(released.toFile()));
+    }
+    List<Schema> schemas = new ArrayList<>();
+    for (Path embedded : versionsUnder(HISTORY.resolve(EMBEDS.get(name))).toList()) {
+      Schema.Parser parser = new Schema.Parser();
+      parser.parse(embedded.toFile());
+      schemas.add(parser.parse(released.toFile()));
+    }
+    return schemas;
   }
 
   @Test
@@ -93,8 +116,8 @@ class SchemaCompatibilityTest {
 
   private static Schema parse(String name, Path file) throws IOException {
     Schema.Parser parser = new Schema.Parser();
-    for (String dependency : DEPENDENCIES.getOrDefault(name, List.of())) {
-      parser.parse(CURRENT.resolve(dependency + ".avsc").toFile());
+    if (EMBEDS.containsKey(name)) {
+      parser.parse(CURRENT.resolve(EMBEDS.get(name) + ".avsc").toFile());
     }
     return parser.parse(file.toFile());
   }

@@ -58,6 +58,8 @@ public final class PaperDraft {
   private final Set<String> codeUrls = new LinkedHashSet<>();
   private Instant published;
   private LocalDate listingDate;
+  private Integer upvotes;
+  private Integer commentCount;
 
   public PaperDraft(PaperSource source) {
     this.source = source;
@@ -150,6 +152,18 @@ public final class PaperDraft {
     return this;
   }
 
+  /** Upvotes on the paper, or null when the feed has none. */
+  public PaperDraft upvotes(Integer upvotes) {
+    this.upvotes = upvotes;
+    return this;
+  }
+
+  /** Comments on the paper, or null when the feed has none. */
+  public PaperDraft commentCount(Integer commentCount) {
+    this.commentCount = commentCount;
+    return this;
+  }
+
   /** Checks the draft and returns the paper, or says why the record is not usable. */
   public Paper build(Instant ingested) throws InvalidRecordException {
     String cleanTitle = fold(title);
@@ -202,6 +216,8 @@ public final class PaperDraft {
         .setPublished(eventTime)
         .setListingDate(listingDate)
         .setIngested(ingested)
+        .setUpvotes(upvotes)
+        .setCommentCount(commentCount)
         .build();
   }
 

@@ -38,11 +38,22 @@ public final class PaperJson {
       json.writeStringField(
           "listingDate", paper.getListingDate() == null ? null : paper.getListingDate().toString());
       json.writeStringField("ingested", paper.getIngested().toString());
+      count(json, "upvotes", paper.getUpvotes());
+      count(json, "commentCount", paper.getCommentCount());
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private static void count(JsonGenerator json, String name, Integer value) throws IOException {
+    json.writeFieldName(name);
+    if (value == null) {
+      json.writeNull();
+    } else {
+      json.writeNumber(value);
+    }
   }
 
   private static void array(JsonGenerator json, String name, List<String> values) throws IOException {

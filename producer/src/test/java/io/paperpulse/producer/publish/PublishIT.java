@@ -141,9 +141,9 @@ class PublishIT {
 
     PublishSummary summary = publish(topic, files, errors);
 
-    // The seed's 47 + daily 40 + 40 (same ids a day later) + atom 1+1+10+10 + hf 13+26+9 + oai 25,
+    // The seed's 47 + daily 40 + 40 (same ids a day later) + atom 1+1+10+10 + hf 13+17+26+9 + oai 25,
     // and the arXiv API error feed, reported as one rejected input.
-    assertThat(summary.read()).isEqualTo(47 + 80 + 22 + 48 + 25 + 1);
+    assertThat(summary.read()).isEqualTo(47 + 80 + 22 + 65 + 25 + 1);
     assertThat(summary.rejected()).isEqualTo(1);
     assertThat(summary.duplicates()).isEqualTo(40);
     assertThat(summary.published()).isEqualTo(summary.read() - 1 - 40);
