@@ -1,42 +1,51 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.avro.PaperRef;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import io.paperpulse.avro.PaperRef;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-
 /**
  * Reads the keyword trends' state of one partition: each keyword's papers per day ({@link
- * KeywordDay}, under {@code keyword|day}), so a paper updates one small record and a window is one
- * range read; the keywords of each day (under {@code day|keyword}); the titles of the day's papers
- * (under {@code day|id|}, once a paper, for samples); and all papers per day. The trends processor
- * judges closed days with it and deletes the days no window needs (their changelogs are compacted,
- * so the deletes keep them bounded too); the HTTP API answers with it.
+ * KeywordDay}, under {@code keyword|day}), so a paper updates one small record; the keywords of each
+ * day (under {@code day|keyword}); each keyword's counts of the closed days in one record ({@link
+ * KeywordSeries}), so judging a keyword is one read; the titles of the day's papers (under {@code
+ * day|id|}, once a paper, for samples); all papers per day; and the last day closed. The trends
+ * processor judges closed days with it and deletes the days no window needs (their changelogs are
+ * compacted, so the deletes keep them bounded too); the HTTP API answers with it.
  */
 public final class KeywordHistory {
   private final ReadOnlyKeyValueStore<String, KeywordDay> days;
   private final ReadOnlyKeyValueStore<String, String> index;
+  private final ReadOnlyKeyValueStore<String, KeywordSeries> series;
   private final ReadOnlyKeyValueStore<String, String> titles;
   private final ReadOnlyKeyValueStore<Long, Long> totals;
+  private final ReadOnlyKeyValueStore<String, Long> progress;
 
   public KeywordHistory(
       ReadOnlyKeyValueStore<String, KeywordDay> days,
       ReadOnlyKeyValueStore<String, String> index,
+      ReadOnlyKeyValueStore<String, KeywordSeries> series,
       ReadOnlyKeyValueStore<String, String> titles,
-      ReadOnlyKeyValueStore<Long, Long> totals) {
+      ReadOnlyKeyValueStore<Long, Long> totals,
+      ReadOnlyKeyValueStore<String, Long> progress) {
     this.days = days;
     this.index = index;
+    this.series = series;
     this.titles = titles;
     this.totals = totals;
+    this.progress = progress;
   }
 
   /** A keyword's papers on a day, with the day's label and samples. */
@@ -66,7 +75,7 @@ public final class KeywordHistory {
     List<PaperRef> out = new ArrayList<>();
     if (judged.last() != null) {
       for (String id : judged.last().getSamples()) {
-        String title = titles.get(titleKey(judged.day(), id));
+        String title = titles.get(titleKey(judged.lastDay(), id));
         out.add(new PaperRef(id, title == null ? "" : title));
       }
     }
@@ -128,11 +137,17 @@ public final class KeywordHistory {
     }
   }
 
+  /** The last day closed, or null before the first. */
+  public Long closedThrough() {
+    return progress.get(KeywordTrendsTopology.CLOSED_THROUGH);
+  }
+
   /**
-   * A keyword's evaluation in each window ending on {@code day}, its label and samples that day, and
-   * its papers per day.
+   * A keyword's evaluation in each window ending on {@code day}, its papers per day, and the label
+   * and samples of the last of those days that mentions it ({@code lastDay}; {@code last} is null
+   * when no day of the history does).
    */
-  public record Judged(String keyword, long day, KeywordDay last, List<Evaluation> evaluations, Map<Long, Long> counts) {
+  public record Judged(String keyword, long day, long lastDay, KeywordDay last, List<Evaluation> evaluations, Map<Long, Long> counts) {
     public Evaluation in(TrendWindow window) {
       return evaluations.get(window.ordinal());
     }
@@ -154,32 +169,66 @@ public final class KeywordHistory {
   private static final int LEAST_SUPPORT = java.util.Arrays.stream(TrendWindow.values()).mapToInt(TrendWindow::minSupport).min().orElseThrow();
 
   /**
-   * Judges a keyword in every window ending on {@code day}, from its history and {@code totals}
-   * ({@link #totalsUpTo}). Unless {@code always}, a keyword with too few papers for any window to
-   * be tested is not judged: null.
+   * Judges a keyword in every window ending on {@code day}, from its series of closed days, the
+   * open days' records, and {@code totals} ({@link #totalsUpTo}). Unless {@code always}, a keyword
+   * with too few papers for any window to be tested is not judged: null.
    */
   public Judged judge(String keyword, long day, long[] totals, boolean always) {
+    Long closed = closedThrough();
+    return judge(keyword, day, totals, always, closed == null ? Long.MIN_VALUE : closed);
+  }
+
+  private Judged judge(String keyword, long day, long[] totals, boolean always, long closed) {
+    return judge(keyword, day, counts(keyword, day, totals, closed), totals, always);
+  }
+
+  /** A keyword's papers on each of the {@link TrendWindow#HISTORY_DAYS} days ending on {@code day}. */
+  private long[] counts(String keyword, long day, long[] totals, long closed) {
     long first = day - TrendWindow.HISTORY_DAYS + 1;
     long[] counts = new long[TrendWindow.HISTORY_DAYS];
-    long sum = 0;
-    KeywordDay last = null;
-    Map<Long, Long> byDay = new TreeMap<>();
-    for (Day d : history(keyword, first, day)) {
-      counts[(int) (d.day() - first)] = d.value().getCount();
-      byDay.put(d.day(), d.value().getCount());
-      sum += d.value().getCount();
-      if (d.day() == day) {
-        last = d.value();
+    KeywordSeries stored = series.get(keyword);
+    if (stored != null) {
+      stored.addTo(counts, first, Math.min(day, closed));
+    }
+    for (long d = Math.max(first, closed + 1); d <= day; d++) {
+      if (totals[(int) (d - first)] > 0) {
+        KeywordDay open = days.get(dayKey(keyword, d));
+        counts[(int) (d - first)] = open == null ? 0 : open.getCount();
       }
     }
-    if (!always && sum < LEAST_SUPPORT) {
+    return counts;
+  }
+
+  /**
+   * Judges a keyword whose series holds every day through {@code day}, as the trends processor
+   * does when it closes that day.
+   */
+  public Judged judge(String keyword, long day, KeywordSeries stored, long[] totals, boolean always) {
+    long first = day - TrendWindow.HISTORY_DAYS + 1;
+    long[] counts = new long[TrendWindow.HISTORY_DAYS];
+    stored.addTo(counts, first, day);
+    return judge(keyword, day, counts, totals, always);
+  }
+
+  private Judged judge(String keyword, long day, long[] counts, long[] totals, boolean always) {
+    long first = day - TrendWindow.HISTORY_DAYS + 1;
+    if (!always && sum(counts, 0, counts.length) < LEAST_SUPPORT) {
       return null;
+    }
+    long lastDay = Long.MIN_VALUE;
+    Map<Long, Long> byDay = new TreeMap<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        lastDay = first + i;
+        byDay.put(first + i, counts[i]);
+      }
     }
     List<Evaluation> evaluations = new ArrayList<>();
     for (TrendWindow window : TrendWindow.values()) {
       evaluations.add(Evaluation.of(window, day, counts, totals));
     }
-    return new Judged(keyword, day, last, evaluations, byDay);
+    KeywordDay last = lastDay == Long.MIN_VALUE ? null : days.get(dayKey(keyword, lastDay));
+    return new Judged(keyword, day, lastDay, last, evaluations, byDay);
   }
 
   /**
@@ -188,14 +237,27 @@ public final class KeywordHistory {
    */
   public record Tests(long tests, List<Judged> candidates, Map<String, Long> counts) {}
 
-  /** Tests every keyword of {@code day} in {@code window}; a candidate has p at most {@code maxP}. */
+  /**
+   * Tests every keyword mentioned in {@code window} ending on {@code day}, not only on the day
+   * itself; a candidate has p at most {@code maxP}.
+   */
   public Tests test(long day, TrendWindow window, double maxP) {
     long[] totalsByDay = totalsUpTo(day);
+    Long through = closedThrough();
+    long closed = through == null ? Long.MIN_VALUE : through;
+    Set<String> keywords = new HashSet<>();
+    for (long d = day - window.days() + 1; d <= day; d++) {
+      keywords.addAll(keywordsOf(d));
+    }
     List<Judged> candidates = new ArrayList<>();
-    Map<String, Long> counts = new java.util.HashMap<>();
+    Map<String, Long> counts = new HashMap<>();
     long tests = 0;
-    for (String keyword : keywordsOf(day)) {
-      Judged judged = judge(keyword, day, totalsByDay, false);
+    for (String keyword : keywords) {
+      long[] byDay = counts(keyword, day, totalsByDay, closed);
+      if (sum(byDay, byDay.length - window.days(), byDay.length) < window.minSupport()) {
+        continue; // too few papers in the window to be tested
+      }
+      Judged judged = judge(keyword, day, byDay, totalsByDay, false);
       if (judged == null || !judged.in(window).supported() || judged.last() == null) {
         continue;
       }
@@ -210,5 +272,13 @@ public final class KeywordHistory {
       }
     }
     return new Tests(tests, candidates, counts);
+  }
+
+  private static long sum(long[] counts, int from, int to) {
+    long sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += counts[i];
+    }
+    return sum;
   }
 }

@@ -81,6 +81,7 @@ public final class KeywordTrendsTopology {
             .withValueSerde(serdes.value(Watch.class)));
     builder.addStateStore(settings.cachedStore(Stores.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde()));
     builder.addStateStore(settings.cachedStore(Stores.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.String()));
+    builder.addStateStore(settings.cachedStore(Stores.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde()));
     builder.addStateStore(settings.cachedStore(Stores.KEYWORD_TITLES, Serdes.String(), Serdes.String()));
     builder.addStateStore(settings.cachedStore(Stores.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
     builder.addStateStore(settings.store(Stores.KEYWORD_PROGRESS, Serdes.String(), Serdes.Long()));
@@ -91,7 +92,7 @@ public final class KeywordTrendsTopology {
         analytics.process(
             () -> new TrendProcessor(settings, counters),
             Named.as("keyword-trends"),
-            Stores.KEYWORD_DAYS, Stores.KEYWORD_DAY_INDEX, Stores.KEYWORD_TITLES, Stores.KEYWORD_DAY_TOTALS, Stores.KEYWORD_PROGRESS,
+            Stores.KEYWORD_DAYS, Stores.KEYWORD_DAY_INDEX, Stores.KEYWORD_SERIES, Stores.KEYWORD_TITLES, Stores.KEYWORD_DAY_TOTALS, Stores.KEYWORD_PROGRESS,
             Stores.KEYWORD_WATERMARK, Stores.SPIKE_STATE, Stores.RECENT_ALERTS);
     out.filter((k, v) -> v instanceof KeywordTrend, Named.as("keyword-trends-only"))
         .mapValues(v -> (KeywordTrend) v, Named.as("keyword-trends-cast"))
@@ -152,6 +153,7 @@ public final class KeywordTrendsTopology {
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, KeywordDay> days;
     private KeyValueStore<String, String> index;
+    private KeyValueStore<String, KeywordSeries> series;
     private KeyValueStore<String, String> titles;
     private KeyValueStore<Long, Long> totals;
     private KeyValueStore<String, Long> progress;
@@ -172,13 +174,14 @@ public final class KeywordTrendsTopology {
       this.context = context;
       this.days = context.getStateStore(Stores.KEYWORD_DAYS);
       this.index = context.getStateStore(Stores.KEYWORD_DAY_INDEX);
+      this.series = context.getStateStore(Stores.KEYWORD_SERIES);
       this.titles = context.getStateStore(Stores.KEYWORD_TITLES);
       this.totals = context.getStateStore(Stores.KEYWORD_DAY_TOTALS);
       this.progress = context.getStateStore(Stores.KEYWORD_PROGRESS);
       this.spikes = context.getStateStore(Stores.SPIKE_STATE);
       this.recent = context.getStateStore(Stores.RECENT_ALERTS);
       this.watches = context.getStateStore(Stores.WATCHLIST);
-      this.history = new KeywordHistory(days, index, titles, totals);
+      this.history = new KeywordHistory(days, index, series, titles, totals, progress);
       this.watermark = new Watermark(context.getStateStore(Stores.KEYWORD_WATERMARK), settings.sourcePartitions());
     }
 
@@ -253,10 +256,15 @@ public final class KeywordTrendsTopology {
 
     private void close(long day) {
       long[] totalsByDay = history.totalsUpTo(day);
+      long keepFrom = day - TrendWindow.HISTORY_DAYS + 1;
       for (String keyword : history.keywordsOf(day)) {
+        KeywordSeries stored = series.get(keyword);
+        KeywordSeries updated = (stored == null ? KeywordSeries.empty() : stored)
+            .append(day, days.get(KeywordHistory.dayKey(keyword, day)).getCount(), keepFrom);
+        series.put(keyword, updated);
         ValueAndTimestamp<Watch> entry = watches.get(keyword);
         Watch watch = entry == null ? null : entry.value();
-        KeywordHistory.Judged judged = history.judge(keyword, day, totalsByDay, watch != null);
+        KeywordHistory.Judged judged = history.judge(keyword, day, updated, totalsByDay, watch != null);
         if (judged == null) {
           judgeSpike(keyword, null, watch, day); // a quiet day ends a spike under way
           continue;
@@ -325,11 +333,18 @@ public final class KeywordTrendsTopology {
       context.forward(new Record<>(keyword, alert, Days.startMillis(day + 1) - 1));
     }
 
-    /** Deletes a day that no window needs any more: its keywords' records, its titles and its total. */
+    /**
+     * Deletes a day that no window needs any more: its keywords' records, its titles and its total,
+     * and the series of keywords mentioned on no later day.
+     */
     private void forget(long day) {
       for (String keyword : history.keywordsOf(day)) {
         days.delete(KeywordHistory.dayKey(keyword, day));
         index.delete(KeywordHistory.indexKey(day, keyword));
+        KeywordSeries stored = series.get(keyword);
+        if (stored != null && stored.lastDay() <= day) {
+          series.delete(keyword);
+        }
       }
       history.titleKeysOf(day).forEach(titles::delete);
       totals.delete(day);

@@ -21,6 +21,8 @@ public final class Stores {
   public static final String KEYWORD_DAYS = "keyword-days-store";
   /** {@code day|keyword} → nothing: the keywords of each day. */
   public static final String KEYWORD_DAY_INDEX = "keyword-day-members-store";
+  /** Each keyword's papers per closed day, one record a keyword. */
+  public static final String KEYWORD_SERIES = "keyword-series-store";
   /** {@code day|paper id} → the paper's title, for the samples of the day's keywords. */
   public static final String KEYWORD_TITLES = "keyword-titles-store";
   /** Per day: all papers, for keyword shares. */

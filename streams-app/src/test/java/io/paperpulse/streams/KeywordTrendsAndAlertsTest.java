@@ -91,8 +91,10 @@ class KeywordTrendsAndAlertsTest {
     KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(Stores.KEYWORD_DAYS);
     KeyValueStore<String, String> index = driver.getKeyValueStore(Stores.KEYWORD_DAY_INDEX);
     KeyValueStore<String, String> titles = driver.getKeyValueStore(Stores.KEYWORD_TITLES);
+    KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(Stores.KEYWORD_SERIES);
     KeyValueStore<Long, Long> totals = driver.getKeyValueStore(Stores.KEYWORD_DAY_TOTALS);
-    return new KeywordHistory(days, index, titles, totals);
+    KeyValueStore<String, Long> progress = driver.getKeyValueStore(Stores.KEYWORD_PROGRESS);
+    return new KeywordHistory(days, index, series, titles, totals, progress);
   }
 
   @Test
@@ -200,6 +202,27 @@ class KeywordTrendsAndAlertsTest {
     assertThat(listed).extracting(l -> l.tested().key()).contains(key("Flarebench"));
     assertThat(listed).extracting(l -> l.tested().key()).doesNotContain(key("signal"), key("sparse transform"));
     assertThat(listed.get(0).tested().label()).isEqualTo("Flarebench");
+  }
+
+  @Test
+  void theWeeklyListHoldsATermOfTheWeekThatTheLastDayDoesNotMention() {
+    background(0, 60, 20);
+    for (int day = 60; day < 66; day++) {
+      paperOn(day, "We evaluate on Flarebench.");
+      paperOn(day, "Flarebench measures agents.");
+      background(day, day + 1, 18);
+    }
+    background(66, 69, 20); // day 66, the list's last day, has no Flarebench paper
+
+    long day = Days.of(t(66));
+    KeywordHistory.Tests tests = history().test(day, TrendWindow.P7D, Trending.MAX_Q);
+
+    KeywordHistory.Judged flarebench = tests.candidates().stream()
+        .filter(j -> j.keyword().equals(key("Flarebench"))).findFirst().orElseThrow();
+    assertThat(flarebench.in(TrendWindow.P7D).count()).isEqualTo(12);
+    assertThat(flarebench.lastDay()).isEqualTo(Days.of(t(65)));
+    assertThat(flarebench.last().getLabel()).isEqualTo("Flarebench");
+    assertThat(history().samples(flarebench)).isNotEmpty().allSatisfy(p -> assertThat(p.getTitle()).startsWith("A study"));
   }
 
   @Test

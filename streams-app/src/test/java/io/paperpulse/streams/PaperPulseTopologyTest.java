@@ -67,7 +67,8 @@ class PaperPulseTopologyTest {
         "spike-alerts-only", "spike-alerts-cast", "spike-alerts-sink", "watchlist-source",
         "watchlist-source-source", "enrich-",
         "store:" + Stores.SEEN_IDS, "store:" + Stores.RECENT_CANDIDATES, "store:" + Stores.TOPIC_DAYS, "store:" + Stores.TOPIC_PROGRESS,
-        "store:" + Stores.KEYWORD_DAYS, "store:" + Stores.KEYWORD_DAY_TOTALS, "store:" + Stores.KEYWORD_DAY_INDEX, "store:" + Stores.KEYWORD_TITLES,
+        "store:" + Stores.KEYWORD_DAYS, "store:" + Stores.KEYWORD_DAY_TOTALS, "store:" + Stores.KEYWORD_DAY_INDEX, "store:" + Stores.KEYWORD_SERIES,
+        "store:" + Stores.KEYWORD_TITLES,
         "store:" + Stores.KEYWORD_PROGRESS, "store:" + Stores.SPIKE_STATE, "store:" + Stores.RECENT_ALERTS,
         "store:" + Stores.WATCHLIST, "store:" + Stores.TOPIC_WATERMARK, "store:" + Stores.KEYWORD_WATERMARK);
   }

@@ -77,8 +77,10 @@ final class AnalyticsQueries {
     return new KeywordHistory(
         store(Stores.KEYWORD_DAYS, partition, stale),
         store(Stores.KEYWORD_DAY_INDEX, partition, stale),
+        store(Stores.KEYWORD_SERIES, partition, stale),
         store(Stores.KEYWORD_TITLES, partition, stale),
-        store(Stores.KEYWORD_DAY_TOTALS, partition, stale));
+        store(Stores.KEYWORD_DAY_TOTALS, partition, stale),
+        store(Stores.KEYWORD_PROGRESS, partition, stale));
   }
 
   // ---- subjects (research topics) ----

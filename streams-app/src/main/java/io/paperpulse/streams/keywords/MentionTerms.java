@@ -103,7 +103,7 @@ public final class MentionTerms {
 
   /** Set phrases that name nothing ("vice versa", "sheds light"), as keys. */
   private static final Set<String> IDIOMS =
-      Words.words("vice versa", "shed light", "fall short", "take advantage", "pave way", "open question", "great deal");
+      Words.words("vice versa", "shed light", "fall short", "take advantage", "pave way", "open question", "great deal", "real world");
 
   /**
    * Last parts of hyphenated adjectives, which end no keyword ("generates high-quality",

@@ -74,7 +74,7 @@ final class Words {
           "terms", "step", "stage", "manner", "end", "degree", "order", "form", "version", "value",
           "research", "researcher", "insight", "finding", "work", "baseline", "experiment",
           "metric", "score", "goal", "objective", "idea", "concept", "fact", "question", "answer",
-          "user", "human", "world", "real", "real-world", "art", "state", "novel", "various");
+          "user", "human", "real", "real-world", "art", "state", "novel", "various");
 
   /** Words ending in "-ly" that are nouns or adjectives, not adverbs ("anomaly detection"). */
   static final Set<String> LY_NOUNS =
