@@ -36,7 +36,17 @@ final class AnalyticsQueries {
   /** Weeks in a keyword's sparkline. */
   static final int WEEKS = 12;
 
+  /** Lists of closed days kept, per partition and window. */
+  private static final int CLOSED_TESTS_KEPT = 512;
+
   private final KafkaStreams streams;
+  private final Map<String, PartTests> closedTests =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PartTests> eldest) {
+          return size() > CLOSED_TESTS_KEPT;
+        }
+      });
 
   AnalyticsQueries(KafkaStreams streams) {
     this.streams = streams;
@@ -185,19 +195,43 @@ final class AnalyticsQueries {
     List<Map<String, Object>> candidates = new ArrayList<>();
     Map<String, Long> counts = new HashMap<>();
     for (int p : partitions) {
-      KeywordHistory history = history(p, stale);
-      KeywordHistory.Tests part = history.test(day, window, Trending.MAX_Q);
+      PartTests part = partTests(p, stale, day, window);
       tests += part.tests();
       counts.putAll(part.counts());
-      for (KeywordHistory.Judged judged : part.candidates()) {
-        candidates.add(trendJson(history, judged, window));
-      }
+      candidates.addAll(part.candidates());
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("tests", tests);
     out.put("counts", counts);
     out.put("candidates", candidates);
     return out;
+  }
+
+  /** One partition's tests of a window, as the API shows its candidates. */
+  private record PartTests(long tests, Map<String, Long> counts, List<Map<String, Object>> candidates) {}
+
+  /**
+   * One partition's tests; those of a closed day never change, so the newest of them are kept
+   * (an active task's only: a standby copy applies its stores' changelogs one by one).
+   */
+  private PartTests partTests(int partition, boolean stale, long day, TrendWindow window) {
+    String key = partition + "|" + day + "|" + window;
+    PartTests cached = closedTests.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    KeywordHistory history = history(partition, stale);
+    Long closed = history.closedThrough();
+    KeywordHistory.Tests tests = history.test(day, window, Trending.MAX_Q);
+    List<Map<String, Object>> candidates = new ArrayList<>();
+    for (KeywordHistory.Judged judged : tests.candidates()) {
+      candidates.add(trendJson(history, judged, window));
+    }
+    PartTests part = new PartTests(tests.tests(), tests.counts(), candidates);
+    if (closed != null && day <= closed && hosted(partition, false)) {
+      closedTests.put(key, part);
+    }
+    return part;
   }
 
   /** A keyword's trend in a window, as the API shows it. */
