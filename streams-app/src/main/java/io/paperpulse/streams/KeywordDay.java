@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -11,23 +13,26 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * One keyword on one day, as the keyword trends store it: the papers of the day that mention it,
- * the day's alphabetically first form of it (whatever order papers came in), and the ids of the
- * day's newest papers with it (highest ids, at most {@link KeywordTrendsTopology#SAMPLES}; their
- * titles are kept once a paper, by {@link KeywordHistory}).
+ * the forms papers wrote it in with their papers, and the ids of the day's newest papers with it
+ * (highest ids, at most {@link KeywordTrendsTopology#SAMPLES}; their titles are kept once a paper,
+ * by {@link KeywordHistory}). Its label is the form most papers of the day wrote, the
+ * alphabetically first on a tie, so it does not depend on the order papers came in, and one paper
+ * that capitalises a common word does not make it read as a name.
  *
  * <p>Its stored form puts the count first and reads the rest only when asked: judging a day reads
- * a hundred days of counts for thousands of keywords, and needs no label or sample for most.
+ * thousands of keywords, and needs no label or sample for most.
  */
 public final class KeywordDay {
   private long count;
-  private String label;
+  private Map<String, Long> forms;
   private List<String> samples;
-  /** The stored label and samples, not yet read. */
+  /** The stored forms and samples, not yet read. */
   private ByteBuffer rest;
 
   public KeywordDay(long count, String label, List<String> samples) {
     this.count = count;
-    this.label = label;
+    this.forms = new TreeMap<>();
+    this.forms.put(label, 1L);
     this.samples = samples;
   }
 
@@ -44,14 +49,24 @@ public final class KeywordDay {
     this.count = count;
   }
 
+  /** The form most papers of the day wrote; the alphabetically first on a tie. */
   public String getLabel() {
     read();
-    return label;
+    String best = null;
+    long most = 0;
+    for (Map.Entry<String, Long> form : forms.entrySet()) {
+      if (form.getValue() > most) {
+        best = form.getKey();
+        most = form.getValue();
+      }
+    }
+    return best;
   }
 
-  public void setLabel(String label) {
+  /** Counts one more paper that wrote the keyword as {@code form}. */
+  public void addForm(String form) {
     read();
-    this.label = label;
+    forms.merge(form, 1L, Long::sum);
   }
 
   /** The samples, newest first; a list this record owns and callers may change. */
@@ -64,10 +79,15 @@ public final class KeywordDay {
     if (rest == null) {
       return;
     }
-    label = string(rest);
     int n = rest.getInt();
-    samples = new ArrayList<>(n + 1);
+    forms = new TreeMap<>();
     for (int i = 0; i < n; i++) {
+      String form = string(rest);
+      forms.put(form, rest.getLong());
+    }
+    int m = rest.getInt();
+    samples = new ArrayList<>(m + 1);
+    for (int i = 0; i < m; i++) {
       samples.add(string(rest));
     }
     rest = null;
@@ -90,21 +110,28 @@ public final class KeywordDay {
       if (day == null) {
         return null;
       }
-      List<byte[]> strings = new ArrayList<>();
-      strings.add(day.getLabel().getBytes(StandardCharsets.UTF_8));
-      for (String id : day.getSamples()) {
-        strings.add(id.getBytes(StandardCharsets.UTF_8));
+      day.read();
+      List<byte[]> forms = new ArrayList<>();
+      List<byte[]> samples = new ArrayList<>();
+      day.forms.keySet().forEach(f -> forms.add(f.getBytes(StandardCharsets.UTF_8)));
+      day.samples.forEach(id -> samples.add(id.getBytes(StandardCharsets.UTF_8)));
+      int size = Long.BYTES + 2 * Integer.BYTES + forms.size() * (Integer.BYTES + Long.BYTES) + samples.size() * Integer.BYTES;
+      for (byte[] b : forms) {
+        size += b.length;
       }
-      int size = Long.BYTES + Integer.BYTES;
-      for (byte[] s : strings) {
-        size += Integer.BYTES + s.length;
+      for (byte[] b : samples) {
+        size += b.length;
       }
       ByteBuffer out = ByteBuffer.allocate(size);
       out.putLong(day.count);
-      out.putInt(strings.get(0).length).put(strings.get(0));
-      out.putInt(day.getSamples().size());
-      for (int i = 1; i < strings.size(); i++) {
-        out.putInt(strings.get(i).length).put(strings.get(i));
+      out.putInt(forms.size());
+      int i = 0;
+      for (long papers : day.forms.values()) {
+        out.putInt(forms.get(i).length).put(forms.get(i++)).putLong(papers);
+      }
+      out.putInt(samples.size());
+      for (byte[] id : samples) {
+        out.putInt(id.length).put(id);
       }
       return out.array();
     }

@@ -48,7 +48,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * bounded.
  *
  * <p>What a closed day holds does not depend on the order its papers arrived in: counts are sums,
- * the label is the day's alphabetically first form, and samples are the newest papers. Every
+ * the label is the day's most written form, and samples are the newest papers. Every
  * partition sees every tick, in each source partition's order, so every partition closes the same
  * days with the same papers.
  */
@@ -223,9 +223,7 @@ public final class KeywordTrendsTopology {
         index.put(KeywordHistory.indexKey(day, term.key()), "");
       } else {
         value = stored;
-        if (term.label().compareTo(value.getLabel()) < 0) {
-          value.setLabel(term.label());
-        }
+        value.addForm(term.label());
       }
       value.setCount(value.getCount() + 1);
       addSample(value.getSamples(), paper);

@@ -1,0 +1,46 @@
+package io.paperpulse.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+class KeywordDayTest {
+  private static KeywordDay written(String... forms) {
+    KeywordDay day = new KeywordDay(1, forms[0], new ArrayList<>(List.of("2506.00001")));
+    for (int i = 1; i < forms.length; i++) {
+      day.setCount(day.getCount() + 1);
+      day.addForm(forms[i]);
+    }
+    return day;
+  }
+
+  @Test
+  void theLabelIsTheFormMostPapersWroteWhateverTheOrder() {
+    assertThat(written("Turn", "turn", "turn").getLabel()).isEqualTo("turn");
+    assertThat(written("turn", "turn", "Turn").getLabel()).isEqualTo("turn");
+    assertThat(written("NeurIPS", "neurips", "NeurIPS").getLabel()).isEqualTo("NeurIPS");
+  }
+
+  @Test
+  void aTieGoesToTheAlphabeticallyFirstForm() {
+    assertThat(written("llms", "LLMs").getLabel()).isEqualTo("LLMs");
+    assertThat(written("LLMs", "llms").getLabel()).isEqualTo("LLMs");
+  }
+
+  @Test
+  void survivesItsStoredForm() {
+    Serde<KeywordDay> serde = KeywordDay.serde();
+    KeywordDay day = written("Qwen3", "qwen3", "Qwen3");
+
+    KeywordDay read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", day));
+    read.addForm("qwen3");
+    read.addForm("qwen3");
+
+    assertThat(read.getCount()).isEqualTo(3);
+    assertThat(read.getSamples()).containsExactly("2506.00001");
+    assertThat(read.getLabel()).isEqualTo("qwen3");
+  }
+}
