@@ -42,6 +42,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * cannot be reached is not the record's fault: the task fails and the record is read again.
  */
 public final class EnrichmentTopology {
+  /** How far a record's time may be ahead of the paper's ingestion, as the producer allows. */
+  static final java.time.Duration MAX_AHEAD = java.time.Duration.ofDays(2);
   public static final String HEADER_REASON = "paperpulse.dlq.reason";
   public static final String HEADER_TOPIC = "paperpulse.dlq.topic";
   public static final String HEADER_PARTITION = "paperpulse.dlq.partition";
@@ -199,6 +201,13 @@ public final class EnrichmentTopology {
       }
       if (record.key() == null || !record.key().equals(paper.getId())) {
         deadLetter(record, "the key '" + record.key() + "' is not the paper id '" + paper.getId() + "'");
+        return;
+      }
+      if (record.timestamp() > paper.getIngested().toEpochMilli() + MAX_AHEAD.toMillis()) {
+        // The producer refuses such papers too: one of them would move the event time of its
+        // partition far ahead and make every later paper late.
+        deadLetter(record, "the record's time " + java.time.Instant.ofEpochMilli(record.timestamp())
+            + " is more than 2 days after the paper was ingested (" + paper.getIngested() + ")");
         return;
       }
       if (seen.get(paper.getId()) != null) {

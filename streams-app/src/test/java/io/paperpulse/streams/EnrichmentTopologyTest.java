@@ -154,6 +154,18 @@ class EnrichmentTopologyTest {
         .isEqualTo(counters.enriched.get() + counters.duplicates.get() + counters.deadLettered.get());
   }
 
+  @Test
+  void aRecordDatedMoreThanTwoDaysAfterItsIngestionGoesToTheDeadLetterTopic() {
+    Paper paper = paper("2503.00004").title("From the future").at(t(1)).build();
+    papers.pipeInput("2503.00004", paperBytes.serialize(Topics.PAPERS, paper), t(1).plus(java.time.Duration.ofDays(3)));
+    papers.pipeInput("2503.00004", paperBytes.serialize(Topics.PAPERS, paper), t(1).plus(java.time.Duration.ofDays(1)));
+
+    List<TestRecord<String, byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(header(dead.get(0), EnrichmentTopology.HEADER_REASON)).startsWith("the record's time ").contains("more than 2 days after");
+    assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("2503.00004");
+  }
+
   private static String header(TestRecord<String, byte[]> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

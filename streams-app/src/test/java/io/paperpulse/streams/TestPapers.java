@@ -75,7 +75,7 @@ final class TestPapers {
     }
 
     Builder at(Instant time) {
-      paper.setPublished(time);
+      paper.setPublished(time).setIngested(time);
       return this;
     }
 
