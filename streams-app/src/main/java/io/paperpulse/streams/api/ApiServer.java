@@ -536,7 +536,7 @@ public final class ApiServer implements AutoCloseable {
 
   private Object putWatch(String phrase, JsonNode body) {
     String key = keyOf(phrase);
-    Watch watch = new Watch(phrase, 3, 3.0, 0.001, null, null);
+    Watch watch = Watch.newBuilder().setKeyword(phrase).build(); // the schema's defaults
     if (body.has("minCount")) {
       watch.setMinCount(positiveInt(body.get("minCount"), "minCount"));
     }
