@@ -13,6 +13,7 @@ import io.paperpulse.streams.Days;
 import io.paperpulse.streams.Enricher;
 import io.paperpulse.streams.KeywordDay;
 import io.paperpulse.streams.KeywordHistory;
+import io.paperpulse.streams.KeywordSeries;
 import io.paperpulse.streams.KeywordTrendsTopology;
 import io.paperpulse.streams.PaperPulseTopology;
 import io.paperpulse.streams.SpikeRule;
@@ -176,8 +177,10 @@ final class BurstRun {
     KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(Stores.KEYWORD_DAYS);
     KeyValueStore<String, String> index = driver.getKeyValueStore(Stores.KEYWORD_DAY_INDEX);
     KeyValueStore<String, String> titles = driver.getKeyValueStore(Stores.KEYWORD_TITLES);
+    KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(Stores.KEYWORD_SERIES);
     KeyValueStore<Long, Long> totals = driver.getKeyValueStore(Stores.KEYWORD_DAY_TOTALS);
-    return new KeywordHistory(days, index, titles, totals);
+    KeyValueStore<String, Long> progress = driver.getKeyValueStore(Stores.KEYWORD_PROGRESS);
+    return new KeywordHistory(days, index, series, titles, totals, progress);
   }
 
   /**
