@@ -1,29 +1,16 @@
 package io.paperpulse.bench;
 
-import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.feed.FeedException;
-import io.paperpulse.producer.feed.FeedReader;
-import io.paperpulse.producer.feed.ParseListener;
-import io.paperpulse.producer.feed.ParseOptions;
-import io.paperpulse.producer.feed.Rejection;
 import io.paperpulse.streams.keywords.DocumentFrequencies;
 import io.paperpulse.streams.keywords.KeywordExtractor;
-import io.paperpulse.streams.topics.Taxonomy;
-import io.paperpulse.streams.topics.TopicClassifier;
-import io.paperpulse.streams.train.ModelTrainer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -34,8 +21,7 @@ import java.util.stream.Stream;
  * beside a plain TF-IDF baseline (every 1- to 3-word run without stop words, scored by tf times the
  * same idf, nothing else) on the same documents. A prediction matches a gold phrase when both
  * reduce to the same key (lower case, plural folding); P, R and F1 are averaged over documents.
- * Topics: top-1 accuracy of the classifier against the primary arXiv category on the listing days
- * held out of training, beside always answering the most common topic.
+ * Topics: {@link TopicQuality}.
  *
  * <p>Usage: {@code KeywordQuality SHARED_DATA_DIR REPORT.md}
  */
@@ -90,7 +76,7 @@ public final class KeywordQuality {
         no stream cannot measure.
 
         """);
-    out.append(topics(data.resolve("arxiv-daily-cs/daily"), frequencies));
+    out.append(TopicQuality.section(data.resolve("arxiv-daily-cs/daily")));
     Files.createDirectories(report.getParent());
     Files.writeString(report, out.toString(), StandardCharsets.UTF_8);
     System.out.print(out);
@@ -145,51 +131,5 @@ public final class KeywordQuality {
 
   private static double f1(double precision, double recall) {
     return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-  }
-
-  private static String topics(Path daily, DocumentFrequencies frequencies) throws IOException {
-    if (!Files.isDirectory(daily)) {
-      return "## Topics\n\nNot measured: " + daily + " is absent.\n";
-    }
-    TopicClassifier classifier = TopicClassifier.bundled();
-    Map<String, Integer> truthCounts = new HashMap<>();
-    int[] counts = new int[2];
-    FeedReader reader = new FeedReader(ParseOptions.defaults());
-    List<Path> files;
-    try (Stream<Path> all = Files.list(daily)) {
-      files = all.sorted().toList();
-    }
-    for (Path file : files) {
-      try {
-        reader.read(file, new ParseListener() {
-          @Override
-          public void paper(Paper paper, String location) {
-            LocalDate day = LocalDate.ofInstant(paper.getPublished(), ZoneOffset.UTC);
-            if (!ModelTrainer.heldOut(day) || paper.getCategories().isEmpty()) {
-              return;
-            }
-            String truth = Taxonomy.topicOf(paper.getCategories().get(0));
-            truthCounts.merge(truth, 1, Integer::sum);
-            List<TopicClassifier.Prediction> guess = classifier.predict(paper.getTitle(), paper.getAbstract$(), 1);
-            counts[0]++;
-            if (!guess.isEmpty() && guess.get(0).topic().equals(truth)) {
-              counts[1]++;
-            }
-          }
-
-          @Override
-          public void rejected(Rejection rejection) {}
-        });
-      } catch (FeedException e) {
-        // An unreadable file has no papers to score.
-      }
-    }
-    int majority = truthCounts.values().stream().max(Integer::compare).orElse(0);
-    return String.format(Locale.ROOT,
-        "## Topics: top-1 accuracy on held-out listing days%n%n"
-            + "Listing days whose epoch day is a multiple of 10 are held out of `paperpulse train`; the classifier sees only title and abstract.%n%n"
-            + "| papers | topics | PaperPulse top-1 accuracy | most-common-topic baseline |%n|---|---|---|---|%n"
-            + "| %,d | %d | **%.3f** | %.3f |%n",
-        counts[0], truthCounts.size(), (double) counts[1] / counts[0], (double) majority / counts[0]);
   }
 }

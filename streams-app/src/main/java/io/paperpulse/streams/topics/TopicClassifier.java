@@ -1,53 +1,55 @@
 package io.paperpulse.streams.topics;
 
-import io.paperpulse.streams.keywords.KeywordExtractor;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Guesses the topics of a paper that has no arXiv categories (trending pages, some feeds) from its
- * words: multinomial naive Bayes over stemmed content words, trained on arXiv listings whose
- * primary category gives the topic. Each topic keeps the counts of its {@link #TERMS_PER_TOPIC}
- * most frequent words, so the model stays small; other words get the smoothing count only.
+ * words: a multinomial logistic regression (softmax) over the hashed word and bigram features of
+ * {@link TopicFeatures}, trained by {@link TopicTrainer} on arXiv listings whose primary category
+ * gives the topic. The model keeps a bias per topic and, per feature bucket, only the weights that
+ * matter, each quantised to a multiple of one step, so the bundled file stays small and a prediction
+ * touches a few hundred weights.
  */
 public final class TopicClassifier {
-  public static final String RESOURCE = "/io/paperpulse/streams/model/topic-model.tsv.gz";
-  static final int TERMS_PER_TOPIC = 4_000;
-  private static final double SMOOTHING = 0.5;
+  public static final String RESOURCE = "/io/paperpulse/streams/model/topic-model.bin.gz";
+  private static final String FORMAT = "paperpulse-topics-softmax-1";
 
   /** A topic and how likely it is; the scores of one answer sum to 1. */
   public record Prediction(String topic, double score) {}
 
-  /** One topic's statistics: papers, word occurrences, and the kept word counts. */
-  private record TopicStats(long papers, long words, Map<String, Long> counts) {}
+  private final List<String> topics;
+  private final int bits;
+  private final float[] bias;
+  private final float step;
+  /** The weights of bucket {@code b} are entries {@code start[b]} to {@code start[b + 1]} (excluded). */
+  private final int[] start;
+  private final byte[] topic;
+  private final short[] weight;
 
-  private final Map<String, TopicStats> topics;
-  private final long papers;
-  private final long vocabulary;
-
-  private TopicClassifier(Map<String, TopicStats> topics, long vocabulary) {
-    this.topics = topics;
-    this.papers = topics.values().stream().mapToLong(TopicStats::papers).sum();
-    this.vocabulary = vocabulary;
+  TopicClassifier(List<String> topics, int bits, float[] bias, float step, int[] start, byte[] topic, short[] weight) {
+    if (topics.size() > Byte.MAX_VALUE || start.length != (1 << bits) + 1) {
+      throw new IllegalArgumentException("at most 127 topics and one start per bucket");
+    }
+    this.topics = List.copyOf(topics);
+    this.bits = bits;
+    this.bias = bias;
+    this.step = step;
+    this.start = start;
+    this.topic = topic;
+    this.weight = weight;
   }
 
+  /** The model shipped with PaperPulse. */
   public static TopicClassifier bundled() {
     try (InputStream in = TopicClassifier.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -59,92 +61,117 @@ public final class TopicClassifier {
     }
   }
 
-  /** The best {@code limit} topics, best first, with their posterior probabilities renormalised over those. */
+  /** The topics this model can answer, in its order. */
+  public List<String> topics() {
+    return topics;
+  }
+
+  /** How many weights the model keeps besides the biases. */
+  public int weights() {
+    return weight.length;
+  }
+
+  /** The best {@code limit} topics, best first, with their probabilities renormalised over those. */
   public List<Prediction> predict(String title, String text, int limit) {
-    Map<String, Integer> tf = new HashMap<>();
-    for (String word : KeywordExtractor.words(title + " . " + title + " . " + text)) {
-      tf.merge(word, 1, Integer::sum);
+    double[] p = probabilities(TopicFeatures.of(title, text, bits));
+    List<Prediction> all = new ArrayList<>();
+    for (int k = 0; k < p.length; k++) {
+      all.add(new Prediction(topics.get(k), p[k]));
     }
-    List<Prediction> scored = new ArrayList<>();
-    for (Map.Entry<String, TopicStats> topic : topics.entrySet()) {
-      TopicStats stats = topic.getValue();
-      double denominator = Math.log(stats.words() + SMOOTHING * vocabulary);
-      double logP = Math.log((double) stats.papers() / papers);
-      for (Map.Entry<String, Integer> word : tf.entrySet()) {
-        long count = stats.counts().getOrDefault(word.getKey(), 0L);
-        logP += word.getValue() * (Math.log(count + SMOOTHING) - denominator);
-      }
-      scored.add(new Prediction(topic.getKey(), logP));
-    }
-    scored.sort(Comparator.comparingDouble(Prediction::score).reversed().thenComparing(Prediction::topic));
-    List<Prediction> best = scored.subList(0, Math.min(limit, scored.size()));
-    if (best.isEmpty()) {
-      return List.of();
-    }
-    double max = best.get(0).score();
-    double sum = best.stream().mapToDouble(p -> Math.exp(p.score() - max)).sum();
-    return best.stream().map(p -> new Prediction(p.topic(), Math.exp(p.score() - max) / sum)).toList();
+    all.sort(Comparator.comparingDouble(Prediction::score).reversed().thenComparing(Prediction::topic));
+    List<Prediction> best = all.subList(0, Math.max(0, Math.min(limit, all.size())));
+    double sum = best.stream().mapToDouble(Prediction::score).sum();
+    return best.stream().map(b -> new Prediction(b.topic(), b.score() / sum)).toList();
   }
 
-  /** Counts words per topic, for {@code paperpulse train}. */
-  public static final class Trainer {
-    private final Map<String, Long> papers = new TreeMap<>();
-    private final Map<String, Map<String, Long>> counts = new HashMap<>();
-    private final Set<String> vocabulary = new HashSet<>();
-
-    public void add(String topic, String title, String text) {
-      papers.merge(topic, 1L, Long::sum);
-      Map<String, Long> topicCounts = counts.computeIfAbsent(topic, t -> new HashMap<>());
-      for (String word : KeywordExtractor.words(title + " . " + title + " . " + text)) {
-        topicCounts.merge(word, 1L, Long::sum);
-        vocabulary.add(word);
+  /** The softmax of the topics' scores for one feature vector. */
+  private double[] probabilities(TopicFeatures.Vector x) {
+    double[] score = new double[topics.size()];
+    for (int k = 0; k < score.length; k++) {
+      score[k] = bias[k];
+    }
+    for (int i = 0; i < x.buckets().length; i++) {
+      double value = x.values()[i] * (double) step;
+      for (int e = start[x.buckets()[i]]; e < start[x.buckets()[i] + 1]; e++) {
+        score[topic[e]] += value * weight[e];
       }
     }
-
-    /**
-     * Writes {@code #vocabulary<TAB>V}, then per topic {@code #topic<TAB>name<TAB>papers<TAB>words}
-     * and its kept words as {@code name<TAB>word<TAB>count}.
-     */
-    public void write(OutputStream out) throws IOException {
-      try (BufferedWriter writer =
-          new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8))) {
-        writer.write("#vocabulary\t" + vocabulary.size() + "\n");
-        for (Map.Entry<String, Long> topic : papers.entrySet()) {
-          Map<String, Long> words = counts.get(topic.getKey());
-          long total = words.values().stream().mapToLong(Long::longValue).sum();
-          writer.write("#topic\t" + topic.getKey() + "\t" + topic.getValue() + "\t" + total + "\n");
-          List<Map.Entry<String, Long>> kept =
-              words.entrySet().stream()
-                  .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                  .limit(TERMS_PER_TOPIC)
-                  .toList();
-          for (Map.Entry<String, Long> word : kept) {
-            writer.write(topic.getKey() + "\t" + word.getKey() + "\t" + word.getValue() + "\n");
-          }
-        }
-      }
-    }
+    return softmax(score);
   }
 
-  static TopicClassifier read(InputStream gzipped) throws IOException {
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(new GZIPInputStream(gzipped), StandardCharsets.UTF_8));
-    long vocabulary = 0;
-    Map<String, long[]> sizes = new HashMap<>();
-    Map<String, Map<String, Long>> counts = new HashMap<>();
-    for (String line; (line = reader.readLine()) != null; ) {
-      String[] parts = line.split("\t");
-      if (parts[0].equals("#vocabulary")) {
-        vocabulary = Long.parseLong(parts[1]);
-      } else if (parts[0].equals("#topic")) {
-        sizes.put(parts[1], new long[] {Long.parseLong(parts[2]), Long.parseLong(parts[3])});
-        counts.put(parts[1], new HashMap<>());
-      } else {
-        counts.get(parts[0]).put(parts[1], Long.parseLong(parts[2]));
-      }
+  /** {@code exp(s_k) / sum exp(s_j)}, in place; {@link StrictMath} so that training is the same on every machine. */
+  static double[] softmax(double[] score) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double s : score) {
+      max = Math.max(max, s);
     }
-    Map<String, TopicStats> topics = new TreeMap<>();
-    sizes.forEach((topic, size) -> topics.put(topic, new TopicStats(size[0], size[1], counts.get(topic))));
-    return new TopicClassifier(topics, vocabulary);
+    double sum = 0;
+    for (int k = 0; k < score.length; k++) {
+      score[k] = StrictMath.exp(score[k] - max);
+      sum += score[k];
+    }
+    for (int k = 0; k < score.length; k++) {
+      score[k] /= sum;
+    }
+    return score;
+  }
+
+  /**
+   * Writes the model, gzipped: the format name, the bucket bits, the weight step, the topics with
+   * their biases, the number of weights, then how many weights each bucket has (one byte a bucket),
+   * the topic index of every weight and every weight as its multiple of the step.
+   */
+  public void write(OutputStream out) throws IOException {
+    GZIPOutputStream gzip = new GZIPOutputStream(out);
+    DataOutputStream data = new DataOutputStream(gzip);
+    data.writeUTF(FORMAT);
+    data.writeInt(bits);
+    data.writeFloat(step);
+    data.writeInt(topics.size());
+    for (int k = 0; k < topics.size(); k++) {
+      data.writeUTF(topics.get(k));
+      data.writeFloat(bias[k]);
+    }
+    data.writeInt(weight.length);
+    for (int b = 0; b < start.length - 1; b++) {
+      data.writeByte(start[b + 1] - start[b]);
+    }
+    data.write(topic);
+    for (short w : weight) {
+      data.writeShort(w);
+    }
+    data.flush();
+    gzip.finish();
+  }
+
+  /** Reads a model that {@link #write} wrote. */
+  public static TopicClassifier read(InputStream gzipped) throws IOException {
+    DataInputStream data = new DataInputStream(new GZIPInputStream(gzipped));
+    String format = data.readUTF();
+    if (!format.equals(FORMAT)) {
+      throw new IOException("not a topic model of format " + FORMAT + ": " + format);
+    }
+    int bits = data.readInt();
+    float step = data.readFloat();
+    List<String> topics = new ArrayList<>();
+    float[] bias = new float[data.readInt()];
+    for (int k = 0; k < bias.length; k++) {
+      topics.add(data.readUTF());
+      bias[k] = data.readFloat();
+    }
+    int[] start = new int[(1 << bits) + 1];
+    byte[] topic = new byte[data.readInt()];
+    for (int b = 0; b < start.length - 1; b++) {
+      start[b + 1] = start[b] + data.readUnsignedByte();
+    }
+    if (start[start.length - 1] != topic.length) {
+      throw new IOException("the bucket sizes do not add up to the number of weights");
+    }
+    data.readFully(topic);
+    short[] weight = new short[topic.length];
+    for (int e = 0; e < weight.length; e++) {
+      weight[e] = data.readShort();
+    }
+    return new TopicClassifier(topics, bits, bias, step, start, topic, weight);
   }
 }

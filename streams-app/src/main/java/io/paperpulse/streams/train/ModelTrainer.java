@@ -9,26 +9,59 @@ import io.paperpulse.producer.feed.Rejection;
 import io.paperpulse.streams.keywords.DocumentFrequencies;
 import io.paperpulse.streams.topics.Taxonomy;
 import io.paperpulse.streams.topics.TopicClassifier;
+import io.paperpulse.streams.topics.TopicTrainer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the two model resources the enrichment uses, from arXiv listings: the background document
- * frequencies and the naive Bayes topic model. Listing days whose epoch day is a multiple of ten are held
- * out of both, so the quality benchmark can measure topic accuracy on days the model never saw.
+ * frequencies and the topic model. Listing days whose epoch day is a multiple of ten are held out of
+ * both, so the quality benchmark can measure topic accuracy on days the models never saw. The topic
+ * model also leaves out every paper that is listed on a held-out day as well (a paper can be listed
+ * on several days), and learns each paper once.
  */
 public final class ModelTrainer {
-  /** Paper text and primary topic, all the trainer keeps of a paper. */
-  private record Doc(String title, String text, String topic) {}
+  /** The file of the topic model in the model folder. */
+  public static final String TOPIC_MODEL = "topic-model.bin.gz";
+
+  /** One listing of a paper with categories: its day, id, text and categories (primary first). */
+  public record Listed(LocalDate day, String id, String title, String text, List<String> categories) {
+    /** The topic of the primary category, which the topic model learns to guess. */
+    public String topic() {
+      return Taxonomy.topicOf(categories.get(0));
+    }
+  }
+
+  /** The listings with categories that a set of inputs holds, in file order, and how many records were rejected. */
+  public record Listings(List<Listed> all, long rejected) {
+    /** Every listing on a training day, repeats included: the background corpus of the keyword statistics. */
+    public List<Listed> trainingDays() {
+      return all.stream().filter(l -> !heldOut(l.day())).toList();
+    }
+
+    /** Each paper of the training days once (its first listing), unless it is also listed on a held-out day. */
+    public List<Listed> topicTraining() {
+      Set<String> skip = new HashSet<>();
+      all.stream().filter(l -> heldOut(l.day())).forEach(l -> skip.add(l.id()));
+      return all.stream().filter(l -> !heldOut(l.day()) && skip.add(l.id())).toList();
+    }
+
+    /** Each paper of the held-out days once (its first held-out listing): the topic model's test set. */
+    public List<Listed> heldOutPapers() {
+      Set<String> seen = new HashSet<>();
+      return all.stream().filter(l -> heldOut(l.day()) && seen.add(l.id())).toList();
+    }
+  }
 
   private ModelTrainer() {}
 
@@ -37,51 +70,66 @@ public final class ModelTrainer {
     return day.toEpochDay() % 10 == 0;
   }
 
-  /** Reads the inputs and writes {@code document-frequencies.tsv.gz} and {@code topic-model.tsv.gz} into {@code out}. */
-  public static void train(List<Path> inputs, Path out, int minDf, PrintStream log) throws IOException {
-    List<Doc> docs = new ArrayList<>();
-    long[] skipped = new long[2];
+  /** Reads the listings with categories of the inputs (files or folders of listing files). */
+  public static Listings read(List<Path> inputs) throws IOException {
+    List<Listed> all = new ArrayList<>();
+    long[] rejected = new long[1];
     FeedReader reader = new FeedReader(ParseOptions.defaults());
     for (Path file : FeedReader.expand(inputs)) {
       try {
         reader.read(file, new ParseListener() {
           @Override
           public void paper(Paper paper, String location) {
-            LocalDate day = LocalDate.ofInstant(paper.getPublished(), ZoneOffset.UTC);
-            if (heldOut(day) || paper.getCategories().isEmpty()) {
-              skipped[0]++;
-              return;
+            if (!paper.getCategories().isEmpty()) {
+              LocalDate day = LocalDate.ofInstant(paper.getPublished(), ZoneOffset.UTC);
+              all.add(new Listed(day, paper.getId(), paper.getTitle(), paper.getAbstract$(), List.copyOf(paper.getCategories())));
             }
-            docs.add(new Doc(paper.getTitle(), paper.getAbstract$(), Taxonomy.topicOf(paper.getCategories().get(0))));
           }
 
           @Override
           public void rejected(Rejection rejection) {
-            skipped[1]++;
+            rejected[0]++;
           }
         });
       } catch (FeedException e) {
-        skipped[1]++;
+        rejected[0]++;
       }
     }
+    return new Listings(all, rejected[0]);
+  }
+
+  /** Reads the inputs and writes {@code document-frequencies.tsv.gz} and {@value #TOPIC_MODEL} into {@code out}. */
+  public static void train(List<Path> inputs, Path out, int minDf, PrintStream log) throws IOException {
+    Listings listings = read(inputs);
+    List<Listed> days = listings.trainingDays();
     DocumentFrequencies.Builder df = new DocumentFrequencies.Builder();
-    for (Doc doc : docs) {
-      df.add(doc.title(), doc.text());
+    for (Listed listed : days) {
+      df.add(listed.title(), listed.text());
     }
     ByteArrayOutputStream dfBytes = new ByteArrayOutputStream();
     df.write(dfBytes, minDf);
     Files.createDirectories(out);
     Files.write(out.resolve("document-frequencies.tsv.gz"), dfBytes.toByteArray());
     DocumentFrequencies frequencies = DocumentFrequencies.read(new ByteArrayInputStream(dfBytes.toByteArray()));
-    TopicClassifier.Trainer topics = new TopicClassifier.Trainer();
-    for (Doc doc : docs) {
-      topics.add(doc.topic(), doc.title(), doc.text());
+    log.printf("keywords: %,d listings of training days (%,d rejected records): %,d keys with df >= %d%n",
+        days.size(), listings.rejected(), frequencies.size(), minDf);
+
+    long started = System.nanoTime();
+    List<Listed> papers = listings.topicTraining();
+    TopicClassifier topics = trainTopics(papers, TopicTrainer.Settings.DEFAULTS);
+    ByteArrayOutputStream modelBytes = new ByteArrayOutputStream();
+    topics.write(modelBytes);
+    Files.write(out.resolve(TOPIC_MODEL), modelBytes.toByteArray());
+    log.printf("topics: %,d papers, %d topics, %,d weights, %,d bytes, %.1f s%n", papers.size(),
+        topics.topics().size(), topics.weights(), modelBytes.size(), (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Fits a topic model to papers, each labelled with its primary category's topic. */
+  public static TopicClassifier trainTopics(List<Listed> papers, TopicTrainer.Settings settings) {
+    TopicTrainer trainer = new TopicTrainer(settings);
+    for (Listed paper : papers) {
+      trainer.add(paper.topic(), paper.title(), paper.text());
     }
-    try (OutputStream model = Files.newOutputStream(out.resolve("topic-model.tsv.gz"))) {
-      topics.write(model);
-    }
-    log.printf(
-        "trained on %,d papers (%,d held out or without categories, %,d rejected): %,d keys with df >= %d%n",
-        docs.size(), skipped[0], skipped[1], frequencies.size(), minDf);
+    return trainer.train();
   }
 }
