@@ -14,12 +14,11 @@ import java.util.Set;
  */
 public record SpikeRule(int minCount, double minScore, double maxPValue, int minBaselineDays, Set<TrendWindow> windows) {
   /**
-   * For keywords nobody watches: a week with at least 8 papers, at least two and a half times the
-   * usual rate as a lower bound, and a p-value that survives testing every keyword of a day (1e-6
-   * is a Bonferroni bound for 10,000 tests at 0.01, about what a day tests). A new term's first
-   * strong week meets it.
+   * For keywords nobody watches: a week with at least 8 papers, at least twice the usual rate as a
+   * lower bound, and p at most 1e-5 (a Bonferroni bound for about 1,000 tests at 0.01, what a week
+   * tests). A new term's first strong week meets it.
    */
-  public static final SpikeRule GLOBAL = new SpikeRule(8, 2.5, 1e-6, 28, Set.of(TrendWindow.P7D));
+  public static final SpikeRule GLOBAL = new SpikeRule(8, 2.0, 1e-5, 28, Set.of(TrendWindow.P7D));
 
   /** The rule a watch asks for, on the day's and the week's windows. */
   public static SpikeRule of(Watch watch) {
