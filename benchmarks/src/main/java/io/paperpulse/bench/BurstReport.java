@@ -1,5 +1,7 @@
 package io.paperpulse.bench;
 
+import io.paperpulse.streams.SpikeRule;
+
 import io.paperpulse.bench.BurstPlan.BaseRate;
 import io.paperpulse.bench.BurstPlan.Burst;
 import io.paperpulse.bench.BurstPlan.Shape;
@@ -48,10 +50,13 @@ final class BurstReport {
     out.append(String.format(Locale.ROOT, "Reproduce (%.0f s, %.0f s of CPU, on a machine shared with other work: %s):%n%n", seconds, cpuSeconds,
         Report.machine())).append(COMMAND).append('\n');
     setup(out);
-    recall(out, "Watched rule", Rule.WATCHED, "A watch on each phrase, as `PUT /api/watches/{phrase}` writes it: at least 3 papers, score at least 3, "
-        + "p at most 0.001, in the day's or the week's window");
-    recall(out, "Global rule", Rule.GLOBAL, "No watch, on the phrase's unwatched twin: at least 8 papers in the week's window, score at least 2.5, "
-        + "p at most 1e-6, 28 baseline days with papers, a listable keyword (every twin is)");
+    io.paperpulse.avro.Watch defaults = io.paperpulse.avro.Watch.newBuilder().setKeyword("-").build();
+    recall(out, "Watched rule", Rule.WATCHED, String.format(Locale.ROOT, "A watch on each phrase, as `PUT /api/watches/{phrase}` writes it: "
+        + "at least %d papers, score at least %s, p at most %s, in the day's or the week's window",
+        defaults.getMinCount(), defaults.getMinScore(), defaults.getMaxPValue()));
+    recall(out, "Global rule", Rule.GLOBAL, String.format(java.util.Locale.ROOT, "No watch, on the phrase's unwatched twin: at least %d papers in the week's window, "
+        + "score at least %s, p at most %s, %d baseline days with papers, a listable keyword (every twin is)",
+        SpikeRule.GLOBAL.minCount(), SpikeRule.GLOBAL.minScore(), SpikeRule.GLOBAL.maxPValue(), SpikeRule.GLOBAL.minBaselineDays()));
     falseAlerts(out);
     new BurstMissTable(plan, run).append(out);
     new WatchReplay(plan, run, days).append(out);

@@ -141,7 +141,7 @@ final class BurstRun {
 
   /** The watch {@code PUT /api/watches/{keyword}} writes without a body. */
   static Watch watch(String typed) {
-    return new Watch(typed, 3, 3.0, 0.001, "bench", null);
+    return Watch.newBuilder().setKeyword(typed).setOwner("bench").build(); // the defaults a PUT gives
   }
 
   /** Reads away what the other topics got (enriched papers, trends, counts, repartitions), which the driver would keep. */
