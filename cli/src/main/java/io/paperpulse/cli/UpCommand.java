@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the local stack (a KRaft Kafka broker and an Apicurio schema registry, no Docker),",
-      "publish the bundled sample feed, and run until Ctrl-C. Data is kept for the next 'up' unless --reset."
+      "Start a local Kafka broker, schema registry and the streams app, publish a sample feed, and run until Ctrl-C.",
+      "The broker runs in KRaft mode and the registry is Apicurio's; neither needs Docker.",
+      "Data is kept for the next 'up' unless --reset."
     })
 final class UpCommand implements Callable<Integer> {
   static final String SAMPLE = "samples/trending-papers-2025-03-21.txt";
