@@ -1,9 +1,17 @@
 // Reads a PaperPulse topic the way another team's service would: kafkajs for Kafka, and
 // Confluent's AvroDeserializer against the registry's Confluent-compatible API.
 // Usage: node consume.mjs BOOTSTRAP CCOMPAT_URL TOPIC COUNT [TIMEOUT_MS]
-// Prints one JSON object a message: partition, offset, key, timestamp, schemaId, value.
-import { Kafka, logLevel } from 'kafkajs';
-import { SchemaRegistryClient, SerdeType, AvroDeserializer } from '@confluentinc/schemaregistry';
+// Prints one JSON object a message: partition, offset, key, timestamp, schemaId, value; on stderr,
+// when each step was done. The whole run, imports included, ends within TIMEOUT_MS (default 60000)
+// with a message naming the last step done: kafkajs does not always stop a consumer that is still
+// joining its group or waiting in a handler (kafkajs issues 967, 1639), so the script exits by
+// itself instead of waiting for Node's event loop to drain.
+const started = Date.now();
+let step = 'starting';
+const note = (what) => {
+  step = what;
+  console.error(`consume.mjs: ${what} after ${Date.now() - started} ms`);
+};
 
 const [bootstrap, registryUrl, topic, countArg, timeoutArg] = process.argv.slice(2);
 if (!bootstrap || !registryUrl || !topic || !countArg) {
@@ -12,54 +20,76 @@ if (!bootstrap || !registryUrl || !topic || !countArg) {
 }
 const expected = Number(countArg);
 const timeoutMs = Number(timeoutArg ?? 60000);
+let received = 0;
+setTimeout(() => {
+  console.error(`consume.mjs: timeout after ${timeoutMs} ms, ${received} of ${expected} messages; last step: ${step}`);
+  process.exit(1);
+}, timeoutMs);
 
-const registry = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+// Imported here, not at the top, so that the time they take counts and shows.
+const { Kafka, logLevel } = await import('kafkajs');
+const { SchemaRegistryClient, SerdeType, AvroDeserializer } = await import('@confluentinc/schemaregistry');
+note('imported kafkajs and @confluentinc/schemaregistry');
+
+// Without a timeout, a registry that does not answer would hold a handler, and the consumer, forever.
+const registry = new SchemaRegistryClient({ baseURLs: [registryUrl], createAxiosDefaults: { timeout: 10000 } });
 const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, {});
 const kafka = new Kafka({ clientId: 'paperpulse-interop', brokers: bootstrap.split(','), logLevel: logLevel.ERROR });
+// kafkajs reads only as a member of a group (it cannot assign partitions); a new group a run.
 const consumer = kafka.consumer({ groupId: `paperpulse-interop-${process.pid}-${Date.now()}` });
+consumer.on(consumer.events.GROUP_JOIN, () => note('joined the consumer group'));
 
+const describe = (e) => (e.cause ? `${e} (caused by ${describe(e.cause)})` : `${e}`);
 const json = (value) =>
   JSON.stringify(value, (k, v) => (typeof v === 'bigint' ? v.toString() : v));
 
-let received = 0;
-let failure = null;
-await consumer.connect();
-await consumer.subscribe({ topic, fromBeginning: true });
-const done = new Promise((resolve) => {
-  const timer = setTimeout(() => resolve('timeout'), timeoutMs);
-  consumer.run({
-    eachMessage: async ({ partition, message }) => {
-      try {
-        const value = await deserializer.deserialize(topic, message.value);
-        const schemaId = message.value.readInt32BE(1);
-        console.log(json({
-          partition,
-          offset: message.offset,
-          key: message.key.toString('utf8'),
-          timestamp: message.timestamp,
-          magic: message.value[0],
-          schemaId,
-          value,
-        }));
-      } catch (e) {
-        failure = e;
-        resolve('error');
-      }
-      received += 1;
-      if (received >= expected) {
-        clearTimeout(timer);
-        resolve('done');
-      }
-    },
-  }).catch((e) => {
-    failure = e;
-    resolve('error');
-  });
+let settled = false;
+let settle;
+const outcome = new Promise((resolve) => {
+  settle = (result) => {
+    settled = true;
+    resolve(result);
+  };
 });
 
-const outcome = await done;
-await consumer.disconnect();
-if (outcome !== 'done') {
-  console.error(`consume.mjs: ${outcome} after ${received} of ${expected} messages${failure ? ': ' + (failure.stack ?? failure) : ''}`);
-  process.exit(1);
+await consumer.connect();
+note('connected to the broker');
+await consumer.subscribe({ topic, fromBeginning: true });
+consumer.run({
+  eachMessage: async ({ partition, message }) => {
+    if (settled) {
+      return;
+    }
+    try {
+      const value = await deserializer.deserialize(topic, message.value);
+      console.log(json({
+        partition,
+        offset: message.offset,
+        key: message.key.toString('utf8'),
+        timestamp: message.timestamp,
+        magic: message.value[0],
+        schemaId: message.value.readInt32BE(1),
+        value,
+      }));
+    } catch (e) {
+      settle({ code: 1, problem: `message ${received + 1} of ${expected} failed: ${describe(e)}` });
+      return;
+    }
+    received += 1;
+    if (received === 1) {
+      note('read and decoded the first message');
+    }
+    if (received === expected) {
+      note(`read ${expected} messages`);
+      settle({ code: 0 });
+    }
+  },
+}).catch((e) => settle({ code: 1, problem: `the consumer failed: ${describe(e)}` }));
+
+const { code, problem } = await outcome;
+if (problem) {
+  console.error(`consume.mjs: ${problem}`);
 }
+// A stop that hangs must not hold the exit.
+await Promise.race([consumer.disconnect(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+process.exit(code);

@@ -1,8 +1,15 @@
 package io.paperpulse.cli;
 
+import java.nio.file.Path;
+
 /** A flag, else an environment variable, else a default. */
 final class Env {
   private Env() {}
+
+  /** The repository the command runs from ({@code -Dpaperpulse.repo}, set by the script): defaults live under it. */
+  static Path repo() {
+    return Path.of(System.getProperty("paperpulse.repo", "."));
+  }
 
   static String text(String flag, String variable, String fallback) {
     if (flag != null) {

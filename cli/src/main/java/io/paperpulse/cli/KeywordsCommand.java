@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
     name = "keywords",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the keywords extracted from each text file as one JSON object a line:",
-      "{\"file\": ..., \"keywords\": [...]}, best first. The first line of a file is read as its title."
+      "Print the keywords extracted from each text file, one JSON object a line.",
+      "Each line reads {\"file\": ..., \"keywords\": [...]}, best first. The first line of a file is read as its title."
     })
 final class KeywordsCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Plain-text files (UTF-8).")

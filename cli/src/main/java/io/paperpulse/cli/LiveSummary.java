@@ -2,6 +2,8 @@ package io.paperpulse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperpulse.producer.util.Causes;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,33 +14,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints a few lines of what the app sees, from its own HTTP API, every so often. */
-final class LiveSummary {
-  private LiveSummary() {}
+/**
+ * Prints a few lines of what the app sees, from its own HTTP API, every so often, until closed. Close
+ * it before the app: once closed it prints nothing more, not even a failed request to a stopping API.
+ */
+final class LiveSummary implements AutoCloseable {
+  private final Thread thread;
 
-  static void start(String api, PrintStream out, Duration every) {
+  private LiveSummary(Thread thread) {
+    this.thread = thread;
+  }
+
+  static LiveSummary start(String api, PrintStream out, Duration every) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Thread thread = new Thread(() -> {
-      String last = "";
-      while (!Thread.currentThread().isInterrupted()) {
+    Thread thread = new Thread(() -> print(http, api, out, every), "paperpulse-summary");
+    thread.setDaemon(true);
+    thread.start();
+    return new LiveSummary(thread);
+  }
+
+  private static void print(HttpClient http, String api, PrintStream out, Duration every) {
+    String last = "";
+    try {
+      while (true) {
         String now = summary(http, api);
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
         if (!now.equals(last)) {
           out.print(now);
           out.flush();
           last = now;
         }
-        try {
-          Thread.sleep(every.toMillis());
-        } catch (InterruptedException e) {
-          return;
-        }
+        Thread.sleep(every.toMillis());
       }
-    }, "paperpulse-summary");
-    thread.setDaemon(true);
-    thread.start();
+    } catch (InterruptedException e) {
+      // Closed: the app is stopping.
+    }
   }
 
-  static String summary(HttpClient http, String api) {
+  @Override
+  public void close() throws InterruptedException {
+    thread.interrupt();
+    thread.join();
+  }
+
+  static String summary(HttpClient http, String api) throws InterruptedException {
     ObjectMapper json = new ObjectMapper();
     try {
       JsonNode topics = get(http, json, api + "/api/topics?window=P7D");
@@ -63,12 +84,12 @@ final class LiveSummary {
           + "   top topics:        " + (top.isEmpty() ? "none yet" : String.join(", ", top)) + "\n"
           + "   rising this week:  " + (words.isEmpty() ? "none yet" : String.join(", ", words)) + "\n"
           + "   recent alerts:     " + (recent.isEmpty() ? "none" : String.join(", ", recent)) + "\n";
-    } catch (Exception e) {
-      return "-- summary not available yet: " + e.getMessage() + "\n";
+    } catch (IOException | RuntimeException e) {
+      return "-- summary not available yet: " + Causes.message(e) + "\n";
     }
   }
 
-  private static JsonNode get(HttpClient http, ObjectMapper json, String url) throws Exception {
+  private static JsonNode get(HttpClient http, ObjectMapper json, String url) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
     JsonNode body = json.readTree(response.body());

@@ -1,5 +1,6 @@
 package io.paperpulse.cli;
 
+import io.paperpulse.producer.util.Causes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -78,15 +79,6 @@ public final class Main implements Runnable {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied: " + message;
     }
-    String text = message == null ? e.getClass().getSimpleName() : message;
-    // Kafka wraps the reason ("Failed to create new KafkaAdminClient"): name the root cause too.
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    if (root != e && root.getMessage() != null && !text.contains(root.getMessage())) {
-      text += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-    }
-    return text;
+    return Causes.message(e);
   }
 }

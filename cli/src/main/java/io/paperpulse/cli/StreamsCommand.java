@@ -2,12 +2,9 @@ package io.paperpulse.cli;
 
 import io.paperpulse.producer.config.PaperPulseConfig;
 import io.paperpulse.producer.config.RegistryWait;
-import io.paperpulse.streams.AnalyticsSettings;
 import io.paperpulse.streams.PaperPulseStreams;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,29 +40,11 @@ final class StreamsCommand implements Callable<Integer> {
     PaperPulseConfig config = connection.load();
     System.out.println("Connecting with " + config.describe());
     RegistryWait.await(config, RegistryWait.limit(System.getenv()), message -> System.err.println("paperpulse streams: " + message));
-    PaperPulseStreams app = PaperPulseStreams.start(config, settings(this), AnalyticsSettings.defaults());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("Stopping the streams app ...");
-      app.close();
-      stopped.countDown();
-    }, "paperpulse-streams-shutdown"));
-    if (!app.awaitRunning(Duration.ofMinutes(2))) {
-      System.err.println("paperpulse streams: the app did not reach RUNNING; state " + app.streams().state());
-      return Main.USAGE_OR_IO;
-    }
+    AppLifecycle lifecycle = AppLifecycle.onShutdown("the streams app", System.out);
+    PaperPulseStreams app =
+        lifecycle.startApp(config, AppLifecycle.settings(applicationId, stateDir, httpHost, httpPort, threads), () -> false);
     System.out.println("Streams app running; HTTP API at http://localhost:" + app.httpPort() + "/api/");
-    stopped.await();
+    lifecycle.awaitStop();
     return Main.OK;
-  }
-
-  static PaperPulseStreams.Settings settings(StreamsCommand c) {
-    Path repo = Path.of(System.getProperty("paperpulse.repo", "."));
-    return new PaperPulseStreams.Settings(
-        Env.text(c.applicationId, "PAPERPULSE_APPLICATION_ID", "paperpulse"),
-        c.stateDir != null ? c.stateDir : Path.of(Env.text(null, "PAPERPULSE_STATE_DIR", repo.resolve(".paperpulse/streams").toString())),
-        Env.text(c.httpHost, "PAPERPULSE_HTTP_HOST", "localhost"),
-        Env.port(c.httpPort, "PAPERPULSE_HTTP_PORT", 8080),
-        Env.threads(c.threads));
   }
 }

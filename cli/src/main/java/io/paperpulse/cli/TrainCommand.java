@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the background document frequencies and the topic model the enrichment uses, from arXiv listings",
-      "(e.g. ../shared/data/arxiv-daily-cs/daily). Listing days whose epoch day is a multiple of 10 are held out."
+      "Build the background document frequencies and the topic model the enrichment uses, from arXiv listings.",
+      "Give listings with categories, e.g. ../shared/data/arxiv-daily-cs/daily.",
+      "Listing days whose epoch day is a multiple of 10 are held out."
     })
 final class TrainCommand implements Callable<Integer> {
   static final String MODEL_DIR = "streams-app/src/main/resources/io/paperpulse/streams/model";

@@ -4,7 +4,6 @@ import io.paperpulse.producer.config.PaperPulseConfig;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PublishSummary;
 import io.paperpulse.stack.LocalStack;
-import io.paperpulse.streams.AnalyticsSettings;
 import io.paperpulse.streams.PaperPulseStreams;
 import java.time.Duration;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,14 +26,17 @@ import picocli.CommandLine.Option;
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the local stack (a KRaft Kafka broker and an Apicurio schema registry, no Docker),",
-      "publish the bundled sample feed, and run until Ctrl-C. Data is kept for the next 'up' unless --reset."
+      "Start a local Kafka broker, schema registry and the streams app, publish a sample feed, and run until Ctrl-C.",
+      "The broker runs in KRaft mode and the registry is Apicurio's; neither needs Docker.",
+      "Data is kept for the next 'up' unless --reset."
     })
 final class UpCommand implements Callable<Integer> {
   static final String SAMPLE = "samples/trending-papers-2025-03-21.txt";
   static final int SAMPLE_YEAR = 2025;
   /** Printed once everything is running; scripts and tests wait for it. */
   static final String READY_LINE = "PaperPulse is up.";
+  /** The broker and registry get 30 s each to stop before they are killed; they normally take a few. */
+  static final Duration STACK_CLOSE_TIMEOUT = Duration.ofMinutes(1);
 
   @Option(
       names = "--data-dir",
@@ -68,47 +69,27 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
+    AppLifecycle lifecycle = AppLifecycle.onShutdown("PaperPulse", out);
+    // Closed last: a broker or registry still starting when the stop came is not left running.
+    lifecycle.closeOnStop("the stack's processes", UpCommand::stopChildProcesses, Duration.ofSeconds(1), () -> false);
     LocalStack.Settings settings = settings();
     out.println("Starting the local stack in " + settings.dataDir() + " ...");
-    LocalStack stack = LocalStack.start(settings, System.getenv());
-    PaperPulseStreams[] app = new PaperPulseStreams[1];
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  out.println("Stopping PaperPulse ...");
-                  if (app[0] != null) {
-                    app[0].close();
-                  }
-                  stack.close();
-                  out.println("Stopped.");
-                  stopped.countDown();
-                },
-                "paperpulse-shutdown"));
+    LocalStack stack = lifecycle.closeOnStop("the local stack", LocalStack.start(settings, System.getenv()), STACK_CLOSE_TIMEOUT, () -> false);
     PaperPulseConfig config =
         PaperPulseConfig.defaults()
             .withBootstrapServers(stack.bootstrapServers())
             .withRegistryUrl(stack.registryUrl());
     out.println("Starting the streams app ...");
-    app[0] =
-        PaperPulseStreams.start(
+    // A Ctrl-C in a terminal stops the broker too: once it is gone, the app's close waits for nothing.
+    PaperPulseStreams app =
+        lifecycle.startApp(
             config,
-            new PaperPulseStreams.Settings(
-                "paperpulse",
-                settings.dataDir().resolve("streams"),
-                "localhost",
-                Env.port(httpPort, "PAPERPULSE_HTTP_PORT", 8080),
-                Env.threads(null)),
-            AnalyticsSettings.defaults());
-    if (!app[0].awaitRunning(Duration.ofMinutes(2))) {
-      out.println("The streams app did not start: state " + app[0].streams().state());
-      return Main.USAGE_OR_IO;
-    }
+            AppLifecycle.settings(null, settings.dataDir().resolve("streams"), null, httpPort, null),
+            () -> !stack.brokerRunning());
     String published = "not published (--no-sample)";
     if (!noSample) {
-      Path sample = extractSample(settings.dataDir());
       PublishSummary[] summary = new PublishSummary[1];
+      Path sample = extractSample(settings.dataDir());
       int code =
           Publishing.run(
               config,
@@ -121,13 +102,20 @@ final class UpCommand implements Callable<Integer> {
       }
       published = summary[0].published() + " papers from the bundled sample";
     }
+    String api = "http://localhost:" + app.httpPort();
+    printWhereEverythingIs(out, stack, config, api, published);
+    lifecycle.closeOnStop("the live summary", LiveSummary.start(api, out, Duration.ofSeconds(30)), Duration.ofSeconds(1), () -> false);
+    lifecycle.awaitStop();
+    return Main.OK;
+  }
+
+  private static void printWhereEverythingIs(PrintStream out, LocalStack stack, PaperPulseConfig config, String api, String published) {
     out.println();
     out.println(READY_LINE);
     out.println("  Kafka bootstrap servers   " + stack.bootstrapServers());
     out.println("  Schema registry (v3 API)  " + config.registryApiUrl());
     out.println("  Confluent-compatible API  " + config.confluentApiUrl());
     out.println("  Topic 'papers'            " + published);
-    String api = "http://localhost:" + app[0].httpPort();
     out.println("  Live page                 " + api + "/");
     out.println("  Prometheus metrics        " + api + "/metrics");
     out.println("  HTTP API                  " + api + "/api/topics?window=P7D");
@@ -136,14 +124,16 @@ final class UpCommand implements Callable<Integer> {
     out.println("                            " + api + "/api/watches/{keyword}  (GET, PUT, DELETE)");
     out.println("Publish more with: ./paperpulse publish FILE|DIR   Press Ctrl-C to stop.");
     out.flush();
-    LiveSummary.start(api, out, Duration.ofSeconds(30));
-    stopped.await();
-    return Main.OK;
+  }
+
+  /** SIGTERM to the broker and registry, if they still run; each stops on its own. */
+  private static void stopChildProcesses() {
+    ProcessHandle.current().children().forEach(ProcessHandle::destroy);
   }
 
   private LocalStack.Settings settings() {
     LocalStack.Settings d = LocalStack.Settings.defaults(null, null);
-    Path repo = Path.of(System.getProperty("paperpulse.repo", "."));
+    Path repo = Env.repo();
     Path dir = dataDir != null ? dataDir : envPath("PAPERPULSE_DATA_DIR", repo.resolve(".paperpulse"));
     return new LocalStack.Settings(
         dir.toAbsolutePath(),

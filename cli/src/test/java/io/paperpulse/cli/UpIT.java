@@ -26,19 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs {@code ./paperpulse up} as a user would: the real script, a real broker and registry. */
 class UpIT {
   private static final Path REPO = Path.of(System.getProperty("paperpulse.repo", ".."));
+  /** How long {@code up} may take to stop: it took 32 s when the broker stopped with it. */
+  private static final Duration STOP_DEADLINE = Duration.ofSeconds(15);
 
   /** A running {@code paperpulse up} and everything it printed. */
   private record Up(Process process, List<String> output, Thread reader) {}
 
   @Test
   void upPublishesTheSampleStopsCleanlyAndASecondUpKeepsTheData(@TempDir Path dataDir) throws Exception {
-    Map<String, String> ports =
-        Map.of(
-            "PAPERPULSE_KAFKA_PORT", String.valueOf(Ports.free()),
-            "PAPERPULSE_CONTROLLER_PORT", String.valueOf(Ports.free()),
-            "PAPERPULSE_REGISTRY_PORT", String.valueOf(Ports.free()),
-            "PAPERPULSE_REGISTRY_MANAGEMENT_PORT", String.valueOf(Ports.free()),
-            "PAPERPULSE_HTTP_PORT", String.valueOf(Ports.free()));
+    Map<String, String> ports = freePorts();
     String bootstrap = "127.0.0.1:" + ports.get("PAPERPULSE_KAFKA_PORT");
 
     Up first = start(dataDir, ports);
@@ -56,6 +52,42 @@ class UpIT {
     Up second = start(dataDir, ports, "--no-sample");
     assertThat(distinctKeys(bootstrap, 47)).hasSize(47);
     stop(second);
+  }
+
+  @Test
+  void ctrlCRightAfterUpStopsItsBrokerRegistryAndAppWithinSeconds(@TempDir Path dataDir) throws Exception {
+    Up up = start(dataDir, freePorts());
+    List<ProcessHandle> servers = up.process().descendants().toList();
+    try {
+      // Ctrl-C in a terminal signals the whole process group at once: up, its broker and its registry,
+      // while the app is still processing the sample it has just published.
+      up.process().toHandle().destroy();
+      servers.forEach(ProcessHandle::destroy);
+
+      assertThat(up.process().waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+          .as("up stopped within %s of the signal; it printed:%n%s", STOP_DEADLINE, String.join("\n", up.output()))
+          .isTrue();
+      up.reader().join(10_000);
+      List<String> output = up.output();
+      List<String> stopping = output.subList(output.indexOf("Stopping PaperPulse ..."), output.size());
+      assertThat(stopping).as("what up printed while stopping").last().isEqualTo("Stopped.");
+      assertThat(stopping).as("what up printed while stopping")
+          .noneMatch(l -> l.contains("null") || l.contains("Exception") || l.contains("summary not available") || l.startsWith("\tat "));
+      assertThat(Deadline.await(Duration.ofSeconds(30), () -> servers.stream().noneMatch(ProcessHandle::isAlive), () -> false))
+          .as("the broker and registry stopped").isTrue();
+    } finally {
+      up.process().destroyForcibly();
+      servers.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private static Map<String, String> freePorts() {
+    return Map.of(
+        "PAPERPULSE_KAFKA_PORT", String.valueOf(Ports.free()),
+        "PAPERPULSE_CONTROLLER_PORT", String.valueOf(Ports.free()),
+        "PAPERPULSE_REGISTRY_PORT", String.valueOf(Ports.free()),
+        "PAPERPULSE_REGISTRY_MANAGEMENT_PORT", String.valueOf(Ports.free()),
+        "PAPERPULSE_HTTP_PORT", String.valueOf(Ports.free()));
   }
 
   private static Up start(Path dataDir, Map<String, String> ports, String... args) throws Exception {

@@ -66,6 +66,11 @@ public final class KafkaBroker implements AutoCloseable {
     return bootstrapServers;
   }
 
+  /** Whether the broker's process is still running (false once it exited, however it stopped). */
+  public boolean running() {
+    return process.alive();
+  }
+
   /** Kills the broker with SIGKILL, for fault tests: the next start recovers its logs. */
   public void kill() throws InterruptedException {
     process.kill();

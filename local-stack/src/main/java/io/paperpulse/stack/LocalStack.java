@@ -127,6 +127,11 @@ public final class LocalStack implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
+  /** Whether the broker's process is still running: a Ctrl-C in a terminal stops it with this one. */
+  public boolean brokerRunning() {
+    return broker.running();
+  }
+
   /** The registry's base URL, e.g. {@code http://127.0.0.1:8081}. */
   public String registryUrl() {
     return registry.url();

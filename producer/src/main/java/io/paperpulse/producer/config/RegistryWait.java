@@ -1,5 +1,7 @@
 package io.paperpulse.producer.config;
 
+import io.paperpulse.producer.util.Backoff;
+import io.paperpulse.producer.util.Causes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +19,7 @@ public final class RegistryWait {
   /** The default limit, overridden by {@code PAPERPULSE_REGISTRY_WAIT} (seconds). */
   public static final Duration DEFAULT_LIMIT = Duration.ofMinutes(5);
 
-  static final Duration FIRST_DELAY = Duration.ofMillis(500);
-  static final Duration MAX_DELAY = Duration.ofSeconds(10);
+  static final Backoff BACKOFF = Backoff.DEFAULT;
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,7 +52,7 @@ public final class RegistryWait {
   public static void await(PaperPulseConfig config, Duration limit, Consumer<String> log) throws InterruptedException {
     URI probe = URI.create(config.registryApiUrl() + "/system/info");
     long end = System.nanoTime() + limit.toNanos();
-    Duration delay = FIRST_DELAY;
+    int misses = 0;
     while (true) {
       String problem = problem(probe);
       if (problem == null) {
@@ -62,11 +63,10 @@ public final class RegistryWait {
         throw new IllegalStateException("the schema registry at " + config.registryUrl() + " did not answer within "
             + limit.toSeconds() + " s (" + problem + "); start it, or check PAPERPULSE_REGISTRY_URL");
       }
-      Duration next = Duration.ofNanos(Math.min(delay.toNanos(), left));
+      Duration next = Duration.ofNanos(Math.min(BACKOFF.delayAfter(++misses).toNanos(), left));
       log.accept("schema registry at " + config.registryUrl() + " is not reachable (" + problem + "); retrying in "
           + String.format(java.util.Locale.ROOT, "%.1f", next.toMillis() / 1000.0) + " s");
       Thread.sleep(next.toMillis());
-      delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
     }
   }
 
@@ -77,8 +77,7 @@ public final class RegistryWait {
           HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
       return response.statusCode() == 200 ? null : "HTTP " + response.statusCode() + " from " + probe;
     } catch (IOException e) {
-      String message = e.getMessage();
-      return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+      return Causes.describe(e);
     }
   }
 }

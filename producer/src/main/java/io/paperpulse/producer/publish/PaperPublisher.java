@@ -3,6 +3,7 @@ package io.paperpulse.producer.publish;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.util.Causes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -113,12 +114,7 @@ public final class PaperPublisher implements AutoCloseable {
   private void fail(String location, String id, Throwable error) {
     failedCount.incrementAndGet();
     if (failures.size() < MAX_KEPT_FAILURES) {
-      String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
-      Throwable cause = error.getCause();
-      if (cause != null && cause != error) {
-        reason += " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
-      }
-      failures.add(new Failure(location, id, reason));
+      failures.add(new Failure(location, id, Causes.describe(error)));
     }
   }
 
