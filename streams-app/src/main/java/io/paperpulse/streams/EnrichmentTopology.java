@@ -3,6 +3,7 @@ package io.paperpulse.streams;
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.producer.Topics;
+import io.paperpulse.producer.util.Causes;
 import io.paperpulse.streams.keywords.RecentFrequencies;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.LongStream;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -249,14 +250,7 @@ public final class EnrichmentTopology {
     }
 
     private static String describe(Throwable e) {
-      StringBuilder out = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
-      for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
-        out.append(" (").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append(")");
-        if (c.getCause() == c) {
-          break;
-        }
-      }
-      return out.toString();
+      return Causes.describe(e);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.paperpulse.streams;
 import io.paperpulse.producer.Topics;
 import io.paperpulse.producer.config.PaperPulseConfig;
 import io.paperpulse.producer.publish.TopicSetup;
+import io.paperpulse.producer.util.Backoff;
 import io.paperpulse.streams.api.ApiServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,7 +141,7 @@ public final class PaperPulseStreams implements AutoCloseable {
     @Override
     public StreamThreadExceptionResponse handle(Throwable e) {
       if (RegistryUnavailableException.isCause(e)) {
-        long delay = Math.min(10_000, 500L << Math.min(registryMisses++, 5));
+        long delay = Backoff.DEFAULT.delayAfter(++registryMisses).toMillis();
         LOG.warn("{}; retrying in {} ms", RegistryUnavailableException.describe(e), delay);
         try {
           Thread.sleep(delay);
