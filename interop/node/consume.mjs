@@ -32,7 +32,7 @@ const { SchemaRegistryClient, SerdeType, AvroDeserializer } = await import('@con
 note('imported kafkajs and @confluentinc/schemaregistry');
 
 // Without a timeout, a registry that does not answer would hold a handler, and the consumer, forever.
-const registry = new SchemaRegistryClient({ baseURLs: [registryUrl], createAxiosDefaults: { timeout: 10000 } });
+const registry = new SchemaRegistryClient({ baseURLs: [registryUrl], createAxiosDefaults: { timeout: 20000 } });
 const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, {});
 const kafka = new Kafka({ clientId: 'paperpulse-interop', brokers: bootstrap.split(','), logLevel: logLevel.ERROR });
 // kafkajs reads only as a member of a group (it cannot assign partitions); a new group a run.
@@ -40,6 +40,22 @@ const consumer = kafka.consumer({ groupId: `paperpulse-interop-${process.pid}-${
 consumer.on(consumer.events.GROUP_JOIN, () => note('joined the consumer group'));
 
 const describe = (e) => (e.cause ? `${e} (caused by ${describe(e.cause)})` : `${e}`);
+// A registry that is slow to answer its first requests (a busy machine, a cold server) is asked
+// again, within the script's deadline; any other error fails the message at once.
+const REGISTRY_ATTEMPTS = 4;
+const transient = (e) => /timeout|ECONNRESET|ECONNREFUSED|socket hang up/i.test(describe(e));
+async function decode(bytes) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await deserializer.deserialize(topic, bytes);
+    } catch (e) {
+      if (!transient(e) || attempt === REGISTRY_ATTEMPTS) {
+        throw e;
+      }
+      note(`registry call ${attempt} of ${REGISTRY_ATTEMPTS} failed (${describe(e)}); asking again`);
+    }
+  }
+}
 const json = (value) =>
   JSON.stringify(value, (k, v) => (typeof v === 'bigint' ? v.toString() : v));
 
@@ -61,7 +77,7 @@ consumer.run({
       return;
     }
     try {
-      const value = await deserializer.deserialize(topic, message.value);
+      const value = await decode(message.value);
       console.log(json({
         partition,
         offset: message.offset,

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeInterop {
   /** The script's own deadline for the whole run, imports included. */
-  static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
   /** A script that has not ended some time after its own deadline is stuck in Node itself. */
   static final Duration PROCESS_TIMEOUT = SCRIPT_TIMEOUT.plusSeconds(30);
   static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
