@@ -88,9 +88,9 @@ class DockerComposeTest {
             read.add(name);
           }
         }));
-    String readme = Files.readString(REPO.resolve("README.md"));
+    String readme = Files.readString(REPO.resolve("cli/README.md"));
 
     assertThat(read).contains("PAPERPULSE_BOOTSTRAP_SERVERS", "PAPERPULSE_REGISTRY_URL", "PAPERPULSE_HTTP_PORT");
-    assertThat(read).allSatisfy(name -> assertThat(readme).as("README.md documents %s", name).contains(name));
+    assertThat(read).allSatisfy(name -> assertThat(readme).as("cli/README.md (configuration) documents %s", name).contains(name));
   }
 }
