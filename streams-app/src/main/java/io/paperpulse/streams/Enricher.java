@@ -19,7 +19,7 @@ import java.util.function.LongConsumer;
  * primary scores 1.0, cross-lists 0.5), else from the topic classifier.
  */
 public final class Enricher {
-  public static final String VERSION = KeywordExtractor.VERSION + "+topics-2";
+  public static final String VERSION = KeywordExtractor.VERSION + "+topics-3";
   static final int KEYWORDS = 10;
   static final int PREDICTED_TOPICS = 3;
 

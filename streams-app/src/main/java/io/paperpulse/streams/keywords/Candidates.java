@@ -5,10 +5,11 @@ import java.util.function.Consumer;
 
 /**
  * The candidate keywords of a token list: every run of 1 to {@code maxWords} words inside a chunk
- * (a stretch with no stop word and no break) that is not made of generic words alone ("data
- * stream" is a candidate, "data" and "data model" are not), does not start with an adverb
- * ("secretly") and does not end with an adverb or a participle ("trained"). An acronym is exempt
- * from the adverb and participle rules. {@link #forEach} gives the keyphrase candidates (up to
+ * (a stretch with no stop word, no verb and no break) that is not made of generic words alone
+ * ("data stream" is a candidate, "data" and "data model" are not), does not start with an adverb
+ * ("secretly") or with a participle after one ("progressively optimized"), and does not end with an adverb or a participle ("trained"), nor, for keyphrases,
+ * with an adjective ("optimized bi-granular"). An acronym is exempt from the verb, adverb,
+ * participle and adjective rules. {@link #forEach} gives the keyphrase candidates (up to
  * {@value #MAX_WORDS} words), used alike to build the background statistics and to extract
  * keywords, so both see the same phrases. {@link #forEachSpan} with {@link #MENTION_RULES} gives
  * the longer phrases of {@link MentionTerms}, where words that only look like adverbs or
@@ -17,14 +18,20 @@ import java.util.function.Consumer;
 final class Candidates {
   static final int MAX_WORDS = 3;
 
-  /** How candidates are cut: the longest phrase and whether noun exceptions apply to the suffix rules. */
-  record Rules(int maxWords, boolean nounExceptions) {}
+  /**
+   * How candidates are cut: the longest phrase, whether noun exceptions apply to the suffix rules,
+   * and whether a phrase may end with an adjective.
+   */
+  record Rules(int maxWords, boolean nounExceptions, boolean adjectiveEnds) {}
 
   /** The rules of the keyphrase extractor and the background statistics. */
-  static final Rules KEYPHRASE_RULES = new Rules(MAX_WORDS, false);
+  static final Rules KEYPHRASE_RULES = new Rules(MAX_WORDS, false, false);
 
-  /** The rules of a paper's mention terms: phrases of up to four words. */
-  static final Rules MENTION_RULES = new Rules(4, true);
+  /**
+   * The rules of a paper's mention terms: phrases of up to four words, which may end with an
+   * adjective (a term is counted whatever it reads like; the lists judge how it reads).
+   */
+  static final Rules MENTION_RULES = new Rules(4, true, true);
 
   /** One candidate: its key (stems), its label (lower-case words), and where it starts. */
   record Candidate(String key, String label, int start, int words, boolean acronym) {}
@@ -70,7 +77,7 @@ final class Candidates {
     StringBuilder key = new StringBuilder(64);
     for (int start = from; start < to; start++) {
       Tokenizer.Token first = tokens.get(start);
-      if (!first.acronym() && adverb(first.lower(), rules)) {
+      if (!first.acronym() && (adverb(first.lower(), rules) || verbalParticiple(tokens, from, start, rules))) {
         continue;
       }
       key.setLength(0);
@@ -85,8 +92,9 @@ final class Candidates {
         if (allGeneric || (n == 1 && last.letters() < 3 && !last.acronym()) || last.stop()) {
           continue; // a modifier alone, or ending a phrase, is no term
         }
-        if (!last.acronym() && (adverb(last.lower(), rules) || participle(last.lower(), rules))) {
-          continue; // adverbs and participles ("trained", "secretly") end no keyword
+        if (!last.acronym() && (adverb(last.lower(), rules) || participle(last.lower(), rules)
+            || (!rules.adjectiveEnds() && Words.adjective(last.lower())))) {
+          continue; // adverbs, participles and adjectives ("secretly", "trained", "generative") end no keyword
         }
         action.accept(start, n, key.toString());
       }
@@ -94,11 +102,19 @@ final class Candidates {
   }
 
   /**
-   * Whether a token ends a chunk: a stop word, but for mention terms not a modifier that starts
-   * many real terms ("large language model", "low-resource", "code generation").
+   * Whether a token ends a chunk: a verb, or a stop word but, for mention terms, not a modifier
+   * that starts many real terms ("large language model", "low-resource", "code generation").
    */
   private static boolean breaks(Tokenizer.Token token, Rules rules) {
+    if (!token.acronym() && Words.VERBS.contains(token.lower())) {
+      return true;
+    }
     return token.stop() && !(rules.nounExceptions() && Words.MODIFIERS.contains(token.lower()));
+  }
+
+  /** Whether the token at {@code i} is a participle after an adverb ("progressively optimized"): a verb, which starts no term. */
+  private static boolean verbalParticiple(List<Tokenizer.Token> tokens, int chunkStart, int i, Rules rules) {
+    return i > chunkStart && participle(tokens.get(i).lower(), rules) && adverb(tokens.get(i - 1).lower(), rules);
   }
 
   private static boolean adverb(String lower, Rules rules) {

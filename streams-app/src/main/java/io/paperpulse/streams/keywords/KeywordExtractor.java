@@ -18,11 +18,13 @@ import java.util.function.LongConsumer;
  * streams app, together with recent papers: {@link RecentFrequencies}), then boosted when it
  * appears in the title, early in the abstract, as an acronym or as a longer phrase. A phrase of several words that the background corpus holds at most once would get a
  * near-maximal idf by chance alone; it gets instead {@value #UNSEEN_PHRASE_IDF} times the mean idf
- * of its words, an estimate from what is known. A keyword inside a better one is dropped.
+ * of its words, an estimate from what is known. A keyword inside a better one is dropped, and so
+ * is one that holds two better ones, so no phrase shows at three lengths ("bi-granular",
+ * "bi-granular document", "bi-granular document representation").
  */
 public final class KeywordExtractor {
   /** Changes whenever the rules or the bundled statistics change. */
-  public static final String VERSION = "kw-3";
+  public static final String VERSION = "kw-4";
 
   private static final double TITLE_BOOST = 2.0;
   private static final double ACRONYM_BOOST = 1.3;
@@ -118,7 +120,9 @@ public final class KeywordExtractor {
       if (chosen.size() == limit) {
         break;
       }
-      if (chosen.stream().noneMatch(c -> overlaps(c.key(), candidate.key()))) {
+      boolean inside = chosen.stream().anyMatch(c -> overlaps(c.key(), candidate.key()));
+      long holds = chosen.stream().filter(c -> overlaps(candidate.key(), c.key())).count();
+      if (!inside && holds < 2) {
         chosen.add(candidate);
       }
     }

@@ -16,7 +16,8 @@ import java.util.Set;
 final class Tokenizer {
   /**
    * One word: as written, lower-cased, stemmed; whether a phrase break comes before it; whether it
-   * looks like an acronym ("LLM", "NeRF": two capitals, not just a capitalised word), is a stop word
+   * looks like an acronym ("LLM", "NeRF": two capitals, not just a capitalised word or words, as in
+   * "Bi-Granular"), is a stop word
    * or a generic word; how many letters it has; where it is in the text ({@code start} inclusive, {@code end} exclusive, a trailing "'s" included); whether
    * it starts a sentence (the first word of the text, or the first after '.', '!', '?' or ':').
    */
@@ -43,7 +44,7 @@ final class Tokenizer {
           letters++;
           if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
             lowerCase = false;
-            upperAfterFirst += i > 0 ? 1 : 0;
+            upperAfterFirst += i > 0 && surface.charAt(i - 1) != '-' ? 1 : 0; // "Bi-Granular" is no acronym
           }
         } else if (c > 127) {
           lowerCase = false;

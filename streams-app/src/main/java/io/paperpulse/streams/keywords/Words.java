@@ -1,7 +1,12 @@
 package io.paperpulse.streams.keywords;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Word lists and the stemmer the keyword extractor uses. Stop words end a candidate phrase;
@@ -87,10 +92,6 @@ final class Words {
   static final Set<String> ED_NOUNS = words("embed", "hundred", "sacred", "naked", "wicked", "bed", "red", "shed");
 
   /**
-   * Function words: determiners, pronouns, prepositions and conjunctions, which never begin or end
-   * a keyword even where a phrase may hold stop words ("mixture of experts").
-   */
-  /**
    * Stop words for keyphrases that begin many terms people track ("large language model", "small
    * language model", "code generation", "key-value cache", "high-resolution"): in a paper's mention
    * terms they may start a phrase, never stand alone or end one.
@@ -98,6 +99,10 @@ final class Words {
   static final Set<String> MODIFIERS =
       words("large", "small", "low", "high", "key", "code", "task", "full", "wide", "multi", "simple", "strong", "robust", "diverse");
 
+  /**
+   * Function words: determiners, pronouns, prepositions and conjunctions, which never begin or end
+   * a keyword even where a phrase may hold stop words ("mixture of experts").
+   */
   static final Set<String> FUNCTION =
       words(
           "a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his", "her",
@@ -105,7 +110,59 @@ final class Words {
           "at", "by", "with", "from", "into", "onto", "as", "via", "per", "than", "which", "who",
           "whose", "what", "where", "when", "is", "are", "was", "were", "be", "been");
 
+  /** Verbs, which end a phrase like stop words do ("customize" in "customize 3D faces"); see verbs.txt. */
+  static final Set<String> VERBS = resource("verbs.txt");
+
+  /**
+   * Endings of adjectives ("-al", "-ive", "-ous"): a keyphrase does not end with one ("optimized
+   * bi-granular", "universal generative"), unless the word is a noun of {@link #ADJECTIVE_NOUNS}.
+   */
+  private static final String[] ADJECTIVE_ENDINGS = {"al", "ar", "ive", "ous", "ic", "able", "ible", "ful", "less"};
+
+  /** Nouns with an adjective's ending. */
+  static final Set<String> ADJECTIVE_NOUNS =
+      words(
+          "retrieval", "signal", "interval", "proposal", "potential", "trial", "removal", "approval",
+          "journal", "tutorial", "material", "terminal", "rival", "arrival", "survival", "portal",
+          "festival", "manual", "capital", "animal", "hospital", "rehearsal", "reversal", "referral",
+          "denial", "principal", "mineral", "arsenal", "radar", "lidar", "sonar", "grammar",
+          "scalar", "calendar", "seminar", "pillar", "objective", "incentive",
+          "alternative", "initiative", "perspective", "directive", "primitive", "derivative",
+          "narrative", "representative", "executive", "detective", "metric", "logic", "topic",
+          "traffic", "music", "clinic", "epidemic", "rhetoric", "arithmetic", "heuristic",
+          "mechanic", "critic", "fabric", "graphic", "mosaic", "tactic", "magic", "panic", "forensic",
+          "optic", "variable", "table", "cable", "deliverable", "observable",
+          "timetable", "constable", "handful", "wireless");
+
   private Words() {}
+
+  /** Whether a lower-case word ends like an adjective and is not a known noun. */
+  static boolean adjective(String lower) {
+    if (lower.length() <= 4 || ADJECTIVE_NOUNS.contains(lower)) {
+      return false;
+    }
+    for (String ending : ADJECTIVE_ENDINGS) {
+      if (lower.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> resource(String name) {
+    try (InputStream in = Words.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name + " beside " + Words.class.getName());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .collect(Collectors.toUnmodifiableSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+  }
 
   static Set<String> words(String... words) {
     return Set.copyOf(java.util.Arrays.asList(words));

@@ -74,4 +74,38 @@ class KeywordExtractorTest {
 
     assertThat(labels).contains("diffusion models", "guided generation", "computational biology");
   }
+
+  /** The first two papers of the seed listing (../shared/seed), as the bundled statistics see them. */
+  private static final String[][] SEED_PAPERS = {
+    {"Progressively Optimized Bi-Granular Document Representation for Scalable Embedding Based Retrieval",
+     "Ad-hoc search calls for the selection of appropriate answers from a massive-scale corpus. Nowadays, the embedding-based retrieval (EBR) becomes a promising solution, where deep learning based document representation and ANN search techniques are allied to handle this task. However, a major challenge is that the ANN index can be too large to fit into memory, given the considerable size of answer corpus. In this work, we tackle this problem with Bi-Granular Document Representation, where the lightweight sparse embeddings are indexed and standby in memory for coarse-grained candidate search, and the heavyweight dense embeddings are hosted in disk for fine-grained post verification. For the best of retrieval accuracy, a Progressive Optimization framework is designed. The sparse embeddings are learned ahead for high-quality search of candidates. Conditioned on the candidate distribution induced by the sparse embeddings, the dense embeddings are continuously learned to optimize the discrimination of ground-truth from the shortlisted candidates. Besides, two techniques: the contrastive quantization and the locality-centric sampling are introduced for the learning of sparse and dense embeddings, which substantially contribute to their performances. Thanks to the above features, our method effectively handles massive-scale EBR with strong advantages in accuracy: with up to +4.3% recall gain on million-scale corpus, and up to +17.5% recall gain on billion-scale corpus. Besides, Our method is applied to a major sponsored search platform with substantial gains on revenue (+1.95%), Recall (+1.01%) and CTR (+0.49%). Our code is available at https://github.com/microsoft/BiDR."},
+    {"DreamFace: Progressive Generation of Animatable 3D Faces under Text Guidance",
+     "Emerging Metaverse applications demand accessible, accurate, and easy-to-use tools for 3D digital human creations in order to depict different cultures and societies as if in the physical world. Recent large-scale vision-language advances pave the way to for novices to conveniently customize 3D content. However, the generated CG-friendly assets still cannot represent the desired facial traits for human characteristics. In this paper, we present DreamFace, a progressive scheme to generate personalized 3D faces under text guidance. It enables layman users to naturally customize 3D facial assets that are compatible with CG pipelines, with desired shapes, textures, and fine-grained animation capabilities. From a text input to describe the facial traits, we first introduce a coarse-to-fine scheme to generate the neutral facial geometry with a unified topology. We employ a selection strategy in the CLIP embedding space, and subsequently optimize both the details displacements and normals using Score Distillation Sampling from generic Latent Diffusion Model. Then, for neutral appearance generation, we introduce a dual-path mechanism, which combines the generic LDM with a novel texture LDM to ensure both the diversity and textural specification in the UV space. We also employ a two-stage optimization to perform SDS in both the latent and image spaces to significantly provides compact priors for fine-grained synthesis. Our generated neutral assets naturally support blendshapes-based facial animations. We further improve the animation ability with personalized deformation characteristics by learning the universal expression prior using the cross-identity hypernetwork. Notably, DreamFace can generate of realistic 3D facial assets with physically-based rendering quality and rich animation ability from video footage, even for fashion icons or exotic characters in cartoons and fiction movies."}
+  };
+
+  @Test
+  void aPapersListReadsLikeAPersonsListNoFragmentsNoPhraseAtThreeLengths() {
+    KeywordExtractor bundled = new KeywordExtractor(DocumentFrequencies.bundled());
+    for (String[] paper : SEED_PAPERS) {
+      List<String> keys = bundled.extract(paper[0], paper[1], 10).stream().map(KeywordExtractor.Keyword::key).toList();
+
+      assertThat(keys).as(paper[0]).hasSize(10);
+      for (String key : keys) {
+        long holds = keys.stream().filter(other -> !other.equals(key) && KeywordExtractor.overlaps(key, other)).count();
+        assertThat(holds).as("%s holds two other keywords of %s", key, keys).isLessThan(2);
+      }
+    }
+    List<String> first = bundled.extract(SEED_PAPERS[0][0], SEED_PAPERS[0][1], 10).stream().map(KeywordExtractor.Keyword::label).toList();
+    assertThat(first).contains("document representation", "ebr").doesNotContain("optimized bi-granular", "optimized bi-granular document");
+    List<String> second = bundled.extract(SEED_PAPERS[1][0], SEED_PAPERS[1][1], 10).stream().map(KeywordExtractor.Keyword::label).toList();
+    assertThat(second).contains("dreamface").noneMatch(label -> label.startsWith("customize"));
+  }
+
+  @Test
+  void verbsEndPhrasesAndAdjectivesEndNoKeyphrase() {
+    assertThat(KeywordExtractor.candidates("Agents customize 3D faces with optimized bi-granular indexes"))
+        .contains("3d face", "bi-granular index")
+        .doesNotContain("agent customize", "customize 3d", "optimized bi-granular", "bi-granular");
+    assertThat(KeywordExtractor.candidates("dense retrieval with a contrastive objective")).contains("dense retrieval", "contrastive objective");
+  }
 }
