@@ -106,7 +106,7 @@ final class Candidates {
    * that starts many real terms ("large language model", "low-resource", "code generation").
    */
   private static boolean breaks(Tokenizer.Token token, Rules rules) {
-    if (!token.acronym() && Words.VERBS.contains(token.lower())) {
+    if (token.verb()) {
       return true;
     }
     return token.stop() && !(rules.nounExceptions() && Words.MODIFIERS.contains(token.lower()));

@@ -17,8 +17,7 @@ final class Tokenizer {
   /**
    * One word: as written, lower-cased, stemmed; whether a phrase break comes before it; whether it
    * looks like an acronym ("LLM", "NeRF": two capitals, not just a capitalised word or words, as in
-   * "Bi-Granular"), is a stop word
-   * or a generic word; how many letters it has; where it is in the text ({@code start} inclusive, {@code end} exclusive, a trailing "'s" included); whether
+   * "Bi-Granular"), is a stop word, a generic word or (not being an acronym) a verb; how many letters it has; where it is in the text ({@code start} inclusive, {@code end} exclusive, a trailing "'s" included); whether
    * it starts a sentence (the first word of the text, or the first after '.', '!', '?' or ':').
    */
   record Token(
@@ -29,6 +28,7 @@ final class Tokenizer {
       boolean acronym,
       boolean stop,
       boolean generic,
+      boolean verb,
       int letters,
       int start,
       int end,
@@ -59,14 +59,16 @@ final class Tokenizer {
         String surface, String lower, boolean breakBefore, boolean acronym, int letters, int start, int end,
         boolean sentenceStart) {
       String stem = Words.stem(surface, lower);
+      int kinds = Words.kinds(lower);
       return new Token(
           surface,
           lower,
           stem,
           breakBefore,
           acronym,
-          Words.STOP.contains(lower) || lower.length() < 2,
-          Words.GENERIC.contains(stem) || (stem != lower && Words.GENERIC.contains(lower)),
+          (kinds & Words.STOP_WORD) != 0 || lower.length() < 2,
+          (kinds & Words.GENERIC_WORD) != 0 || (stem != lower && (Words.kinds(stem) & Words.GENERIC_WORD) != 0),
+          !acronym && (kinds & Words.VERB) != 0,
           letters,
           start,
           end,

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -134,7 +136,31 @@ final class Words {
           "optic", "variable", "table", "cable", "deliverable", "observable",
           "timetable", "constable", "handful", "wireless");
 
+  /** A bit of {@link #kinds}: the word is in {@link #STOP}. */
+  static final int STOP_WORD = 1;
+  /** A bit of {@link #kinds}: the word is in {@link #GENERIC}. */
+  static final int GENERIC_WORD = 2;
+  /** A bit of {@link #kinds}: the word is in {@link #VERBS}. */
+  static final int VERB = 4;
+
+  /** The kinds of every listed word, so that a token needs one lookup, not one a list. */
+  private static final Map<String, Integer> KINDS = kindsOf();
+
   private Words() {}
+
+  /** The {@link #STOP_WORD}, {@link #GENERIC_WORD} and {@link #VERB} bits of a lower-case word. */
+  static int kinds(String lower) {
+    Integer kinds = KINDS.get(lower);
+    return kinds == null ? 0 : kinds;
+  }
+
+  private static Map<String, Integer> kindsOf() {
+    Map<String, Integer> kinds = new HashMap<>();
+    STOP.forEach(w -> kinds.merge(w, STOP_WORD, (a, b) -> a | b));
+    GENERIC.forEach(w -> kinds.merge(w, GENERIC_WORD, (a, b) -> a | b));
+    VERBS.forEach(w -> kinds.merge(w, VERB, (a, b) -> a | b));
+    return kinds;
+  }
 
   /** Whether a lower-case word ends like an adjective and is not a known noun. */
   static boolean adjective(String lower) {
