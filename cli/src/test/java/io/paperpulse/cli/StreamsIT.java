@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseListener;
 import io.paperpulse.producer.feed.ParseOptions;
@@ -88,7 +88,7 @@ class StreamsIT {
         AnalyticsSettings.defaults());
     assertThat(app.awaitRunning(Duration.ofMinutes(2))).as("streams app RUNNING").isTrue();
     inputs = inputs();
-    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "streams-it")) {
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "streams-it")) {
       published = new PublishJob(reader(), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none()).publish(inputs);
     }
     assertThat(published.failed()).isZero();
@@ -180,7 +180,7 @@ class StreamsIT {
   @Order(2)
   void confluentsNodeDeserializerReadsTheEnrichedPapers() throws Exception {
     List<JsonNode> messages =
-        NodeInterop.consume(REPO, config.bootstrapServers(), config.confluentApiUrl(), Topics.PAPERS_ENRICHED, 40);
+        NodeInterop.consume(REPO, config.bootstrapServers(), config.confluentApiUrl(), Topics.PAPERS_ENRICHED.name(), 40);
 
     assertThat(messages).hasSize(40);
     assertThat(messages).allSatisfy(m -> {
@@ -194,8 +194,8 @@ class StreamsIT {
   @Test
   @Order(3)
   void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheAppGoesOn() throws Exception {
-    byte[] watch = io.paperpulse.streams.TopicSerdes.registry(config).value(io.paperpulse.avro.Watch.class).serializer()
-        .serialize(Topics.WATCHLIST, new io.paperpulse.avro.Watch("x", 1, 1.0, 1.0, null, null));
+    byte[] watch = io.paperpulse.common.TopicSerdes.registry(config).value(io.paperpulse.avro.Watch.class).serializer()
+        .serialize(Topics.WATCHLIST.name(), new io.paperpulse.avro.Watch("x", 1, 1.0, 1.0, null, null));
     byte[] paper = firstPaperBytes();
     Map<String, byte[]> poison = new java.util.LinkedHashMap<>();
     poison.put("poison", new byte[] {9, 9, 9}); // wrong magic byte
@@ -205,15 +205,15 @@ class StreamsIT {
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
       for (Map.Entry<String, byte[]> record : poison.entrySet()) {
-        producer.send(new ProducerRecord<>(Topics.PAPERS, record.getKey(), record.getValue())).get();
+        producer.send(new ProducerRecord<>(Topics.PAPERS.name(), record.getKey(), record.getValue())).get();
       }
     }
     Map<String, Object> props = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAPERS_DLQ).stream()
-          .map(p -> new TopicPartition(Topics.PAPERS_DLQ, p.partition())).toList();
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAPERS_DLQ.name()).stream()
+          .map(p -> new TopicPartition(Topics.PAPERS_DLQ.name(), p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
@@ -223,14 +223,14 @@ class StreamsIT {
         }
         return found.keySet().containsAll(poison.keySet());
       }, () -> false);
-      assertThat(found).as("the poison records in %s", Topics.PAPERS_DLQ).containsKeys(poison.keySet().toArray(String[]::new));
+      assertThat(found).as("the poison records in %s", Topics.PAPERS_DLQ.name()).containsKeys(poison.keySet().toArray(String[]::new));
       for (Map.Entry<String, byte[]> sent : poison.entrySet()) {
         ConsumerRecord<String, byte[]> dead = found.get(sent.getKey());
         assertThat(dead.value()).as(sent.getKey()).isEqualTo(sent.getValue());
         assertThat(new String(dead.headers().lastHeader(EnrichmentTopology.HEADER_REASON).value(), StandardCharsets.UTF_8))
             .as(sent.getKey()).startsWith("cannot deserialize the value");
         assertThat(new String(dead.headers().lastHeader(EnrichmentTopology.HEADER_TOPIC).value(), StandardCharsets.UTF_8))
-            .isEqualTo(Topics.PAPERS);
+            .isEqualTo(Topics.PAPERS.name());
         assertThat(dead.headers().lastHeader(EnrichmentTopology.HEADER_OFFSET)).isNotNull();
       }
     }
@@ -240,7 +240,7 @@ class StreamsIT {
   private static byte[] firstPaperBytes() {
     Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(Topics.PAPERS, 0);
+      TopicPartition partition = new TopicPartition(Topics.PAPERS.name(), 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       byte[][] first = new byte[1][];

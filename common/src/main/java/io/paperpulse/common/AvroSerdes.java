@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.common;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
