@@ -8,8 +8,6 @@ import io.paperpulse.common.util.Backoff;
 import io.paperpulse.streams.api.ApiServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
