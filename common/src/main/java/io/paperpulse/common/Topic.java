@@ -41,7 +41,7 @@ public final class Topic<K, V> {
     return new Topic<>(name, Serdes.String(), serdes -> Serdes.ByteArray(), false);
   }
 
-  /** The same topic, created with {@code cleanup.policy=compact}: a table whose latest value a key counts. */
+  /** The same topic, created with {@code cleanup.policy=compact}: a table, of which Kafka keeps each key's latest value. */
   public Topic<K, V> compacted() {
     return new Topic<>(name, keySerde, valueSerde, true);
   }
