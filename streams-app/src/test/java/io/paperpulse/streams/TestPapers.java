@@ -6,6 +6,10 @@ import io.paperpulse.avro.PaperLinks;
 import io.paperpulse.avro.PaperSource;
 import io.paperpulse.avro.ScoredKeyword;
 import io.paperpulse.avro.ScoredTopic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +36,20 @@ final class TestPapers {
     return driverConfig("paperpulse-test");
   }
 
-  /** A driver's settings under its own application id, so drivers open at once keep their state apart. */
+  /**
+   * A driver's settings under its own application id and in a state directory of its own, so
+   * drivers open at once, in this build or in another on the same machine, keep their state apart.
+   */
   static Properties driverConfig(String applicationId) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    try {
+      Path dir = Files.createTempDirectory("paperpulse-driver-");
+      dir.toFile().deleteOnExit(); // empty by then: a closed driver deletes its state
+      props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     return props;
