@@ -5,9 +5,9 @@ import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.bench.BurstPlan.BaseRate;
-import io.paperpulse.producer.Topics;
+import io.paperpulse.common.Topics;
 import io.paperpulse.streams.AnalyticsSettings;
-import io.paperpulse.streams.AvroSerdes;
+import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.streams.Counters;
 import io.paperpulse.streams.Days;
 import io.paperpulse.streams.Enricher;
@@ -17,8 +17,8 @@ import io.paperpulse.streams.KeywordSeries;
 import io.paperpulse.streams.KeywordTrendsTopology;
 import io.paperpulse.streams.PaperPulseTopology;
 import io.paperpulse.streams.SpikeRule;
-import io.paperpulse.streams.Stores;
-import io.paperpulse.streams.TopicSerdes;
+import io.paperpulse.streams.StoreNames;
+import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
@@ -97,12 +97,12 @@ final class BurstRun {
     // As the backfill benchmark's in-order run: one partition, the recent idf kept as on three.
     AnalyticsSettings settings = AnalyticsSettings.defaults().withInMemoryState(true).withIdfPartitions(3);
     try (TopologyTestDriver driver = new TopologyTestDriver(PaperPulseTopology.build(settings, enricher, TopicSerdes.plain(), new Counters()), props)) {
-      TestInputTopic<String, Paper> papers = driver.createInputTopic(Topics.PAPERS, Serdes.String().serializer(), AvroSerdes.plain(Paper.class).serializer());
-      TestInputTopic<String, Watch> watches = driver.createInputTopic(Topics.WATCHLIST, Serdes.String().serializer(), AvroSerdes.plain(Watch.class).serializer());
+      TestInputTopic<String, Paper> papers = driver.createInputTopic(Topics.PAPERS.name(), Serdes.String().serializer(), AvroSerdes.plain(Paper.class).serializer());
+      TestInputTopic<String, Watch> watches = driver.createInputTopic(Topics.WATCHLIST.name(), Serdes.String().serializer(), AvroSerdes.plain(Watch.class).serializer());
       TestOutputTopic<String, SpikeAlert> out =
-          driver.createOutputTopic(Topics.KEYWORD_SPIKES, Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer());
+          driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer());
       TestOutputTopic<String, KeywordTrend> trends =
-          driver.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer());
+          driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer());
       plan.bursts.forEach(b -> watches.pipeInput(b.key(), watch(b.phrase())));
       Map<String, TestOutputTopic<byte[], byte[]>> others = new HashMap<>();
       for (Map.Entry<Long, List<Paper>> day : plan.papers.entrySet()) {
@@ -147,7 +147,7 @@ final class BurstRun {
   /** Reads away what the other topics got (enriched papers, trends, counts, repartitions), which the driver would keep. */
   private static void drain(TopologyTestDriver driver, Map<String, TestOutputTopic<byte[], byte[]>> others) {
     for (String topic : driver.producedTopicNames()) {
-      if (!topic.equals(Topics.KEYWORD_SPIKES) && !topic.equals(Topics.KEYWORD_TRENDS)) {
+      if (!topic.equals(Topics.KEYWORD_SPIKES.name()) && !topic.equals(Topics.KEYWORD_TRENDS.name())) {
         others.computeIfAbsent(topic, t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer())).readRecordsToList();
       }
     }
@@ -155,7 +155,7 @@ final class BurstRun {
 
   /** Notes the days closed since the last call, and counts their tested keywords. */
   private void closed(TopologyTestDriver driver) {
-    Object through = driver.getKeyValueStore(Stores.KEYWORD_PROGRESS).get(KeywordTrendsTopology.CLOSED_THROUGH);
+    Object through = driver.getKeyValueStore(StoreNames.KEYWORD_PROGRESS).get(KeywordTrendsTopology.CLOSED_THROUGH);
     if (through == null) {
       return;
     }
@@ -174,12 +174,12 @@ final class BurstRun {
   }
 
   private static KeywordHistory history(TopologyTestDriver driver) {
-    KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(Stores.KEYWORD_DAYS);
-    KeyValueStore<String, String> index = driver.getKeyValueStore(Stores.KEYWORD_DAY_INDEX);
-    KeyValueStore<String, String> titles = driver.getKeyValueStore(Stores.KEYWORD_TITLES);
-    KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(Stores.KEYWORD_SERIES);
-    KeyValueStore<Long, Long> totals = driver.getKeyValueStore(Stores.KEYWORD_DAY_TOTALS);
-    KeyValueStore<String, Long> progress = driver.getKeyValueStore(Stores.KEYWORD_PROGRESS);
+    KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(StoreNames.KEYWORD_DAYS);
+    KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_INDEX);
+    KeyValueStore<String, String> titles = driver.getKeyValueStore(StoreNames.KEYWORD_TITLES);
+    KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(StoreNames.KEYWORD_SERIES);
+    KeyValueStore<Long, Long> totals = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_TOTALS);
+    KeyValueStore<String, Long> progress = driver.getKeyValueStore(StoreNames.KEYWORD_PROGRESS);
     return new KeywordHistory(days, index, series, titles, totals, progress);
   }
 
@@ -189,7 +189,7 @@ final class BurstRun {
    */
   private void pickSample(TopologyTestDriver driver) {
     Map<String, Long> counts = new HashMap<>();
-    KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(Stores.KEYWORD_DAYS);
+    KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(StoreNames.KEYWORD_DAYS);
     try (KeyValueIterator<String, KeywordDay> all = days.all()) {
       while (all.hasNext()) {
         KeyValue<String, KeywordDay> kv = all.next();

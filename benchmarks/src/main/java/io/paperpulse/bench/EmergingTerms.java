@@ -1,9 +1,9 @@
 package io.paperpulse.bench;
 
 import io.paperpulse.avro.KeywordTrend;
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
-import io.paperpulse.streams.TopicSerdes;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
+import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.streams.keywords.MentionTerms;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +95,7 @@ public final class EmergingTerms {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     try (KafkaConsumer<String, KeywordTrend> consumer = new KafkaConsumer<>(
         props, new StringDeserializer(), TopicSerdes.registry(config).value(KeywordTrend.class).deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.KEYWORD_TRENDS).stream()
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.KEYWORD_TRENDS.name()).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);

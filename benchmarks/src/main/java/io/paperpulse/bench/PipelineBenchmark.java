@@ -5,19 +5,19 @@ import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.TopicCount;
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.publish.PaperPublisher;
-import io.paperpulse.producer.publish.TopicSetup;
+import io.paperpulse.common.TopicSetup;
 import io.paperpulse.stack.GroupLag;
 import io.paperpulse.stack.LocalStack;
 import io.paperpulse.streams.AnalyticsSettings;
-import io.paperpulse.streams.AvroSerdes;
+import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.streams.Counters;
 import io.paperpulse.streams.Enricher;
 import io.paperpulse.streams.PaperPulseStreams;
 import io.paperpulse.streams.PaperPulseTopology;
-import io.paperpulse.streams.TopicSerdes;
+import io.paperpulse.common.TopicSerdes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -139,7 +139,7 @@ public final class PipelineBenchmark {
     long peakHeap = 0;
     double replaySeconds = -1;
     try (Admin admin = GroupLag.admin(Map.of("bootstrap.servers", config.bootstrapServers()))) {
-      List<String> topics = List.of(Topics.PAPERS, "backfill-analytics-repartition");
+      List<String> topics = List.of(Topics.PAPERS.name(), "backfill-analytics-repartition");
       while (true) {
         peakHeap = Math.max(peakHeap, heapUsed(metrics));
         if (replaySeconds < 0 && !replay.isAlive()) {
@@ -164,7 +164,7 @@ public final class PipelineBenchmark {
     long stateBytes = size(state);
     app.toHandle().destroy(); // SIGTERM: the app closes and the JVM writes the recording
     app.waitFor(2, TimeUnit.MINUTES);
-    long published = endOffsets(config, Topics.PAPERS);
+    long published = endOffsets(config, Topics.PAPERS.name());
     Map<String, Long> components = new LinkedHashMap<>();
     Map<String, Long> methods = new HashMap<>();
     long samples = profile(jfr, components, methods);
@@ -287,15 +287,15 @@ public final class PipelineBenchmark {
   private static Comparison compareWithInOrderRun(PaperPulseConfig config, List<Paper> papers, Path dir) throws Exception {
     TopicSerdes registry = TopicSerdes.registry(config);
     Map<String, String> counts = new TreeMap<>();
-    read(config, Topics.TOPIC_COUNTS, registry.value(TopicCount.class).deserializer(), (k, v) -> counts.put(k, v.toString()));
+    read(config, Topics.TOPIC_COUNTS.name(), registry.value(TopicCount.class).deserializer(), (k, v) -> counts.put(k, v.toString()));
     Map<String, String> trends = new TreeMap<>();
-    read(config, Topics.KEYWORD_TRENDS, registry.value(KeywordTrend.class).deserializer(), (k, v) -> {
+    read(config, Topics.KEYWORD_TRENDS.name(), registry.value(KeywordTrend.class).deserializer(), (k, v) -> {
       if (v.getFinal$()) {
         trends.put(k + "@" + v.getStart(), v.toString());
       }
     });
     List<String> alerts = new ArrayList<>();
-    read(config, Topics.KEYWORD_SPIKES, registry.value(SpikeAlert.class).deserializer(), (k, v) -> alerts.add(v.toString()));
+    read(config, Topics.KEYWORD_SPIKES.name(), registry.value(SpikeAlert.class).deserializer(), (k, v) -> alerts.add(v.toString()));
     Collections.sort(alerts);
 
     Map<String, String> refCounts = new TreeMap<>();
@@ -309,18 +309,18 @@ public final class PipelineBenchmark {
     Topology topology = PaperPulseTopology.build(
         AnalyticsSettings.defaults().withInMemoryState(true).withIdfPartitions(3), Enricher.bundled(), TopicSerdes.plain(), new Counters());
     try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
-      TestInputTopic<String, Paper> input = driver.createInputTopic(Topics.PAPERS, Serdes.String().serializer(), AvroSerdes.plain(Paper.class).serializer());
+      TestInputTopic<String, Paper> input = driver.createInputTopic(Topics.PAPERS.name(), Serdes.String().serializer(), AvroSerdes.plain(Paper.class).serializer());
       List<Paper> inOrder = new ArrayList<>(papers);
       inOrder.sort(Comparator.comparing(Paper::getPublished));
       for (Paper paper : inOrder) {
         input.pipeInput(paper.getId(), paper, paper.getPublished());
       }
-      driver.createOutputTopic(Topics.TOPIC_COUNTS, Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
+      driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
           .readKeyValuesToList().forEach(kv -> refCounts.put(kv.key, kv.value.toString()));
-      driver.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
+      driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
           .readKeyValuesToList().stream().filter(kv -> kv.value.getFinal$())
           .forEach(kv -> refTrends.put(kv.key + "@" + kv.value.getStart(), kv.value.toString()));
-      driver.createOutputTopic(Topics.KEYWORD_SPIKES, Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
+      driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
           .readValuesToList().forEach(a -> refAlerts.add(a.toString()));
       Collections.sort(refAlerts);
     }
@@ -386,8 +386,8 @@ public final class PipelineBenchmark {
   }
 
   private static Map<String, List<Double>> ladder(PaperPulseConfig config, Path dir) throws Exception {
-    TopicSetup.ensure(config, List.of("bench-passthrough", "bench-avro"));
-    long papers = endOffsets(config, Topics.PAPERS);
+    TopicSetup.ensureNames(config, List.of("bench-passthrough", "bench-avro"));
+    long papers = endOffsets(config, Topics.PAPERS.name());
     Map<String, List<Double>> rates = new LinkedHashMap<>();
     for (Stage stage : Stage.values()) {
       rates.put(stage.label, new ArrayList<>());
@@ -409,7 +409,7 @@ public final class PipelineBenchmark {
     String id = "ladder-" + stage.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + round;
     Properties props = PaperPulseStreams.streamsProperties(config,
         new PaperPulseStreams.Settings(id, dir.resolve(id), "localhost", 1, 1));
-    List<String> topics = new ArrayList<>(List.of(Topics.PAPERS));
+    List<String> topics = new ArrayList<>(List.of(Topics.PAPERS.name()));
     if (stage == Stage.TOPIC_COUNTS || stage == Stage.FULL) {
       topics.add(id + "-analytics-repartition");
     }
@@ -438,13 +438,13 @@ public final class PipelineBenchmark {
     return switch (stage) {
       case PASSTHROUGH -> {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.PAPERS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        builder.stream(Topics.PAPERS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
             .to("bench-passthrough", Produced.with(Serdes.String(), Serdes.ByteArray()));
         yield builder.build();
       }
       case AVRO -> {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.PAPERS, Consumed.with(Serdes.String(), serdes.value(Paper.class)))
+        builder.stream(Topics.PAPERS.name(), Consumed.with(Serdes.String(), serdes.value(Paper.class)))
             .to("bench-avro", Produced.with(Serdes.String(), serdes.value(Paper.class)));
         yield builder.build();
       }
@@ -465,17 +465,17 @@ public final class PipelineBenchmark {
     List<Latency> out = new ArrayList<>();
     try (KafkaStreams streams = new KafkaStreams(topology(Stage.FULL, config), props);
         Admin admin = GroupLag.admin(Map.of("bootstrap.servers", config.bootstrapServers()));
-        PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "bench-latency");
+        PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "bench-latency");
         KafkaConsumer<String, EnrichedPaper> consumer = new KafkaConsumer<>(
             Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
             new StringDeserializer(), TopicSerdes.registry(config).value(EnrichedPaper.class).deserializer())) {
       streams.start();
       // First the backlog, so the measured papers wait for nothing but the pipeline.
-      while (GroupLag.of(admin, "latency", List.of(Topics.PAPERS, "latency-analytics-repartition")) != 0) {
+      while (GroupLag.of(admin, "latency", List.of(Topics.PAPERS.name(), "latency-analytics-repartition")) != 0) {
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
       }
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAPERS_ENRICHED).stream()
-          .map(p -> new TopicPartition(Topics.PAPERS_ENRICHED, p.partition())).toList();
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAPERS_ENRICHED.name()).stream()
+          .map(p -> new TopicPartition(Topics.PAPERS_ENRICHED.name(), p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position);

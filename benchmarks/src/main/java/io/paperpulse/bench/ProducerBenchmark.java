@@ -1,9 +1,9 @@
 package io.paperpulse.bench;
 
 import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.publish.PaperPublisher;
-import io.paperpulse.producer.publish.TopicSetup;
+import io.paperpulse.common.TopicSetup;
 import io.paperpulse.stack.LocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,14 +45,14 @@ public final class ProducerBenchmark {
       rates.put("raw KafkaProducer, pre-serialized bytes", new ArrayList<>());
       List<byte[]> bytes = serialized(config, papers);
       // One untimed round of each first, so neither side pays for JIT warm-up in the figures.
-      TopicSetup.ensure(config, List.of("bench-warmup-ours", "bench-warmup-raw"));
+      TopicSetup.ensureNames(config, List.of("bench-warmup-ours", "bench-warmup-raw"));
       ours(config, "bench-warmup-ours", papers);
       raw(config, "bench-warmup-raw", papers, bytes);
       for (int round = 0; round < rounds; round++) {
         boolean oursFirst = round % 2 == 0;
         for (int turn = 0; turn < 2; turn++) {
           String topic = "bench-" + round + "-" + turn;
-          TopicSetup.ensure(config, List.of(topic));
+          TopicSetup.ensureNames(config, List.of(topic));
           if ((turn == 0) == oursFirst) {
             rates.get("PaperPublisher (Avro + registry serializer)").add(ours(config, topic, papers));
           } else {

@@ -1,5 +1,7 @@
 package io.paperpulse.bench;
 
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.streams.topics.Taxonomy;
 import io.paperpulse.streams.topics.TopicClassifier;
 import io.paperpulse.streams.topics.TopicTrainer;
@@ -86,7 +88,8 @@ final class TopicQuality {
     if (!Files.isDirectory(daily)) {
       return "## Topics\n\nNot measured: " + daily + " is absent.\n";
     }
-    ModelTrainer.Listings listings = ModelTrainer.read(List.of(daily));
+    ModelTrainer.Listings listings = ModelTrainer.read(
+        papers -> new FeedReader(ParseOptions.defaults()).readAll(List.of(daily), papers));
     List<Listed> training = listings.topicTraining();
     List<Listed> test = listings.heldOutPapers();
     NaiveBayes bayes = new NaiveBayes();

@@ -1,7 +1,7 @@
 package io.paperpulse.cli;
 
-import io.paperpulse.producer.config.PaperPulseConfig;
-import io.paperpulse.producer.util.Causes;
+import io.paperpulse.common.config.PaperPulseConfig;
+import io.paperpulse.common.util.Causes;
 import io.paperpulse.streams.AnalyticsSettings;
 import io.paperpulse.streams.PaperPulseStreams;
 import java.io.PrintStream;

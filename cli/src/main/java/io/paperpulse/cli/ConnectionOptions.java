@@ -1,6 +1,6 @@
 package io.paperpulse.cli;
 
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.config.PaperPulseConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package io.paperpulse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.producer.util.Causes;
+import io.paperpulse.common.util.Causes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.paperpulse.cli;
 
-import io.paperpulse.producer.util.Causes;
+import io.paperpulse.common.util.Causes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

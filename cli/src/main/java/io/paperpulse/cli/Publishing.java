@@ -1,15 +1,15 @@
 package io.paperpulse.cli;
 
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
-import io.paperpulse.producer.config.RegistryWait;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
+import io.paperpulse.common.config.RegistryWait;
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.Progress;
 import io.paperpulse.producer.publish.PublishJob;
 import io.paperpulse.producer.publish.PublishSummary;
-import io.paperpulse.producer.publish.TopicSetup;
+import io.paperpulse.common.TopicSetup;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -35,7 +35,7 @@ final class Publishing {
     Progress progress =
         showProgress ? new Progress(err, System.console() != null) : Progress.none();
     PublishSummary summary;
-    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, clientId);
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), clientId);
         ProducerMetrics metrics = metricsPort == null ? null : new ProducerMetrics(metricsPort, clientId)) {
       PublishJob job = new PublishJob(new FeedReader(options), publisher, err, progress);
       if (metrics != null) {

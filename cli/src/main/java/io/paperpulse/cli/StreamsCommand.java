@@ -1,7 +1,7 @@
 package io.paperpulse.cli;
 
-import io.paperpulse.producer.config.PaperPulseConfig;
-import io.paperpulse.producer.config.RegistryWait;
+import io.paperpulse.common.config.PaperPulseConfig;
+import io.paperpulse.common.config.RegistryWait;
 import io.paperpulse.streams.PaperPulseStreams;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

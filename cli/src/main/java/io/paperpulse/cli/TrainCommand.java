@@ -1,5 +1,7 @@
 package io.paperpulse.cli;
 
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.streams.train.ModelTrainer;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +34,8 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path target = out != null ? out : Path.of(System.getProperty("paperpulse.repo", ".")).resolve(MODEL_DIR);
-    ModelTrainer.train(inputs, target, minDf, System.err);
+    FeedReader feeds = new FeedReader(ParseOptions.defaults());
+    ModelTrainer.train(papers -> feeds.readAll(inputs, papers), target, minDf, System.err);
     System.err.println("wrote " + target);
     return Main.OK;
   }

@@ -1,6 +1,6 @@
 package io.paperpulse.cli;
 
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PublishSummary;
 import io.paperpulse.stack.LocalStack;

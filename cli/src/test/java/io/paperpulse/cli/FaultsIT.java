@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PaperPublisher;
@@ -162,7 +162,7 @@ class FaultsIT {
       long expected = InputCounts.of(week(), Integer.MAX_VALUE).total();
       // Two hours of event time a second: the week takes about 70 s to publish.
       try (AppProcess replay = AppProcess.start(env(config, Map.of()), "replay", "--speed", "7200", WEEK.toString())) {
-        assertThat(Deadline.await(Duration.ofMinutes(2), () -> endOffsets(config, Topics.PAPERS) > 0, () -> !replay.alive()))
+        assertThat(Deadline.await(Duration.ofMinutes(2), () -> endOffsets(config, Topics.PAPERS.name()) > 0, () -> !replay.alive()))
             .as("the replay started publishing: %s", replay.output()).isTrue();
         if (crash) {
           broker.kill();
@@ -175,7 +175,7 @@ class FaultsIT {
         assertThat(replay.awaitExit(Duration.ofMinutes(3))).as(replay.output()).isZero();
         assertThat(replay.output()).contains(String.format("%,d published", expected));
       }
-      return keys(config, Topics.PAPERS);
+      return keys(config, Topics.PAPERS.name());
     } finally {
       broker.close();
     }
@@ -275,8 +275,8 @@ class FaultsIT {
   }
 
   private static PublishSummary publish(PaperPulseConfig config, List<Path> files) throws Exception {
-    io.paperpulse.producer.publish.TopicSetup.ensure(config, List.of(Topics.PAPERS));
-    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "faults-it")) {
+    io.paperpulse.common.TopicSetup.ensure(config, List.of(Topics.PAPERS));
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "faults-it")) {
       PublishSummary summary = new PublishJob(new FeedReader(ParseOptions.defaults()), publisher,
           new PrintStream(new ByteArrayOutputStream()), Progress.none()).publish(files);
       assertThat(summary.failed()).isZero();
@@ -342,7 +342,7 @@ class FaultsIT {
   /** Records the application has still to read from {@code papers} and its analytics repartition topic. */
   private static long lag(PaperPulseConfig config, String applicationId) {
     try (Admin admin = GroupLag.admin(Map.of("bootstrap.servers", config.bootstrapServers()))) {
-      return GroupLag.of(admin, applicationId, List.of(Topics.PAPERS, applicationId + "-analytics-repartition"));
+      return GroupLag.of(admin, applicationId, List.of(Topics.PAPERS.name(), applicationId + "-analytics-repartition"));
     }
   }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.TopicSetup;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.feed.FeedReader;
-import io.paperpulse.producer.feed.ParseListener;
 import io.paperpulse.producer.feed.ParseOptions;
-import io.paperpulse.producer.feed.Rejection;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.Progress;
 import io.paperpulse.producer.publish.PublishJob;
@@ -19,10 +17,8 @@ import io.paperpulse.stack.Deadline;
 import io.paperpulse.stack.LocalStack;
 import io.paperpulse.stack.Ports;
 import io.paperpulse.streams.AnalyticsSettings;
-import io.paperpulse.streams.Days;
 import io.paperpulse.streams.EnrichmentTopology;
 import io.paperpulse.streams.PaperPulseStreams;
-import io.paperpulse.streams.topics.Taxonomy;
 import io.paperpulse.testing.NodeInterop;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -53,10 +49,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -64,8 +57,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ../shared/data} when present, else the daily sample the project ships): the HTTP API's
  * topic counts must equal counts computed here from the input files, Confluent's Node client must
  * read {@code papers.enriched}, and a poison record must land in {@code papers.dlq}.
+ *
+ * <p>The broker, the registry and the published listings are shared by the class; each test runs
+ * its own app (its own application id and state), so each test stands alone and in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamsIT {
   private static final Path REPO = Path.of(System.getProperty("paperpulse.repo", ".."));
   private static final Path SHARED_MONTH = REPO.resolve("../shared/data/arxiv-daily-cs/daily");
@@ -73,22 +68,17 @@ class StreamsIT {
 
   @TempDir static Path dir;
   private static LocalStack stack;
-  private static PaperPulseStreams app;
   private static PaperPulseConfig config;
   private static List<Path> inputs;
-  private static PublishSummary published;
 
   @BeforeAll
   static void startAndPublish() throws Exception {
     stack = LocalStack.start(LocalStack.Settings.freePorts(dir.resolve("stack"), LocalStack.defaultRegistryDist(REPO)), System.getenv());
     config = PaperPulseConfig.defaults().withBootstrapServers(stack.bootstrapServers()).withRegistryUrl(stack.registryUrl());
-    app = PaperPulseStreams.start(
-        config,
-        new PaperPulseStreams.Settings("streams-it", dir.resolve("state"), "localhost", Ports.free(), 1),
-        AnalyticsSettings.defaults());
-    assertThat(app.awaitRunning(Duration.ofMinutes(2))).as("streams app RUNNING").isTrue();
+    TopicSetup.ensure(config, Topics.ALL);
     inputs = inputs();
-    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "streams-it")) {
+    PublishSummary published;
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "streams-it")) {
       published = new PublishJob(reader(), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none()).publish(inputs);
     }
     assertThat(published.failed()).isZero();
@@ -96,12 +86,22 @@ class StreamsIT {
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
     if (stack != null) {
       stack.close();
     }
+  }
+
+  /** An app of its own for a test, RUNNING: {@code applicationId} names its consumer group and internal topics. */
+  private static PaperPulseStreams start(String applicationId, String stateDir) throws Exception {
+    PaperPulseStreams app = PaperPulseStreams.start(
+        config,
+        new PaperPulseStreams.Settings(applicationId, dir.resolve(stateDir), "localhost", Ports.free(), 1),
+        AnalyticsSettings.defaults());
+    if (!app.awaitRunning(Duration.ofMinutes(2))) {
+      app.close();
+      throw new AssertionError(applicationId + " did not reach RUNNING within 2 minutes");
+    }
+    return app;
   }
 
   /** April 2025 from the shared listings, or the week of it shipped with these tests. */
@@ -122,65 +122,65 @@ class StreamsIT {
   }
 
   @Test
-  @Order(1)
   void theTopicCountsOfTheApiAreTheCountsOfTheInputFiles() throws Exception {
     InputCounts expected = InputCounts.of(inputs, 30);
-    String url = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
-    long total = expected.total();
-    boolean done = Deadline.await(Duration.ofMinutes(4), () -> get(url).path("total").asLong() == total, () -> false);
+    try (PaperPulseStreams app = start("streams-it-counts", "state-counts")) {
+      String url = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
+      long total = expected.total();
+      boolean done = Deadline.await(Duration.ofMinutes(4), () -> get(url).path("total").asLong() == total, () -> false);
 
-    JsonNode answer = get(url);
-    assertThat(done).as("the API counted %d papers; it answers %s", total, answer).isTrue();
-    assertThat(answer.path("end").asText()).isEqualTo(LocalDate.ofEpochDay(expected.lastDay() + 1).toString());
-    Map<String, Long> actual = new TreeMap<>();
-    answer.path("topics").forEach(t -> actual.put(t.path("topic").asText(), t.path("count").asLong()));
-    assertThat(actual).isEqualTo(expected.topics());
-    assertThat(app.counters().consumed.get())
-        .isEqualTo(app.counters().enriched.get() + app.counters().duplicates.get() + app.counters().deadLettered.get());
-  }
-
-  @Test
-  @Order(4) // last: it restarts the app
-  void aSecondInstanceAnswersTheSameThroughForwardingAndARestartResumesFromCommittedState() throws Exception {
-    String first = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
-    assertThat(Deadline.await(Duration.ofMinutes(4), () -> get(first).path("total").asLong() > 0
-        && app.counters().consumed.get() >= published.published(), () -> false)).isTrue();
-    long total = get(first).path("total").asLong();
-
-    PaperPulseStreams second = PaperPulseStreams.start(config,
-        new PaperPulseStreams.Settings("streams-it", dir.resolve("state-2"), "localhost", io.paperpulse.stack.Ports.free(), 1),
-        AnalyticsSettings.defaults());
-    try {
-      assertThat(second.awaitRunning(Duration.ofMinutes(2))).isTrue();
-      String other = "http://localhost:" + second.httpPort() + "/api/topics?window=P30D";
-      // Both instances answer, whichever of them owns the analytics partition after the rebalance.
-      // Both reach the same answer once the group has settled (a copy still restoring has no part).
-      assertThat(Deadline.await(Duration.ofMinutes(2), () -> {
-        JsonNode a = get(other);
-        JsonNode b = get(first);
-        return a.path("total").asLong() == total && b.path("total").asLong() == total && a.path("topics").equals(b.path("topics"));
-      }, () -> false)).as("second instance answers %s, first %s", get(other), get(first)).isTrue();
-    } finally {
-      second.close();
+      JsonNode answer = get(url);
+      assertThat(done).as("the API counted %d papers; it answers %s", total, answer).isTrue();
+      assertThat(answer.path("end").asText()).isEqualTo(LocalDate.ofEpochDay(expected.lastDay() + 1).toString());
+      Map<String, Long> actual = new TreeMap<>();
+      answer.path("topics").forEach(t -> actual.put(t.path("topic").asText(), t.path("count").asLong()));
+      assertThat(actual).isEqualTo(expected.topics());
+      assertThat(app.counters().consumed.get())
+          .isEqualTo(app.counters().enriched.get() + app.counters().duplicates.get() + app.counters().deadLettered.get());
     }
-
-    // Stop and start the first instance on the same state: it resumes, it does not reprocess.
-    app.close();
-    app = PaperPulseStreams.start(config,
-        new PaperPulseStreams.Settings("streams-it", dir.resolve("state"), "localhost", io.paperpulse.stack.Ports.free(), 1),
-        AnalyticsSettings.defaults());
-    assertThat(app.awaitRunning(Duration.ofMinutes(2))).isTrue();
-    String restarted = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
-    assertThat(Deadline.await(Duration.ofMinutes(2), () -> get(restarted).path("total").asLong() == total, () -> false))
-        .as("after restart: %s", get(restarted)).isTrue();
-    assertThat(app.counters().consumed.get()).as("papers read again after the restart").isZero();
   }
 
   @Test
-  @Order(2)
+  void aSecondInstanceAnswersTheSameThroughForwardingAndARestartResumesFromCommittedState() throws Exception {
+    String id = "streams-it-instances";
+    PaperPulseStreams app = start(id, "state-instances");
+    try {
+      String first = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
+      long total = InputCounts.of(inputs, 30).total();
+      assertThat(Deadline.await(Duration.ofMinutes(4), () -> get(first).path("total").asLong() == total, () -> false))
+          .as("the first instance counted %d papers; it answers %s", total, get(first)).isTrue();
+
+      try (PaperPulseStreams second = start(id, "state-instances-2")) {
+        String other = "http://localhost:" + second.httpPort() + "/api/topics?window=P30D";
+        // Both instances answer, whichever of them owns the analytics partition after the rebalance.
+        // Both reach the same answer once the group has settled (a copy still restoring has no part).
+        assertThat(Deadline.await(Duration.ofMinutes(2), () -> {
+          JsonNode a = get(other);
+          JsonNode b = get(first);
+          return a.path("total").asLong() == total && b.path("total").asLong() == total && a.path("topics").equals(b.path("topics"));
+        }, () -> false)).as("second instance answers %s, first %s", get(other), get(first)).isTrue();
+      }
+
+      // Stop and start the first instance on the same state: it resumes, it does not reprocess.
+      app.close();
+      app = start(id, "state-instances");
+      String restarted = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
+      assertThat(Deadline.await(Duration.ofMinutes(2), () -> get(restarted).path("total").asLong() == total, () -> false))
+          .as("after restart: %s", get(restarted)).isTrue();
+      assertThat(app.counters().consumed.get()).as("papers read again after the restart").isZero();
+    } finally {
+      app.close();
+    }
+  }
+
+  @Test
   void confluentsNodeDeserializerReadsTheEnrichedPapers() throws Exception {
-    List<JsonNode> messages =
-        NodeInterop.consume(REPO, config.bootstrapServers(), config.confluentApiUrl(), Topics.PAPERS_ENRICHED, 40);
+    List<JsonNode> messages;
+    try (PaperPulseStreams app = start("streams-it-node", "state-node")) {
+      assertThat(Deadline.await(Duration.ofMinutes(2), () -> app.counters().enriched.get() >= 40, () -> false))
+          .as("papers enriched by the app").isTrue();
+      messages = NodeInterop.consume(REPO, config.bootstrapServers(), config.confluentApiUrl(), Topics.PAPERS_ENRICHED.name(), 40);
+    }
 
     assertThat(messages).hasSize(40);
     assertThat(messages).allSatisfy(m -> {
@@ -192,10 +192,18 @@ class StreamsIT {
   }
 
   @Test
-  @Order(3)
   void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheAppGoesOn() throws Exception {
-    byte[] watch = io.paperpulse.streams.TopicSerdes.registry(config).value(io.paperpulse.avro.Watch.class).serializer()
-        .serialize(Topics.WATCHLIST, new io.paperpulse.avro.Watch("x", 1, 1.0, 1.0, null, null));
+    try (PaperPulseStreams app = start("streams-it-dlq", "state-dlq")) {
+      int poisoned = sendPoisonAndFindItDeadLettered();
+      assertThat(app.counters().deadLettered.get()).as("records this app dead-lettered").isGreaterThanOrEqualTo(poisoned);
+      assertThat(app.awaitRunning(Duration.ofSeconds(30))).as("the app goes on").isTrue();
+    }
+  }
+
+  /** Sends records that are no papers to {@code papers}, finds each in {@code papers.dlq}; returns how many. */
+  private static int sendPoisonAndFindItDeadLettered() throws Exception {
+    byte[] watch = io.paperpulse.common.TopicSerdes.registry(config).value(io.paperpulse.avro.Watch.class).serializer()
+        .serialize(Topics.WATCHLIST.name(), new io.paperpulse.avro.Watch("x", 1, 1.0, 1.0, null, null));
     byte[] paper = firstPaperBytes();
     Map<String, byte[]> poison = new java.util.LinkedHashMap<>();
     poison.put("poison", new byte[] {9, 9, 9}); // wrong magic byte
@@ -205,42 +213,44 @@ class StreamsIT {
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
       for (Map.Entry<String, byte[]> record : poison.entrySet()) {
-        producer.send(new ProducerRecord<>(Topics.PAPERS, record.getKey(), record.getValue())).get();
+        producer.send(new ProducerRecord<>(Topics.PAPERS.name(), record.getKey(), record.getValue())).get();
       }
     }
     Map<String, Object> props = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAPERS_DLQ).stream()
-          .map(p -> new TopicPartition(Topics.PAPERS_DLQ, p.partition())).toList();
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAPERS_DLQ.name()).stream()
+          .map(p -> new TopicPartition(Topics.PAPERS_DLQ.name(), p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
-      Deadline.await(Duration.ofMinutes(2), () -> {
+      // The app reaches the poison records after the month published before them.
+      Deadline.await(Duration.ofMinutes(4), () -> {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           found.put(r.key(), r);
         }
         return found.keySet().containsAll(poison.keySet());
       }, () -> false);
-      assertThat(found).as("the poison records in %s", Topics.PAPERS_DLQ).containsKeys(poison.keySet().toArray(String[]::new));
+      assertThat(found).as("the poison records in %s", Topics.PAPERS_DLQ.name()).containsKeys(poison.keySet().toArray(String[]::new));
       for (Map.Entry<String, byte[]> sent : poison.entrySet()) {
         ConsumerRecord<String, byte[]> dead = found.get(sent.getKey());
         assertThat(dead.value()).as(sent.getKey()).isEqualTo(sent.getValue());
         assertThat(new String(dead.headers().lastHeader(EnrichmentTopology.HEADER_REASON).value(), StandardCharsets.UTF_8))
             .as(sent.getKey()).startsWith("cannot deserialize the value");
         assertThat(new String(dead.headers().lastHeader(EnrichmentTopology.HEADER_TOPIC).value(), StandardCharsets.UTF_8))
-            .isEqualTo(Topics.PAPERS);
+            .isEqualTo(Topics.PAPERS.name());
         assertThat(dead.headers().lastHeader(EnrichmentTopology.HEADER_OFFSET)).isNotNull();
       }
     }
+    return poison.size();
   }
 
   /** The bytes of the first record on topic papers: a real paper in the Confluent wire format. */
   private static byte[] firstPaperBytes() {
     Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(Topics.PAPERS, 0);
+      TopicPartition partition = new TopicPartition(Topics.PAPERS.name(), 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       byte[][] first = new byte[1][];

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PaperPublisher;
@@ -58,7 +58,7 @@ class LivePageIT {
         AnalyticsSettings.defaults());
     assertThat(app.awaitRunning(Duration.ofMinutes(2))).isTrue();
     page = "http://localhost:" + port;
-    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "live-page-it")) {
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "live-page-it")) {
       new PublishJob(new FeedReader(ParseOptions.defaults().withYear(2025)), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none())
           .publish(List.of(REPO.resolve("cli/src/main/resources/samples/trending-papers-2025-03-21.txt")));
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PaperPublisher;
@@ -75,7 +75,7 @@ class PrometheusEndToEndIT {
     List<Path> files = new ArrayList<>(listings());
     files.add(burst(dir.resolve("2025-04-04.jsonl")));
     files.add(closingDay(dir.resolve("2025-04-06.jsonl")));
-    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS, "prometheus-it")) {
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "prometheus-it")) {
       new PublishJob(new FeedReader(ParseOptions.defaults()), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none())
           .publish(files);
     }

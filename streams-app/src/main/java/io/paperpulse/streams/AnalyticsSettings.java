@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The knobs of the analytics, with the defaults PaperPulse ships.
@@ -50,10 +51,10 @@ public record AnalyticsSettings(
 
   /** A key-value store of the analytics, in memory or in RocksDB as these settings say. */
   public <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {
-    return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+    return Stores.keyValueStoreBuilder(
         inMemoryState
-            ? org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(name)
-            : org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name),
+            ? Stores.inMemoryKeyValueStore(name)
+            : Stores.persistentKeyValueStore(name),
         keys,
         values);
   }

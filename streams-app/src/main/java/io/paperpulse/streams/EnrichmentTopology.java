@@ -1,16 +1,16 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.util.Causes;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.util.Causes;
 import io.paperpulse.streams.keywords.RecentFrequencies;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.kafka.common.header.Headers;
@@ -25,7 +25,6 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -65,16 +64,16 @@ public final class EnrichmentTopology {
    */
   public static KStream<String, EnrichedPaper> addTo(
       StreamsBuilder builder, Enricher enricher, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
-    builder.addStateStore(settings.store(Stores.SEEN_IDS, Serdes.String(), Serdes.Long()));
-    String[] stores = {Stores.SEEN_IDS};
+    builder.addStateStore(settings.store(StoreNames.SEEN_IDS, Serdes.String(), Serdes.Long()));
+    String[] stores = {StoreNames.SEEN_IDS};
     if (settings.idfPartitions() > 0) {
-      builder.addStateStore(settings.store(Stores.RECENT_CANDIDATES, Serdes.String(), Serdes.ByteArray()));
-      stores = new String[] {Stores.SEEN_IDS, Stores.RECENT_CANDIDATES};
+      builder.addStateStore(settings.store(StoreNames.RECENT_CANDIDATES, Serdes.String(), Serdes.ByteArray()));
+      stores = new String[] {StoreNames.SEEN_IDS, StoreNames.RECENT_CANDIDATES};
     }
-    Deserializer<Paper> papers = serdes.value(Paper.class).deserializer();
+    Deserializer<Paper> papers = Topics.PAPERS.valueSerde(serdes).deserializer();
     int idfPartitions = settings.idfPartitions();
     Map<String, KStream<String, Outcome>> branches =
-        builder.stream(Topics.PAPERS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("papers-source"))
+        builder.stream(Topics.PAPERS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("papers-source"))
             .process(() -> new EnrichProcessor(papers, enricher, counters, idfPartitions), Named.as("enrich"), stores)
             .split(Named.as("enrich-"))
             .branch((key, outcome) -> outcome.enriched() == null, Branched.as("failed"))
@@ -82,12 +81,10 @@ public final class EnrichmentTopology {
     branches
         .get("enrich-failed")
         .mapValues(Outcome::raw, Named.as("dlq-original-bytes"))
-        .to(Topics.PAPERS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dlq-sink"));
+        .to(Topics.PAPERS_DLQ.name(), TopicStreams.produced(Topics.PAPERS_DLQ, serdes, "dlq-sink"));
     KStream<String, EnrichedPaper> enriched =
         branches.get("enrich-ok").mapValues(Outcome::enriched, Named.as("enriched-value"));
-    enriched.to(
-        Topics.PAPERS_ENRICHED,
-        Produced.with(Serdes.String(), serdes.value(EnrichedPaper.class)).withName("enriched-sink"));
+    enriched.to(Topics.PAPERS_ENRICHED.name(), TopicStreams.produced(Topics.PAPERS_ENRICHED, serdes, "enriched-sink"));
     return enriched;
   }
 
@@ -95,6 +92,9 @@ public final class EnrichmentTopology {
   record Outcome(EnrichedPaper enriched, byte[] raw) {}
 
   private static final class EnrichProcessor implements Processor<String, byte[], String, Outcome> {
+    /** Key of a paper in the recent-candidates store: its day, then its id, so keys sort by day. */
+    private static final SortableKey CANDIDATE_KEY = new SortableKey(8, '/');
+
     private final Deserializer<Paper> papers;
     private final Enricher enricher;
     private final Counters counters;
@@ -116,15 +116,15 @@ public final class EnrichmentTopology {
     @Override
     public void init(ProcessorContext<String, Outcome> context) {
       this.context = context;
-      this.seen = context.getStateStore(Stores.SEEN_IDS);
+      this.seen = context.getStateStore(StoreNames.SEEN_IDS);
       if (idfPartitions == 0) {
         return;
       }
-      this.candidateStore = context.getStateStore(Stores.RECENT_CANDIDATES);
+      this.candidateStore = context.getStateStore(StoreNames.RECENT_CANDIDATES);
       try (KeyValueIterator<String, byte[]> stored = candidateStore.all()) {
         while (stored.hasNext()) {
           KeyValue<String, byte[]> entry = stored.next();
-          recentFor(entry.key.substring(entry.key.indexOf('/') + 1)).add(dayOf(entry.key), hashes(entry.value));
+          recentFor(CANDIDATE_KEY.restOf(entry.key)).add(CANDIDATE_KEY.numberOf(entry.key), hashes(entry.value));
         }
       }
       this.oldestStored = oldestKept();
@@ -140,14 +140,6 @@ public final class EnrichmentTopology {
       return recent.values().stream().mapToLong(RecentFrequencies::oldestKept).min().orElse(Long.MIN_VALUE);
     }
 
-    /** Store key of a paper: its day, zero-padded so keys sort by day, then its id. */
-    private static String candidateKey(long day, String id) {
-      return String.format(Locale.ROOT, "%08d/%s", day, id);
-    }
-
-    private static long dayOf(String candidateKey) {
-      return Long.parseLong(candidateKey.substring(0, candidateKey.indexOf('/')));
-    }
 
     private static long[] hashes(byte[] bytes) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -169,12 +161,12 @@ public final class EnrichmentTopology {
     /** Counts the paper into the recent statistics, in memory and in the store. */
     private void remember(long day, String id, long[] hashes) {
       recentFor(id).add(day, hashes);
-      candidateStore.put(candidateKey(day, id), bytes(hashes));
+      candidateStore.put(CANDIDATE_KEY.of(day, id), bytes(hashes));
       long oldest = oldestKept();
       if (oldest > oldestStored && oldestStored != Long.MIN_VALUE) {
         List<String> forgotten = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> old =
-            candidateStore.range(candidateKey(oldestStored, ""), candidateKey(oldest, ""))) {
+            candidateStore.range(CANDIDATE_KEY.of(oldestStored, ""), CANDIDATE_KEY.of(oldest, ""))) {
           old.forEachRemaining(entry -> forgotten.add(entry.key));
         }
         forgotten.forEach(candidateStore::delete);
@@ -187,7 +179,7 @@ public final class EnrichmentTopology {
       counters.consumed.incrementAndGet();
       Paper paper;
       try {
-        paper = papers.deserialize(Topics.PAPERS, record.headers(), record.value());
+        paper = papers.deserialize(Topics.PAPERS.name(), record.headers(), record.value());
       } catch (RuntimeException e) {
         if (RegistryUnavailableException.isCause(e)) {
           // Not the record's fault: fail the task so the record is read again once the registry is back.

@@ -52,9 +52,11 @@ public final class KeywordHistory {
   public record Day(long day, KeywordDay value) {}
 
   /** A day as seven digits, so keys sort by day, for any day a timestamp can give (to year 29349). */
+  private static final SortableKey DAY_KEY = new SortableKey(7, '|');
+
+  /** A day as {@link #DAY_KEY} writes it. */
   static String day(long day) {
-    String digits = Long.toString(Math.max(0, Math.min(day, 9_999_999)));
-    return "0000000".substring(digits.length()) + digits;
+    return DAY_KEY.number(Math.max(0, Math.min(day, 9_999_999)));
   }
 
   /** A keyword's day: no keyword holds '|', so one keyword's days are one key range. */

@@ -1,11 +1,13 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.common.AvroSerdes;
+import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.PaperRef;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.avro.state.SpikeState;
-import io.paperpulse.producer.Topics;
+import io.paperpulse.common.Topics;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.SpikeDetector;
@@ -19,11 +21,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -54,6 +54,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 public final class KeywordTrendsTopology {
   static final int SAMPLES = 5;
+  /** Keys of the recent-alerts store: a spike's start in epoch milliseconds, then its keyword. */
+  private static final SortableKey RECENT_KEY = new SortableKey(13, '|');
   /** Trends written to {@code trends.keywords}: those this unlikely under no change, and watched ones. */
   static final double EMIT_MAX_P = 0.01;
   /** Alerts kept for {@code GET /api/alerts}, per partition. */
@@ -74,37 +76,37 @@ public final class KeywordTrendsTopology {
   public static void addTo(
       StreamsBuilder builder, KStream<String, Contribution> analytics, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
     builder.globalTable(
-        Topics.WATCHLIST,
-        Consumed.with(Serdes.String(), serdes.value(Watch.class)).withName("watchlist-source"),
-        Materialized.<String, Watch, KeyValueStore<Bytes, byte[]>>as(Stores.WATCHLIST)
+        Topics.WATCHLIST.name(),
+        TopicStreams.consumed(Topics.WATCHLIST, serdes, "watchlist-source"),
+        Materialized.<String, Watch, KeyValueStore<Bytes, byte[]>>as(StoreNames.WATCHLIST)
             .withKeySerde(Serdes.String())
-            .withValueSerde(serdes.value(Watch.class)));
-    builder.addStateStore(settings.cachedStore(Stores.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde()));
-    builder.addStateStore(settings.cachedStore(Stores.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.String()));
-    builder.addStateStore(settings.cachedStore(Stores.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde()));
-    builder.addStateStore(settings.cachedStore(Stores.KEYWORD_TITLES, Serdes.String(), Serdes.String()));
-    builder.addStateStore(settings.cachedStore(Stores.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
-    builder.addStateStore(settings.store(Stores.KEYWORD_PROGRESS, Serdes.String(), Serdes.Long()));
-    builder.addStateStore(settings.store(Stores.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long()));
-    builder.addStateStore(settings.store(Stores.SPIKE_STATE, Serdes.String(), AvroSerdes.plain(SpikeState.class)));
-    builder.addStateStore(settings.store(Stores.RECENT_ALERTS, Serdes.String(), AvroSerdes.plain(SpikeAlert.class)));
+            .withValueSerde(Topics.WATCHLIST.valueSerde(serdes)));
+    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde()));
+    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.String()));
+    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde()));
+    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_TITLES, Serdes.String(), Serdes.String()));
+    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
+    builder.addStateStore(settings.store(StoreNames.KEYWORD_PROGRESS, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(settings.store(StoreNames.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(settings.store(StoreNames.SPIKE_STATE, Serdes.String(), AvroSerdes.plain(SpikeState.class)));
+    builder.addStateStore(settings.store(StoreNames.RECENT_ALERTS, Serdes.String(), AvroSerdes.plain(SpikeAlert.class)));
     KStream<String, Object> out =
         analytics.process(
             () -> new TrendProcessor(settings, counters),
             Named.as("keyword-trends"),
-            Stores.KEYWORD_DAYS, Stores.KEYWORD_DAY_INDEX, Stores.KEYWORD_SERIES, Stores.KEYWORD_TITLES, Stores.KEYWORD_DAY_TOTALS, Stores.KEYWORD_PROGRESS,
-            Stores.KEYWORD_WATERMARK, Stores.SPIKE_STATE, Stores.RECENT_ALERTS);
+            StoreNames.KEYWORD_DAYS, StoreNames.KEYWORD_DAY_INDEX, StoreNames.KEYWORD_SERIES, StoreNames.KEYWORD_TITLES, StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_PROGRESS,
+            StoreNames.KEYWORD_WATERMARK, StoreNames.SPIKE_STATE, StoreNames.RECENT_ALERTS);
     out.filter((k, v) -> v instanceof KeywordTrend, Named.as("keyword-trends-only"))
         .mapValues(v -> (KeywordTrend) v, Named.as("keyword-trends-cast"))
-        .to(Topics.KEYWORD_TRENDS, Produced.with(Serdes.String(), serdes.value(KeywordTrend.class)).withName("keyword-trends-sink"));
+        .to(Topics.KEYWORD_TRENDS.name(), TopicStreams.produced(Topics.KEYWORD_TRENDS, serdes, "keyword-trends-sink"));
     out.filter((k, v) -> v instanceof SpikeAlert, Named.as("spike-alerts-only"))
         .mapValues(v -> (SpikeAlert) v, Named.as("spike-alerts-cast"))
-        .to(Topics.KEYWORD_SPIKES, Produced.with(Serdes.String(), serdes.value(SpikeAlert.class)).withName("spike-alerts-sink"));
+        .to(Topics.KEYWORD_SPIKES.name(), TopicStreams.produced(Topics.KEYWORD_SPIKES, serdes, "spike-alerts-sink"));
   }
 
   /** Key of an alert in the recent-alerts store: by day, then keyword, so the store reads in time order. */
   static String recentKey(SpikeAlert alert) {
-    return String.format(java.util.Locale.ROOT, "%013d|%s", alert.getStart().toEpochMilli(), alert.getKeyword());
+    return RECENT_KEY.of(alert.getStart().toEpochMilli(), alert.getKeyword());
   }
 
   /**
@@ -162,27 +164,28 @@ public final class KeywordTrendsTopology {
     private TimestampedKeyValueStore<String, Watch> watches;
     private KeywordHistory history;
     private Watermark watermark;
-    private long checkedThrough = Long.MIN_VALUE;
+    private final DueDays due;
 
     TrendProcessor(AnalyticsSettings settings, Counters counters) {
       this.settings = settings;
+      this.due = new DueDays(settings.grace());
       this.counters = counters;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
       this.context = context;
-      this.days = context.getStateStore(Stores.KEYWORD_DAYS);
-      this.index = context.getStateStore(Stores.KEYWORD_DAY_INDEX);
-      this.series = context.getStateStore(Stores.KEYWORD_SERIES);
-      this.titles = context.getStateStore(Stores.KEYWORD_TITLES);
-      this.totals = context.getStateStore(Stores.KEYWORD_DAY_TOTALS);
-      this.progress = context.getStateStore(Stores.KEYWORD_PROGRESS);
-      this.spikes = context.getStateStore(Stores.SPIKE_STATE);
-      this.recent = context.getStateStore(Stores.RECENT_ALERTS);
-      this.watches = context.getStateStore(Stores.WATCHLIST);
+      this.days = context.getStateStore(StoreNames.KEYWORD_DAYS);
+      this.index = context.getStateStore(StoreNames.KEYWORD_DAY_INDEX);
+      this.series = context.getStateStore(StoreNames.KEYWORD_SERIES);
+      this.titles = context.getStateStore(StoreNames.KEYWORD_TITLES);
+      this.totals = context.getStateStore(StoreNames.KEYWORD_DAY_TOTALS);
+      this.progress = context.getStateStore(StoreNames.KEYWORD_PROGRESS);
+      this.spikes = context.getStateStore(StoreNames.SPIKE_STATE);
+      this.recent = context.getStateStore(StoreNames.RECENT_ALERTS);
+      this.watches = context.getStateStore(StoreNames.WATCHLIST);
       this.history = new KeywordHistory(days, index, series, titles, totals, progress);
-      this.watermark = new Watermark(context.getStateStore(Stores.KEYWORD_WATERMARK), settings.sourcePartitions());
+      this.watermark = new Watermark(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings.sourcePartitions());
     }
 
     @Override
@@ -206,12 +209,7 @@ public final class KeywordTrendsTopology {
         Long previous = totals.get(day);
         totals.put(day, (previous == null ? 0 : previous) + 1);
       }
-      long now = watermark.advance(source, record.timestamp());
-      long closable = Math.floorDiv(now - settings.grace().toMillis(), Days.MILLIS) - 1;
-      if (closable > checkedThrough) {
-        checkedThrough = closable;
-        closeDays(closable);
-      }
+      due.advance(watermark.advance(source, record.timestamp()), firstOpen -> closeDays(firstOpen - 1));
     }
 
     private void mention(Contribution.Term term, long day, String paper) {

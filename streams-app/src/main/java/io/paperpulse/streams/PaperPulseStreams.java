@@ -1,14 +1,13 @@
 package io.paperpulse.streams;
 
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
-import io.paperpulse.producer.publish.TopicSetup;
-import io.paperpulse.producer.util.Backoff;
+import io.paperpulse.common.TopicSerdes;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
+import io.paperpulse.common.TopicSetup;
+import io.paperpulse.common.util.Backoff;
 import io.paperpulse.streams.api.ApiServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -79,9 +78,7 @@ public final class PaperPulseStreams implements AutoCloseable {
   /** Creates missing topics, starts the topology and the API; returns without waiting for RUNNING. */
   public static PaperPulseStreams start(PaperPulseConfig config, Settings settings, AnalyticsSettings analytics)
       throws InterruptedException, ExecutionException, TimeoutException {
-    List<String> topics = new ArrayList<>(List.of(Topics.PAPERS, Topics.WATCHLIST));
-    topics.addAll(Topics.STREAMS_OUTPUTS);
-    TopicSetup.ensure(config, topics, List.of(Topics.WATCHLIST));
+    TopicSetup.ensure(config, Topics.ALL);
     Counters counters = new Counters();
     AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters);
     TopicSerdes serdes = TopicSerdes.registry(config);

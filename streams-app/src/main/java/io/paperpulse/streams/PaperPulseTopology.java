@@ -1,8 +1,9 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.ScoredTopic;
-import io.paperpulse.producer.Topics;
+import io.paperpulse.common.Topics;
 import io.paperpulse.streams.keywords.MentionTerms;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +12,6 @@ import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -61,9 +61,7 @@ public final class PaperPulseTopology {
 
   /** {@code papers.enriched} as a source, for the topologies run on their own. */
   static KStream<String, EnrichedPaper> enrichedSource(StreamsBuilder builder, TopicSerdes serdes) {
-    return builder.stream(
-        Topics.PAPERS_ENRICHED,
-        Consumed.with(Serdes.String(), serdes.value(EnrichedPaper.class)).withName("enriched-source"));
+    return builder.stream(Topics.PAPERS_ENRICHED.name(), TopicStreams.consumed(Topics.PAPERS_ENRICHED, serdes, "enriched-source"));
   }
 
   /**

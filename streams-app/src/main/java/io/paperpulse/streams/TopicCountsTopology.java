@@ -1,8 +1,10 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.common.AvroSerdes;
+import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.TopicCount;
 import io.paperpulse.avro.state.TopicDayCounts;
-import io.paperpulse.producer.Topics;
+import io.paperpulse.common.Topics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -13,7 +15,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -59,13 +60,13 @@ public final class TopicCountsTopology {
       AnalyticsSettings settings,
       TopicSerdes serdes,
       Counters counters) {
-    builder.addStateStore(settings.cachedStore(Stores.TOPIC_DAYS, Serdes.Long(), AvroSerdes.plain(TopicDayCounts.class)));
-    builder.addStateStore(settings.store(Stores.TOPIC_PROGRESS, Serdes.String(), Serdes.Long()));
-    builder.addStateStore(settings.store(Stores.TOPIC_WATERMARK, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(settings.cachedStore(StoreNames.TOPIC_DAYS, Serdes.Long(), AvroSerdes.plain(TopicDayCounts.class)));
+    builder.addStateStore(settings.store(StoreNames.TOPIC_PROGRESS, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(settings.store(StoreNames.TOPIC_WATERMARK, Serdes.String(), Serdes.Long()));
     analytics
         .process(() -> new CountProcessor(settings, counters), Named.as("topic-counts"),
-            Stores.TOPIC_DAYS, Stores.TOPIC_PROGRESS, Stores.TOPIC_WATERMARK)
-        .to(Topics.TOPIC_COUNTS, Produced.with(Serdes.String(), serdes.value(TopicCount.class)).withName("topic-counts-sink"));
+            StoreNames.TOPIC_DAYS, StoreNames.TOPIC_PROGRESS, StoreNames.TOPIC_WATERMARK)
+        .to(Topics.TOPIC_COUNTS.name(), TopicStreams.produced(Topics.TOPIC_COUNTS, serdes, "topic-counts-sink"));
   }
 
   /** The key of a window's record: {@code topic|P7D|2025-03-21}. */
@@ -106,19 +107,20 @@ public final class TopicCountsTopology {
     private KeyValueStore<Long, TopicDayCounts> days;
     private KeyValueStore<String, Long> progress;
     private Watermark watermark;
-    private long checkedThrough = Long.MIN_VALUE;
+    private final DueDays due;
 
     CountProcessor(AnalyticsSettings settings, Counters counters) {
       this.settings = settings;
+      this.due = new DueDays(settings.grace());
       this.counters = counters;
     }
 
     @Override
     public void init(ProcessorContext<String, TopicCount> context) {
       this.context = context;
-      this.days = context.getStateStore(Stores.TOPIC_DAYS);
-      this.progress = context.getStateStore(Stores.TOPIC_PROGRESS);
-      this.watermark = new Watermark(context.getStateStore(Stores.TOPIC_WATERMARK), settings.sourcePartitions());
+      this.days = context.getStateStore(StoreNames.TOPIC_DAYS);
+      this.progress = context.getStateStore(StoreNames.TOPIC_PROGRESS);
+      this.watermark = new Watermark(context.getStateStore(StoreNames.TOPIC_WATERMARK), settings.sourcePartitions());
     }
 
     @Override
@@ -141,7 +143,7 @@ public final class TopicCountsTopology {
         c.subjects().forEach(subject -> update(day, subject));
       }
       // Event time, never the wall clock: a replay closes the same windows in the same order.
-      closeWindowsIfDue(watermark.advance(String.valueOf(c.sourcePartition()), record.timestamp()));
+      due.advance(watermark.advance(String.valueOf(c.sourcePartition()), record.timestamp()), this::closeWindows);
     }
 
     /** Counts a paper of the day ({@code subject} null) or a paper under a subject. */
@@ -158,22 +160,16 @@ public final class TopicCountsTopology {
       days.put(day, counts);
     }
 
-    /** Closes windows when the watermark has entered a new day since the last check. */
-    private void closeWindowsIfDue(long now) {
-      long through = Math.floorDiv(now - settings.grace().toMillis(), Days.MILLIS);
-      if (through > checkedThrough) {
-        checkedThrough = through;
-        closeWindows(now);
-      }
-    }
-
-    /** Writes every window that closed since the last call, oldest first, then drops old days. */
-    private void closeWindows(long watermarkTime) {
+    /**
+     * Writes every window that closed since the last call, oldest first, then drops old days.
+     *
+     * @param closedThrough the first day still open: windows ending at its start are complete
+     */
+    private void closeWindows(long closedThrough) {
       Long minDay = progress.get(MIN_DAY);
       if (minDay == null) {
         return;
       }
-      long closedThrough = Math.floorDiv(watermarkTime - settings.grace().toMillis(), Days.MILLIS);
       for (int length : WINDOW_DAYS) {
         Long stored = progress.get(window(length));
         long end = stored != null ? stored : minDay + 1;

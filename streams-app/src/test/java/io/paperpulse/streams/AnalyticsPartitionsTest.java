@@ -1,5 +1,7 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.common.AvroSerdes;
+import io.paperpulse.common.TopicSerdes;
 import static io.paperpulse.streams.TestPapers.paper;
 import static io.paperpulse.streams.TestPapers.t;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +10,7 @@ import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.TopicCount;
-import io.paperpulse.producer.Topics;
+import io.paperpulse.common.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -116,11 +118,11 @@ class AnalyticsPartitionsTest {
       }
       TreeSet<String> out = new TreeSet<>();
       for (TopologyTestDriver driver : drivers) {
-        driver.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
+        driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
             .readValuesToList().forEach(v -> out.add("trend " + v));
-        driver.createOutputTopic(Topics.KEYWORD_SPIKES, Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
+        driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
             .readValuesToList().forEach(v -> out.add("alert " + v));
-        driver.createOutputTopic(Topics.TOPIC_COUNTS, Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
+        driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
             .readValuesToList().forEach(v -> out.add("count " + v));
       }
       return out;

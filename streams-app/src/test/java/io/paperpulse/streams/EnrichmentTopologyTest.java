@@ -1,5 +1,7 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.common.AvroSerdes;
+import io.paperpulse.common.TopicSerdes;
 import static io.paperpulse.streams.TestPapers.paper;
 import static io.paperpulse.streams.TestPapers.t;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +10,7 @@ import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.ScoredKeyword;
 import io.paperpulse.avro.ScoredTopic;
-import io.paperpulse.producer.Topics;
+import io.paperpulse.common.Topics;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.keywords.RecentFrequencies;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +46,9 @@ class EnrichmentTopologyTest {
   @BeforeEach
   void start() {
     driver = new TopologyTestDriver(EnrichmentTopology.build(enricher, TopicSerdes.plain(), counters), TestPapers.driverConfig());
-    papers = driver.createInputTopic(Topics.PAPERS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    enriched = driver.createOutputTopic(Topics.PAPERS_ENRICHED, Serdes.String().deserializer(), AvroSerdes.plain(EnrichedPaper.class).deserializer());
-    dlq = driver.createOutputTopic(Topics.PAPERS_DLQ, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    papers = driver.createInputTopic(Topics.PAPERS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched = driver.createOutputTopic(Topics.PAPERS_ENRICHED.name(), Serdes.String().deserializer(), AvroSerdes.plain(EnrichedPaper.class).deserializer());
+    dlq = driver.createOutputTopic(Topics.PAPERS_DLQ.name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
   }
 
   @AfterEach
@@ -55,7 +57,7 @@ class EnrichmentTopologyTest {
   }
 
   private void send(Paper paper) {
-    papers.pipeInput(paper.getId(), paperBytes.serialize(Topics.PAPERS, paper), paper.getPublished());
+    papers.pipeInput(paper.getId(), paperBytes.serialize(Topics.PAPERS.name(), paper), paper.getPublished());
   }
 
   @Test
@@ -132,7 +134,7 @@ class EnrichmentTopologyTest {
 
   @Test
   void poisonRecordsGoToTheDeadLetterTopicWithReasonAndSourceAndTheAppGoesOn() {
-    byte[] good = paperBytes.serialize(Topics.PAPERS, paper("2503.00003").title("Fine").at(t(1)).build());
+    byte[] good = paperBytes.serialize(Topics.PAPERS.name(), paper("2503.00003").title("Fine").at(t(1)).build());
     papers.pipeInput("2503.00009", new byte[] {0, 0, 0, 0, 7, 1, 2}, t(1));
     papers.pipeInput("2503.00010", Arrays.copyOf(good, good.length / 2), t(1));
     papers.pipeInput("wrong-key", good, t(1));
@@ -142,7 +144,7 @@ class EnrichmentTopologyTest {
     assertThat(dead).hasSize(3);
     assertThat(dead.get(0).value()).isEqualTo(new byte[] {0, 0, 0, 0, 7, 1, 2});
     assertThat(header(dead.get(0), EnrichmentTopology.HEADER_REASON)).startsWith("cannot deserialize the value");
-    assertThat(header(dead.get(0), EnrichmentTopology.HEADER_TOPIC)).isEqualTo(Topics.PAPERS);
+    assertThat(header(dead.get(0), EnrichmentTopology.HEADER_TOPIC)).isEqualTo(Topics.PAPERS.name());
     assertThat(header(dead.get(0), EnrichmentTopology.HEADER_PARTITION)).isEqualTo("0");
     assertThat(header(dead.get(0), EnrichmentTopology.HEADER_OFFSET)).isEqualTo("0");
     assertThat(header(dead.get(1), EnrichmentTopology.HEADER_OFFSET)).isEqualTo("1");
@@ -157,8 +159,8 @@ class EnrichmentTopologyTest {
   @Test
   void aRecordDatedMoreThanTwoDaysAfterItsIngestionGoesToTheDeadLetterTopic() {
     Paper paper = paper("2503.00004").title("From the future").at(t(1)).build();
-    papers.pipeInput("2503.00004", paperBytes.serialize(Topics.PAPERS, paper), t(1).plus(java.time.Duration.ofDays(3)));
-    papers.pipeInput("2503.00004", paperBytes.serialize(Topics.PAPERS, paper), t(1).plus(java.time.Duration.ofDays(1)));
+    papers.pipeInput("2503.00004", paperBytes.serialize(Topics.PAPERS.name(), paper), t(1).plus(java.time.Duration.ofDays(3)));
+    papers.pipeInput("2503.00004", paperBytes.serialize(Topics.PAPERS.name(), paper), t(1).plus(java.time.Duration.ofDays(1)));
 
     List<TestRecord<String, byte[]>> dead = dlq.readRecordsToList();
     assertThat(dead).hasSize(1);

@@ -1,5 +1,7 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.common.AvroSerdes;
+import io.paperpulse.common.TopicSerdes;
 import static io.paperpulse.streams.TestPapers.paper;
 import static io.paperpulse.streams.TestPapers.t;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +10,7 @@ import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.Watch;
-import io.paperpulse.producer.Topics;
+import io.paperpulse.common.Topics;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.TrendWindow;
@@ -55,10 +57,10 @@ class KeywordTrendsAndAlertsTest {
     AnalyticsSettings settings = AnalyticsSettings.defaults().withInMemoryState(true);
     TopicSerdes serdes = TopicSerdes.plain();
     driver = new TopologyTestDriver(KeywordTrendsTopology.build(settings, serdes, counters), TestPapers.driverConfig());
-    enriched = driver.createInputTopic(Topics.PAPERS_ENRICHED, Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
-    watchlist = driver.createInputTopic(Topics.WATCHLIST, Serdes.String().serializer(), AvroSerdes.plain(Watch.class).serializer());
-    trends = driver.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer());
-    alerts = driver.createOutputTopic(Topics.KEYWORD_SPIKES, Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer());
+    enriched = driver.createInputTopic(Topics.PAPERS_ENRICHED.name(), Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
+    watchlist = driver.createInputTopic(Topics.WATCHLIST.name(), Serdes.String().serializer(), AvroSerdes.plain(Watch.class).serializer());
+    trends = driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer());
+    alerts = driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer());
   }
 
   @AfterEach
@@ -88,12 +90,12 @@ class KeywordTrendsAndAlertsTest {
   }
 
   private KeywordHistory history() {
-    KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(Stores.KEYWORD_DAYS);
-    KeyValueStore<String, String> index = driver.getKeyValueStore(Stores.KEYWORD_DAY_INDEX);
-    KeyValueStore<String, String> titles = driver.getKeyValueStore(Stores.KEYWORD_TITLES);
-    KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(Stores.KEYWORD_SERIES);
-    KeyValueStore<Long, Long> totals = driver.getKeyValueStore(Stores.KEYWORD_DAY_TOTALS);
-    KeyValueStore<String, Long> progress = driver.getKeyValueStore(Stores.KEYWORD_PROGRESS);
+    KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(StoreNames.KEYWORD_DAYS);
+    KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_INDEX);
+    KeyValueStore<String, String> titles = driver.getKeyValueStore(StoreNames.KEYWORD_TITLES);
+    KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(StoreNames.KEYWORD_SERIES);
+    KeyValueStore<Long, Long> totals = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_TOTALS);
+    KeyValueStore<String, Long> progress = driver.getKeyValueStore(StoreNames.KEYWORD_PROGRESS);
     return new KeywordHistory(days, index, series, titles, totals, progress);
   }
 
@@ -242,7 +244,7 @@ class KeywordTrendsAndAlertsTest {
     long latest = Days.of(t(TrendWindow.HISTORY_DAYS + 29));
     long oldest = Long.MAX_VALUE;
     int records = 0;
-    try (KeyValueIterator<String, KeywordDay> all = driver.<String, KeywordDay>getKeyValueStore(Stores.KEYWORD_DAYS).all()) {
+    try (KeyValueIterator<String, KeywordDay> all = driver.<String, KeywordDay>getKeyValueStore(StoreNames.KEYWORD_DAYS).all()) {
       while (all.hasNext()) {
         String key = all.next().key;
         oldest = Math.min(oldest, Long.parseLong(key.substring(key.lastIndexOf('|') + 1)));
@@ -251,7 +253,7 @@ class KeywordTrendsAndAlertsTest {
     }
     assertThat(records).isPositive();
     assertThat(oldest).as("the oldest day kept").isGreaterThan(latest - TrendWindow.HISTORY_DAYS - 3);
-    try (KeyValueIterator<String, String> titles = driver.<String, String>getKeyValueStore(Stores.KEYWORD_TITLES).all()) {
+    try (KeyValueIterator<String, String> titles = driver.<String, String>getKeyValueStore(StoreNames.KEYWORD_TITLES).all()) {
       assertThat(Long.parseLong(titles.next().key.substring(0, 7))).isGreaterThan(latest - TrendWindow.HISTORY_DAYS - 3);
     }
     Map<Long, Long> totals = history().totals(0, latest);
@@ -266,7 +268,7 @@ class KeywordTrendsAndAlertsTest {
           KeywordTrendsTopology.build(AnalyticsSettings.defaults().withInMemoryState(true), TopicSerdes.plain(), new Counters()),
           TestPapers.driverConfig("order-" + seed))) {
         TestInputTopic<String, EnrichedPaper> in = other.createInputTopic(
-            Topics.PAPERS_ENRICHED, Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
+            Topics.PAPERS_ENRICHED.name(), Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
         Random order = new Random(seed);
         for (int day = 0; day < 40; day++) {
           List<EnrichedPaper> papers = new ArrayList<>();
@@ -280,7 +282,7 @@ class KeywordTrendsAndAlertsTest {
             in.pipeInput(p.getPaper().getId(), p, p.getPaper().getPublished());
           }
         }
-        runs.add(other.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
+        runs.add(other.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
             .readValuesToList().stream().map(Object::toString).sorted().toList());
       }
     }

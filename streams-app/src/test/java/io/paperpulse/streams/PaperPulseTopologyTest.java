@@ -1,5 +1,7 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.common.AvroSerdes;
+import io.paperpulse.common.TopicSerdes;
 import static io.paperpulse.streams.TestPapers.paper;
 import static io.paperpulse.streams.TestPapers.t;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +11,7 @@ import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.TopicCount;
 import io.paperpulse.avro.Watch;
-import io.paperpulse.producer.Topics;
+import io.paperpulse.common.Topics;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,11 +68,11 @@ class PaperPulseTopologyTest {
         "keyword-trends", "keyword-trends-only", "keyword-trends-cast", "keyword-trends-sink",
         "spike-alerts-only", "spike-alerts-cast", "spike-alerts-sink", "watchlist-source",
         "watchlist-source-source", "enrich-",
-        "store:" + Stores.SEEN_IDS, "store:" + Stores.RECENT_CANDIDATES, "store:" + Stores.TOPIC_DAYS, "store:" + Stores.TOPIC_PROGRESS,
-        "store:" + Stores.KEYWORD_DAYS, "store:" + Stores.KEYWORD_DAY_TOTALS, "store:" + Stores.KEYWORD_DAY_INDEX, "store:" + Stores.KEYWORD_SERIES,
-        "store:" + Stores.KEYWORD_TITLES,
-        "store:" + Stores.KEYWORD_PROGRESS, "store:" + Stores.SPIKE_STATE, "store:" + Stores.RECENT_ALERTS,
-        "store:" + Stores.WATCHLIST, "store:" + Stores.TOPIC_WATERMARK, "store:" + Stores.KEYWORD_WATERMARK);
+        "store:" + StoreNames.SEEN_IDS, "store:" + StoreNames.RECENT_CANDIDATES, "store:" + StoreNames.TOPIC_DAYS, "store:" + StoreNames.TOPIC_PROGRESS,
+        "store:" + StoreNames.KEYWORD_DAYS, "store:" + StoreNames.KEYWORD_DAY_TOTALS, "store:" + StoreNames.KEYWORD_DAY_INDEX, "store:" + StoreNames.KEYWORD_SERIES,
+        "store:" + StoreNames.KEYWORD_TITLES,
+        "store:" + StoreNames.KEYWORD_PROGRESS, "store:" + StoreNames.SPIKE_STATE, "store:" + StoreNames.RECENT_ALERTS,
+        "store:" + StoreNames.WATCHLIST, "store:" + StoreNames.TOPIC_WATERMARK, "store:" + StoreNames.KEYWORD_WATERMARK);
   }
 
   /** Everything final the app wrote: topic counts, final keyword trends and alerts, as text. */
@@ -80,26 +82,26 @@ class PaperPulseTopologyTest {
     Counters counters = new Counters();
     try (TopologyTestDriver driver = new TopologyTestDriver(topology(counters), TestPapers.driverConfig())) {
       TestInputTopic<String, byte[]> input =
-          driver.createInputTopic(Topics.PAPERS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+          driver.createInputTopic(Topics.PAPERS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
       Serializer<Watch> watches = AvroSerdes.plain(Watch.class).serializer();
-      driver.createInputTopic(Topics.WATCHLIST, Serdes.String().serializer(), Serdes.ByteArray().serializer())
+      driver.createInputTopic(Topics.WATCHLIST.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer())
           .pipeInput(KeywordExtractor.keyOf("Vision Transformer"),
-              watches.serialize(Topics.WATCHLIST, new Watch("Vision Transformer", 3, 1.2, 0.01, "t", null)));
+              watches.serialize(Topics.WATCHLIST.name(), new Watch("Vision Transformer", 3, 1.2, 0.01, "t", null)));
       Serializer<Paper> bytes = AvroSerdes.plain(Paper.class).serializer();
       for (Paper paper : papers) {
-        input.pipeInput(paper.getId(), bytes.serialize(Topics.PAPERS, paper), paper.getPublished());
+        input.pipeInput(paper.getId(), bytes.serialize(Topics.PAPERS.name(), paper), paper.getPublished());
         if (live) {
           driver.advanceWallClockTime(Duration.ofMinutes(7)); // a live feed trickles in
         }
       }
       Map<String, String> counts = new TreeMap<>();
-      driver.createOutputTopic(Topics.TOPIC_COUNTS, Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
+      driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
           .readKeyValuesToList().forEach(kv -> counts.put(kv.key, kv.value.toString()));
       Map<String, String> trends = new TreeMap<>();
-      driver.createOutputTopic(Topics.KEYWORD_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
+      driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
           .readValuesToList().stream().filter(KeywordTrend::getFinal$)
           .forEach(tr -> trends.put(tr.getKeyword() + "@" + tr.getWindow() + "@" + tr.getStart(), tr.toString()));
-      List<String> alerts = driver.createOutputTopic(Topics.KEYWORD_SPIKES, Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
+      List<String> alerts = driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
           .readValuesToList().stream().map(Object::toString).toList();
       return new Finals(counts, trends, alerts);
     }

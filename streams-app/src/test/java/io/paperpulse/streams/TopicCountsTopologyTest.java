@@ -1,12 +1,14 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.common.AvroSerdes;
+import io.paperpulse.common.TopicSerdes;
 import static io.paperpulse.streams.TestPapers.paper;
 import static io.paperpulse.streams.TestPapers.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.TopicCount;
-import io.paperpulse.producer.Topics;
+import io.paperpulse.common.Topics;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,8 +31,8 @@ class TopicCountsTopologyTest {
   void start() {
     driver = new TopologyTestDriver(
         TopicCountsTopology.build(AnalyticsSettings.defaults().withInMemoryState(true), TopicSerdes.plain(), counters), TestPapers.driverConfig());
-    enriched = driver.createInputTopic(Topics.PAPERS_ENRICHED, Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
-    counts = driver.createOutputTopic(Topics.TOPIC_COUNTS, Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer());
+    enriched = driver.createInputTopic(Topics.PAPERS_ENRICHED.name(), Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
+    counts = driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer());
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.paperpulse.producer.feed;
 
+import io.paperpulse.avro.Paper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -79,6 +81,35 @@ public final class FeedReader {
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new FeedException("corrupt gzip data: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads every file of {@code inputs} (files, or folders walked in name order), handing each
+   * paper to {@code papers} in file order.
+   *
+   * @return how many records were rejected, plus one for each file that is not a feed as a whole
+   */
+  public long readAll(List<Path> inputs, Consumer<Paper> papers) throws IOException {
+    long[] rejected = new long[1];
+    ParseListener listener = new ParseListener() {
+      @Override
+      public void paper(Paper paper, String location) {
+        papers.accept(paper);
+      }
+
+      @Override
+      public void rejected(Rejection rejection) {
+        rejected[0]++;
+      }
+    };
+    for (Path file : expand(inputs)) {
+      try {
+        read(file, listener);
+      } catch (FeedException e) {
+        rejected[0]++;
+      }
+    }
+    return rejected[0];
   }
 
   /**

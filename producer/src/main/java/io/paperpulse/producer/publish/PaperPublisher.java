@@ -2,8 +2,8 @@ package io.paperpulse.producer.publish;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.config.PaperPulseConfig;
-import io.paperpulse.producer.util.Causes;
+import io.paperpulse.common.config.PaperPulseConfig;
+import io.paperpulse.common.util.Causes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.TopicSetup;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.stack.Deadline;
@@ -186,7 +187,7 @@ class PublishIT {
 
   private static PublishSummary publish(String topic, List<Path> files, ByteArrayOutputStream errors)
       throws Exception {
-    TopicSetup.ensure(config, List.of(topic));
+    TopicSetup.ensureNames(config, List.of(topic));
     try (PaperPublisher publisher = PaperPublisher.create(config, topic, "publish-it")) {
       return new PublishJob(reader(), publisher, new PrintStream(errors, true), Progress.none()).publish(files);
     }

@@ -7,7 +7,7 @@ import io.paperpulse.streams.KeywordDay;
 import io.paperpulse.avro.state.TopicDayCounts;
 import io.paperpulse.streams.KeywordHistory;
 import io.paperpulse.streams.KeywordTrendsTopology;
-import io.paperpulse.streams.Stores;
+import io.paperpulse.streams.StoreNames;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
@@ -85,12 +85,12 @@ final class AnalyticsQueries {
 
   KeywordHistory history(int partition, boolean stale) {
     return new KeywordHistory(
-        store(Stores.KEYWORD_DAYS, partition, stale),
-        store(Stores.KEYWORD_DAY_INDEX, partition, stale),
-        store(Stores.KEYWORD_SERIES, partition, stale),
-        store(Stores.KEYWORD_TITLES, partition, stale),
-        store(Stores.KEYWORD_DAY_TOTALS, partition, stale),
-        store(Stores.KEYWORD_PROGRESS, partition, stale));
+        store(StoreNames.KEYWORD_DAYS, partition, stale),
+        store(StoreNames.KEYWORD_DAY_INDEX, partition, stale),
+        store(StoreNames.KEYWORD_SERIES, partition, stale),
+        store(StoreNames.KEYWORD_TITLES, partition, stale),
+        store(StoreNames.KEYWORD_DAY_TOTALS, partition, stale),
+        store(StoreNames.KEYWORD_PROGRESS, partition, stale));
   }
 
   // ---- subjects (research topics) ----
@@ -104,7 +104,7 @@ final class AnalyticsQueries {
     Map<String, Object> days = new TreeMap<>();
     Map<String, Integer> seen = new HashMap<>();
     for (int p : partitions) {
-      ReadOnlyKeyValueStore<Long, TopicDayCounts> store = store(Stores.TOPIC_DAYS, p, stale);
+      ReadOnlyKeyValueStore<Long, TopicDayCounts> store = store(StoreNames.TOPIC_DAYS, p, stale);
       try (KeyValueIterator<Long, TopicDayCounts> all = store.all()) {
         all.forEachRemaining(kv -> {
           days.merge(String.valueOf(kv.key), dayJson(kv.value), AnalyticsQueries::mergeDayJson);
@@ -175,7 +175,7 @@ final class AnalyticsQueries {
     Long closed = null;
     for (int p : partitions) {
       Long day = history(p, stale).latestDay();
-      Long through = this.<String, Long>store(Stores.KEYWORD_PROGRESS, p, stale).get(KeywordTrendsTopology.CLOSED_THROUGH);
+      Long through = this.<String, Long>store(StoreNames.KEYWORD_PROGRESS, p, stale).get(KeywordTrendsTopology.CLOSED_THROUGH);
       if (day != null) {
         latest = latest == null ? day : Long.valueOf(Math.max(latest, day));
       }
@@ -299,7 +299,7 @@ final class AnalyticsQueries {
   Map<String, Object> alertsPart(Set<Integer> partitions, boolean stale, int limit) {
     List<Map<String, Object>> alerts = new ArrayList<>();
     for (int p : partitions) {
-      ReadOnlyKeyValueStore<String, SpikeAlert> store = store(Stores.RECENT_ALERTS, p, stale);
+      ReadOnlyKeyValueStore<String, SpikeAlert> store = store(StoreNames.RECENT_ALERTS, p, stale);
       try (KeyValueIterator<String, SpikeAlert> all = store.reverseAll()) {
         for (int i = 0; i < limit && all.hasNext(); i++) {
           var kv = all.next();
@@ -350,7 +350,7 @@ final class AnalyticsQueries {
     }
     Map<Long, Long> totals = history.totals(latest - TrendWindow.HISTORY_DAYS + 1, latest);
     long[] totalsByDay = history.totalsUpTo(latest);
-    Long through = this.<String, Long>store(Stores.KEYWORD_PROGRESS, partition, stale).get(KeywordTrendsTopology.CLOSED_THROUGH);
+    Long through = this.<String, Long>store(StoreNames.KEYWORD_PROGRESS, partition, stale).get(KeywordTrendsTopology.CLOSED_THROUGH);
     List<Map<String, Object>> series = new ArrayList<>();
     String label = key;
     for (KeywordHistory.Day d : days) {

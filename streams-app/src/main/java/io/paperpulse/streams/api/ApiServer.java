@@ -7,15 +7,15 @@ import com.sun.net.httpserver.HttpServer;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.avro.state.TopicDayCounts;
-import io.paperpulse.producer.Topics;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.streams.AppMetrics;
-import io.paperpulse.streams.Stores;
+import io.paperpulse.streams.StoreNames;
 import io.paperpulse.streams.KeywordHistory;
 import io.paperpulse.streams.TopicCountsTopology;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
-import io.paperpulse.streams.TopicSerdes;
+import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -210,7 +210,7 @@ public final class ApiServer implements AutoCloseable {
       trends.add(trendOf(t));
     }
     ReadOnlyKeyValueStore<String, ValueAndTimestamp<Watch>> watches =
-        streams.store(StoreQueryParameters.fromNameAndType(Stores.WATCHLIST, QueryableStoreTypes.timestampedKeyValueStore()));
+        streams.store(StoreQueryParameters.fromNameAndType(StoreNames.WATCHLIST, QueryableStoreTypes.timestampedKeyValueStore()));
     try (KeyValueIterator<String, ValueAndTimestamp<Watch>> all = watches.all()) {
       while (all.hasNext()) {
         String keyword = all.next().key;
@@ -520,7 +520,7 @@ public final class ApiServer implements AutoCloseable {
 
   private Map<String, Object> watchOrNull(String key) {
     ReadOnlyKeyValueStore<String, ValueAndTimestamp<Watch>> store =
-        streams.store(StoreQueryParameters.fromNameAndType(Stores.WATCHLIST, QueryableStoreTypes.timestampedKeyValueStore()));
+        streams.store(StoreQueryParameters.fromNameAndType(StoreNames.WATCHLIST, QueryableStoreTypes.timestampedKeyValueStore()));
     ValueAndTimestamp<Watch> watch = store.get(key);
     return watch == null ? null : watchJson(key, watch.value());
   }
@@ -568,9 +568,9 @@ public final class ApiServer implements AutoCloseable {
 
   private void write(String key, Watch watch) {
     try {
-      producer().send(new ProducerRecord<>(Topics.WATCHLIST, key, watch)).get(10, TimeUnit.SECONDS);
+      producer().send(new ProducerRecord<>(Topics.WATCHLIST.name(), key, watch)).get(10, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new ApiException(503, "could not write the watch to " + Topics.WATCHLIST + ": " + e.getMessage());
+      throw new ApiException(503, "could not write the watch to " + Topics.WATCHLIST.name() + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiException(503, "interrupted");
@@ -584,7 +584,7 @@ public final class ApiServer implements AutoCloseable {
       props.put(ProducerConfig.ACKS_CONFIG, "all");
       props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
       props.put(ProducerConfig.CLIENT_ID_CONFIG, "paperpulse-api-watches");
-      watchProducer = new KafkaProducer<>(props, new StringSerializer(), serdes.value(Watch.class).serializer());
+      watchProducer = new KafkaProducer<>(props, new StringSerializer(), Topics.WATCHLIST.valueSerde(serdes).serializer());
     }
     return watchProducer;
   }
@@ -608,7 +608,7 @@ public final class ApiServer implements AutoCloseable {
     if (exchange.getRequestHeaders().containsKey(FORWARDED)) {
       return null;
     }
-    KeyQueryMetadata owner = streams.queryMetadataForKey(Stores.KEYWORD_DAYS, key, Serdes.String().serializer());
+    KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.KEYWORD_DAYS, key, Serdes.String().serializer());
     if (owner == null || owner.activeHost() == null || owner.activeHost().port() == -1) {
       throw new ApiException(503, "the app is starting or rebalancing; try again shortly");
     }

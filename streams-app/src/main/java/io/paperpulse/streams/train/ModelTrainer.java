@@ -1,11 +1,5 @@
 package io.paperpulse.streams.train;
 
-import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.feed.FeedException;
-import io.paperpulse.producer.feed.FeedReader;
-import io.paperpulse.producer.feed.ParseListener;
-import io.paperpulse.producer.feed.ParseOptions;
-import io.paperpulse.producer.feed.Rejection;
 import io.paperpulse.streams.keywords.DocumentFrequencies;
 import io.paperpulse.streams.topics.Taxonomy;
 import io.paperpulse.streams.topics.TopicClassifier;
@@ -24,9 +18,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Builds the two model resources the enrichment uses, from arXiv listings: the background document
- * frequencies and the topic model. Listing days whose epoch day is a multiple of ten are held out of
- * both, so the quality benchmark can measure topic accuracy on days the models never saw. The topic
+ * Builds the two model resources the enrichment uses, the background document frequencies and the
+ * topic model, from arXiv listings that the caller reads ({@link TrainingPapers}). Listing days
+ * whose epoch day is a multiple of ten are held out of both, so the quality benchmark can measure topic accuracy on days the models never saw. The topic
  * model also leaves out every paper that is listed on a held-out day as well (a paper can be listed
  * on several days), and learns each paper once.
  */
@@ -70,37 +64,21 @@ public final class ModelTrainer {
     return day.toEpochDay() % 10 == 0;
   }
 
-  /** Reads the listings with categories of the inputs (files or folders of listing files). */
-  public static Listings read(List<Path> inputs) throws IOException {
+  /** The listings with categories among the papers of {@code source}. */
+  public static Listings read(TrainingPapers source) throws IOException {
     List<Listed> all = new ArrayList<>();
-    long[] rejected = new long[1];
-    FeedReader reader = new FeedReader(ParseOptions.defaults());
-    for (Path file : FeedReader.expand(inputs)) {
-      try {
-        reader.read(file, new ParseListener() {
-          @Override
-          public void paper(Paper paper, String location) {
-            if (!paper.getCategories().isEmpty()) {
-              LocalDate day = LocalDate.ofInstant(paper.getPublished(), ZoneOffset.UTC);
-              all.add(new Listed(day, paper.getId(), paper.getTitle(), paper.getAbstract$(), List.copyOf(paper.getCategories())));
-            }
-          }
-
-          @Override
-          public void rejected(Rejection rejection) {
-            rejected[0]++;
-          }
-        });
-      } catch (FeedException e) {
-        rejected[0]++;
+    long rejected = source.read(paper -> {
+      if (!paper.getCategories().isEmpty()) {
+        LocalDate day = LocalDate.ofInstant(paper.getPublished(), ZoneOffset.UTC);
+        all.add(new Listed(day, paper.getId(), paper.getTitle(), paper.getAbstract$(), List.copyOf(paper.getCategories())));
       }
-    }
-    return new Listings(all, rejected[0]);
+    });
+    return new Listings(all, rejected);
   }
 
-  /** Reads the inputs and writes {@code document-frequencies.tsv.gz} and {@value #TOPIC_MODEL} into {@code out}. */
-  public static void train(List<Path> inputs, Path out, int minDf, PrintStream log) throws IOException {
-    Listings listings = read(inputs);
+  /** Reads the papers of {@code source} and writes {@code document-frequencies.tsv.gz} and {@value #TOPIC_MODEL} into {@code out}. */
+  public static void train(TrainingPapers source, Path out, int minDf, PrintStream log) throws IOException {
+    Listings listings = read(source);
     List<Listed> days = listings.trainingDays();
     DocumentFrequencies.Builder df = new DocumentFrequencies.Builder();
     for (Listed listed : days) {

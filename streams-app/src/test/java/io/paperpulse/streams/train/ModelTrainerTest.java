@@ -1,22 +1,18 @@
 package io.paperpulse.streams.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.paperpulse.streams.topics.Taxonomy;
-import io.paperpulse.streams.topics.TopicClassifier;
+import io.paperpulse.avro.Paper;
+import io.paperpulse.avro.PaperLinks;
+import io.paperpulse.avro.PaperSource;
 import io.paperpulse.streams.train.ModelTrainer.Listed;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ModelTrainerTest {
-  private static final Path DAILY =
-      Path.of(System.getProperty("paperpulse.repo", "..")).resolve("../shared/data/arxiv-daily-cs/daily");
   private static final LocalDate HELD_OUT = LocalDate.ofEpochDay(20_250);
   private static final LocalDate TRAINING = HELD_OUT.plusDays(1);
 
@@ -40,25 +36,33 @@ class ModelTrainerTest {
   }
 
   @Test
-  void theBundledModelFindsThePrimaryTopicOfMostHeldOutPapers() throws IOException {
-    assumeThat(Files.isDirectory(DAILY)).as("real listings at %s", DAILY).isTrue();
-    List<Path> heldOutDays;
-    try (Stream<Path> files = Files.list(DAILY)) {
-      heldOutDays = files.filter(f -> ModelTrainer.heldOut(LocalDate.parse(f.getFileName().toString().substring(0, 10))))
-          .sorted().toList();
-    }
-    TopicClassifier classifier = TopicClassifier.bundled();
-    int primary = 0;
-    int listed = 0;
-    List<Listed> papers = ModelTrainer.read(heldOutDays).heldOutPapers();
-    for (Listed paper : papers) {
-      String best = classifier.predict(paper.title(), paper.text(), 1).get(0).topic();
-      primary += best.equals(paper.topic()) ? 1 : 0;
-      listed += Taxonomy.topicsOf(paper.categories()).contains(best) ? 1 : 0;
-    }
+  void readingKeepsThePapersWithCategoriesByTheirDayAndCountsTheRejected() throws Exception {
+    Paper listed = paper("2501.00001", List.of("cs.RO"));
+    Paper uncategorised = paper("2501.00002", List.of());
 
-    assertThat(papers).hasSizeGreaterThan(5_000);
-    assertThat((double) primary / papers.size()).isGreaterThan(0.75);
-    assertThat((double) listed / papers.size()).isGreaterThan(0.85);
+    ModelTrainer.Listings listings = ModelTrainer.read(papers -> {
+      papers.accept(listed);
+      papers.accept(uncategorised);
+      return 2;
+    });
+
+    assertThat(listings.all()).containsExactly(
+        new Listed(TRAINING, "2501.00001", "Title 2501.00001", "Abstract 2501.00001", List.of("cs.RO")));
+    assertThat(listings.rejected()).isEqualTo(2);
+  }
+
+  private static Paper paper(String id, List<String> categories) {
+    Instant published = TRAINING.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3_600);
+    return Paper.newBuilder()
+        .setId(id)
+        .setSource(PaperSource.ARXIV_DAILY)
+        .setSourceId(id)
+        .setTitle("Title " + id)
+        .setAbstract$("Abstract " + id)
+        .setCategories(categories)
+        .setLinks(PaperLinks.newBuilder().build())
+        .setPublished(published)
+        .setIngested(published)
+        .build();
   }
 }

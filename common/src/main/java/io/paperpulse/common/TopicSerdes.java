@@ -1,7 +1,7 @@
-package io.paperpulse.streams;
+package io.paperpulse.common;
 
 import io.apicurio.registry.serde.avro.AvroSerde;
-import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.common.config.PaperPulseConfig;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;

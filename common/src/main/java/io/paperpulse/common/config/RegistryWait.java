@@ -1,7 +1,7 @@
-package io.paperpulse.producer.config;
+package io.paperpulse.common.config;
 
-import io.paperpulse.producer.util.Backoff;
-import io.paperpulse.producer.util.Causes;
+import io.paperpulse.common.util.Backoff;
+import io.paperpulse.common.util.Causes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.paperpulse.producer.util;
+package io.paperpulse.common.util;
 
 import java.time.Duration;
 

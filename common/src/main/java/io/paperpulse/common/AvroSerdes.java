@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.common;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +14,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Avro binary with no registry and no header: for state stores and their changelogs, which only
- * this application reads, and for topology tests.
+ * Avro binary with no registry and no header: for the streams app's state stores and their
+ * changelogs, which only the streams app reads, and for topology tests.
  */
 public final class AvroSerdes {
   private AvroSerdes() {}

@@ -1,4 +1,4 @@
-package io.paperpulse.producer.config;
+package io.paperpulse.common.config;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,7 +1,7 @@
 package io.paperpulse.streams;
 
 /** Names of every state store, in one place: renaming one orphans its changelog. */
-public final class Stores {
+public final class StoreNames {
   /** Paper ids already enriched, so a paper published twice is counted once. */
   public static final String SEEN_IDS = "enrich-seen-ids-store";
   /**
@@ -36,5 +36,5 @@ public final class Stores {
   /** The watchlist, a global table. */
   public static final String WATCHLIST = "watchlist-store";
 
-  private Stores() {}
+  private StoreNames() {}
 }

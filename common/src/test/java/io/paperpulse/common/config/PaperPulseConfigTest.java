@@ -1,4 +1,4 @@
-package io.paperpulse.producer.config;
+package io.paperpulse.common.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,81 @@
+package io.paperpulse.common;
+
+import io.paperpulse.common.config.PaperPulseConfig;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the topics PaperPulse writes when they do not exist yet, with the cluster's replication. */
+public final class TopicSetup {
+  public static final int DEFAULT_PARTITIONS = 3;
+
+  private TopicSetup() {}
+
+  /**
+   * Creates each missing topic with {@link #DEFAULT_PARTITIONS} partitions, the broker's default
+   * replication factor, and {@code cleanup.policy=compact} where the topic {@linkplain
+   * Topic#isCompacted() is compacted}. Existing topics are left as they are.
+   */
+  public static void ensure(PaperPulseConfig config, List<Topic<?, ?>> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Map<String, Boolean> compacted = new LinkedHashMap<>();
+    topics.forEach(t -> compacted.put(t.name(), t.isCompacted()));
+    create(config, compacted);
+  }
+
+  /** As {@link #ensure}, for topics known by name only (benchmarks, tests), none compacted. */
+  public static void ensureNames(PaperPulseConfig config, List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Map<String, Boolean> compacted = new LinkedHashMap<>();
+    names.forEach(name -> compacted.put(name, false));
+    create(config, compacted);
+  }
+
+  /** How many partitions {@code topic} has. */
+  public static int partitions(PaperPulseConfig config, Topic<?, ?> topic)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try (Admin admin = admin(config)) {
+      return admin.describeTopics(List.of(topic.name())).allTopicNames().get(30, TimeUnit.SECONDS)
+          .get(topic.name()).partitions().size();
+    }
+  }
+
+  private static void create(PaperPulseConfig config, Map<String, Boolean> compactedByName)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try (Admin admin = admin(config)) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing =
+          compactedByName.entrySet().stream()
+              .filter(t -> !existing.contains(t.getKey()))
+              .map(t -> new NewTopic(t.getKey(), Optional.of(DEFAULT_PARTITIONS), Optional.empty())
+                  .configs(t.getValue() ? Map.of("cleanup.policy", "compact") : Map.of()))
+              .toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      try {
+        admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Admin admin(PaperPulseConfig config) {
+    Map<String, Object> props = new HashMap<>(config.kafka());
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    return Admin.create(props);
+  }
+}
