@@ -16,10 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -34,7 +31,7 @@ final class AnalyticsQueries {
   /** Lists of closed days kept, per partition and window. */
   private static final int CLOSED_TESTS_KEPT = 512;
 
-  private final KafkaStreams streams;
+  private final PartitionStores stores;
   private final Map<String, PartTests> closedTests =
       java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -43,45 +40,18 @@ final class AnalyticsQueries {
         }
       });
 
-  AnalyticsQueries(KafkaStreams streams) {
-    this.streams = streams;
+  AnalyticsQueries(PartitionStores stores) {
+    this.stores = stores;
   }
 
   /** One partition's store; a standby copy when that is all this instance has. */
-  <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition, boolean stale) {
-    if (!hosted(partition, stale)) {
-      // Asked for a partition this instance does not hold (the group is moving it): no answer
-      // rather than an empty one.
-      throw new org.apache.kafka.streams.errors.InvalidStateStoreException(
-          "partition " + partition + " of the analytics is not on this instance");
-    }
-    StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> query =
-        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition);
-    return streams.store(stale ? query.enableStaleStores() : query);
-  }
-
-  /** Whether this instance runs {@code partition}'s analytics task, or (if {@code stale}) holds a standby copy. */
-  private boolean hosted(int partition, boolean stale) {
-    return hostedPartitions(stale).contains(partition);
+  private <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition, boolean stale) {
+    return stores.store(name, partition, stale);
   }
 
   /** The analytics partitions whose active tasks run here, and (if {@code standbys}) those it holds a standby copy of. */
   TreeSet<Integer> hostedPartitions(boolean standbys) {
-    TreeSet<Integer> out = new TreeSet<>();
-    for (org.apache.kafka.streams.ThreadMetadata thread : streams.metadataForLocalThreads()) {
-      List<org.apache.kafka.streams.TaskMetadata> tasks = new ArrayList<>(thread.activeTasks());
-      if (standbys) {
-        tasks.addAll(thread.standbyTasks());
-      }
-      for (org.apache.kafka.streams.TaskMetadata task : tasks) {
-        for (org.apache.kafka.common.TopicPartition tp : task.topicPartitions()) {
-          if (tp.topic().endsWith(io.paperpulse.streams.PaperPulseTopology.ANALYTICS_TOPIC_SUFFIX)) {
-            out.add(tp.partition());
-          }
-        }
-      }
-    }
-    return out;
+    return stores.hosted(standbys);
   }
 
   KeywordHistory history(int partition, boolean stale) {
@@ -203,7 +173,7 @@ final class AnalyticsQueries {
       candidates.add(trend(history, judged, window));
     }
     PartTests part = new PartTests(tests.tests(), tests.counts(), candidates);
-    if (closed != null && day <= closed && hosted(partition, false)) {
+    if (closed != null && day <= closed && hostedPartitions(false).contains(partition)) {
       closedTests.put(key, part);
     }
     return part;

@@ -18,7 +18,7 @@ public final class StreamsApi {
    */
   public static ApiServer server(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, AppMetrics metrics,
       String advertisedHost, int port, int partitions) {
-    AnalyticsQueries queries = new AnalyticsQueries(streams);
+    AnalyticsQueries queries = new AnalyticsQueries(new StreamsStores(streams));
     OwnerForwarding forwarding = new OwnerForwarding(streams, new HostInfo(advertisedHost, port));
     Fanout fanout = new Fanout(streams, partitions, forwarding::isLocal);
     KafkaWatches watches = new KafkaWatches(streams, config, serdes);
