@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The analytics' answers, from the stores of some partitions of the {@code analytics} topic (each
- * instance's part). Parts are plain maps, so that a remote instance's part arrives as JSON and
- * merges like a local one ({@link PartMerges}).
+ * instance's part). A part is merged as JSON ({@link PartMerges}), so that a remote instance's
+ * part, which arrives as JSON, merges like a local one.
  */
 final class AnalyticsQueries {
   /** Weeks in a keyword's sparkline. */
