@@ -32,7 +32,7 @@ public interface TopicSerdes {
   }
 
   /** Plain Avro binary, for tests without a registry. */
-  static TopicSerdes plain() {
+  public static TopicSerdes plain() {
     return AvroSerdes::plain;
   }
 }

@@ -126,10 +126,15 @@ public final class KeywordTrendsTopology {
 
   /** A final trend of a judged keyword in one window. */
   static KeywordTrend trend(String keyword, KeywordDay last, List<PaperRef> samples, Evaluation e) {
+    return trend(keyword, last.getLabel(), samples, e);
+  }
+
+  /** A final trend of a keyword with {@code label} in one window, as the topology writes it. */
+  public static KeywordTrend trend(String keyword, String label, List<PaperRef> samples, Evaluation e) {
     double baseline = e.baselineTotal() == 0 ? 0.0 : (double) e.baselineCount() / e.baselineTotal();
     return KeywordTrend.newBuilder()
         .setKeyword(keyword)
-        .setLabel(last.getLabel())
+        .setLabel(label)
         .setWindow(e.window().name())
         .setStart(Instant.ofEpochMilli(Days.startMillis(e.startDay())))
         .setCount(e.count())

@@ -6,6 +6,7 @@ import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.common.TopicSetup;
 import io.paperpulse.common.util.Backoff;
 import io.paperpulse.streams.api.ApiServer;
+import io.paperpulse.streams.api.StreamsApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -93,7 +94,7 @@ public final class PaperPulseStreams implements AutoCloseable {
     streams.setUncaughtExceptionHandler(new ThreadReplacer());
     streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
     int analyticsPartitions = settingsForTopic.analyticsPartitions() > 0 ? settingsForTopic.analyticsPartitions() : partitions;
-    ApiServer api = new ApiServer(streams, config, serdes, metrics, settings.httpHost(), settings.httpPort(), analyticsPartitions);
+    ApiServer api = StreamsApi.server(streams, config, serdes, metrics, settings.httpHost(), settings.httpPort(), analyticsPartitions);
     streams.start();
     api.start();
     return new PaperPulseStreams(streams, api, counters, metrics);

@@ -36,13 +36,12 @@ final class Fanout {
   private final int partitions;
   private final Predicate<HostInfo> isLocal;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final ObjectMapper json;
+  private final ObjectMapper json = new ObjectMapper();
 
-  Fanout(KafkaStreams streams, int partitions, Predicate<HostInfo> isLocal, ObjectMapper json) {
+  Fanout(KafkaStreams streams, int partitions, Predicate<HostInfo> isLocal) {
     this.streams = streams;
     this.partitions = partitions;
     this.isLocal = isLocal;
-    this.json = json;
   }
 
   /** The parts, and whether any came from a standby copy. */
@@ -102,13 +101,13 @@ final class Fanout {
       HttpResponse<String> response = client.send(
           HttpRequest.newBuilder(target).header(PARTITIONS, list).timeout(Duration.ofSeconds(10)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200 || response.headers().firstValue(ApiServer.STALE).isPresent()) {
+      if (response.statusCode() != 200 || response.headers().firstValue(Request.STALE).isPresent()) {
         return null; // restoring, rebalancing or broken: this instance's copies answer if it has them
       }
       return json.readTree(response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiServer.ApiException(503, "interrupted while asking " + target);
+      throw ApiException.unavailable( "interrupted while asking " + target);
     } catch (IOException e) {
       return null; // died, hangs, or broke off its answer
     }
@@ -124,11 +123,11 @@ final class Fanout {
       try {
         int partition = Integer.parseInt(p.trim());
         if (partition < 0 || partition >= partitions) {
-          throw new ApiServer.ApiException(400, PARTITIONS + " names no partition " + partition);
+          throw ApiException.badRequest( PARTITIONS + " names no partition " + partition);
         }
         out.add(partition);
       } catch (NumberFormatException e) {
-        throw new ApiServer.ApiException(400, PARTITIONS + " must list partition numbers, not '" + header + "'");
+        throw ApiException.badRequest( PARTITIONS + " must list partition numbers, not '" + header + "'");
       }
     }
     return out;

@@ -350,7 +350,7 @@ document.getElementById('watch-form').addEventListener('submit', async event => 
     const watch = await api(`/api/watches/${encodeURIComponent(keyword)}`, {
       method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
     });
-    result.textContent = `Watching "${watch.typed || keyword}": alerts from ${papers(watch.minCount)} and score ${watch.minScore}.`;
+    result.textContent = `Watching "${watch.phrase || keyword}": alerts from ${papers(watch.minCount)} and score ${watch.minScore}.`;
   } catch (e) {
     result.textContent = 'Could not watch it: ' + e.message;
   }

@@ -1,0 +1,111 @@
+package io.paperpulse.streams.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.paperpulse.avro.Watch;
+import io.paperpulse.streams.trends.TrendWindow;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The route table: every route of the server, one line each, and the handlers that turn a
+ * validated request into a call of the read side, the watchlist or a page. A route added here
+ * also needs its entry in {@code openapi.json}.
+ */
+final class ApiRoutes {
+  /** The OpenAPI 3 document of every route, hand-written. */
+  static final String OPENAPI = "/io/paperpulse/streams/api/openapi.json";
+
+  private final Analytics analytics;
+  private final Watches watches;
+
+  private ApiRoutes(Analytics analytics, Watches watches) {
+    this.analytics = analytics;
+    this.watches = watches;
+  }
+
+  static Routes table(Analytics analytics, Watches watches, MetricsEndpoint metrics) {
+    ApiRoutes api = new ApiRoutes(analytics, watches);
+    return new Routes(List.of(
+        Route.get("/api/topics", api::topics),
+        Route.get("/api/topics/{topic}/series", api::series),
+        Route.get("/api/keywords/trending", api::trending),
+        Route.get("/api/keywords/{keyword}", api::keyword),
+        Route.get("/api/alerts", api::alerts),
+        Route.get("/api/watches/{keyword}", api::watch),
+        Route.put("/api/watches/{keyword}", api::putWatch),
+        Route.delete("/api/watches/{keyword}", api::deleteWatch),
+        Route.get("/api/openapi.json", r -> Responses.resource(OPENAPI, "application/json")),
+        Route.get("/metrics", r -> metrics.scrape()),
+        Route.get("/", r -> StaticPages.page("index.html")),
+        Route.get("/index.html", r -> StaticPages.page("index.html")),
+        Route.get("/app.js", r -> StaticPages.page("app.js")),
+        Route.get("/style.css", r -> StaticPages.page("style.css"))));
+  }
+
+  private Object topics(Request r) throws IOException {
+    return analytics.topics(r, r.params().subjectWindowDays("P7D"));
+  }
+
+  private Object series(Request r) throws IOException {
+    return analytics.series(r, r.path("topic"), r.params().subjectWindowDays("P1D"));
+  }
+
+  private Object trending(Request r) throws IOException {
+    TrendWindow window = r.params().trendWindow("P7D");
+    Long day = r.params().day();
+    return analytics.trending(r, window, day, r.params().limit(20));
+  }
+
+  private Object keyword(Request r) throws IOException {
+    Params.Keyword keyword = Params.keyword(r.path("keyword"));
+    Object answer = analytics.keyword(r, keyword);
+    if (answer == null) {
+      throw ApiException.notFound("no paper of the last " + TrendWindow.HISTORY_DAYS + " days mentions '"
+          + keyword.phrase() + "' (key '" + keyword.key() + "')");
+    }
+    return answer;
+  }
+
+  private Object alerts(Request r) throws IOException {
+    return analytics.alerts(r, r.params().limit(50));
+  }
+
+  private Object watch(Request r) {
+    Params.Keyword keyword = Params.keyword(r.path("keyword"));
+    Watch watch = watches.get(keyword.key());
+    if (watch == null) {
+      throw ApiException.notFound("no watch on '" + keyword.phrase() + "'");
+    }
+    return Answers.WatchAnswer.of(keyword.key(), watch);
+  }
+
+  /** A watch with the schema's defaults for what the body leaves out. */
+  private Object putWatch(Request r) throws IOException {
+    Params.Keyword keyword = Params.keyword(r.path("keyword"));
+    JsonNode body = r.jsonBody();
+    Watch watch = Watch.newBuilder().setKeyword(keyword.phrase()).build();
+    if (body.has("minCount")) {
+      watch.setMinCount(Params.positiveInt(body, "minCount"));
+    }
+    if (body.has("minScore")) {
+      watch.setMinScore(Params.number(body, "minScore", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+    }
+    if (body.has("maxPValue")) {
+      watch.setMaxPValue(Params.number(body, "maxPValue", 0, 1));
+    }
+    if (body.has("owner")) {
+      watch.setOwner(Params.text(body, "owner"));
+    }
+    if (body.has("channel")) {
+      watch.setChannel(Params.text(body, "channel"));
+    }
+    watches.write(keyword.key(), watch);
+    return Answers.WatchAnswer.of(keyword.key(), watch);
+  }
+
+  private Object deleteWatch(Request r) {
+    Params.Keyword keyword = Params.keyword(r.path("keyword"));
+    watches.write(keyword.key(), null);
+    return new Answers.Deleted(keyword.key(), true);
+  }
+}

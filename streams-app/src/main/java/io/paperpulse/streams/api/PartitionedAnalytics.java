@@ -1,0 +1,173 @@
+package io.paperpulse.streams.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.paperpulse.avro.Watch;
+import io.paperpulse.avro.state.TopicDayCounts;
+import io.paperpulse.streams.AnalyticsPartitioner;
+import io.paperpulse.streams.TopicCountsTopology;
+import io.paperpulse.streams.trends.TrendWindow;
+import io.paperpulse.streams.trends.Trending;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The analytics over partitioned state: a keyword's request goes to the instance that owns its
+ * partition ({@link OwnerForwarding}), lists are merged from every partition's part ({@link
+ * Fanout}), and a request for a part (from another instance) is answered from this instance's
+ * stores ({@link AnalyticsQueries}).
+ */
+final class PartitionedAnalytics implements Analytics {
+  private final KafkaStreams streams;
+  private final int partitions;
+  private final AnalyticsQueries queries;
+  private final Fanout fanout;
+  private final OwnerForwarding forwarding;
+  private final Watches watches;
+
+  PartitionedAnalytics(KafkaStreams streams, int partitions, AnalyticsQueries queries, Fanout fanout,
+      OwnerForwarding forwarding, Watches watches) {
+    this.streams = streams;
+    this.partitions = partitions;
+    this.queries = queries;
+    this.fanout = fanout;
+    this.forwarding = forwarding;
+    this.watches = watches;
+  }
+
+  @Override
+  public Object topics(Request request, int days) throws IOException {
+    TreeSet<Integer> part = requestedPart(request);
+    return part != null ? queries.topicDaysPart(part, true) : SubjectAnswers.topics(days, subjectDays(request));
+  }
+
+  @Override
+  public Object series(Request request, String topic, int days) throws IOException {
+    TreeSet<Integer> part = requestedPart(request);
+    return part != null ? queries.topicDaysPart(part, true) : SubjectAnswers.series(topic, days, subjectDays(request));
+  }
+
+  @Override
+  public Object trending(Request request, TrendWindow window, Long day, int limit) throws IOException {
+    TreeSet<Integer> part = requestedPart(request);
+    if (part != null) {
+      return day == null ? queries.daysPart(part, true) : queries.trendingPart(part, true, day, window);
+    }
+    Long latest = null;
+    Long closed = null;
+    for (JsonNode d : collect(request, "/api/keywords/trending", p -> queries.daysPart(p, true))) {
+      if (d.path("latestDay").isNumber()) {
+        latest = latest == null ? d.path("latestDay").asLong() : Math.max(latest, d.path("latestDay").asLong());
+      }
+      if (d.path("closedThrough").isNumber()) {
+        closed = closed == null ? d.path("closedThrough").asLong() : Math.min(closed, d.path("closedThrough").asLong());
+      }
+    }
+    Long target = day != null ? day : latest;
+    if (target == null) {
+      return new Answers.Trending(window.name(), "", null, false, null, null, List.of());
+    }
+    long end = target;
+    String path = "/api/keywords/trending?window=" + window.name() + "&day=" + LocalDate.ofEpochDay(end);
+    List<JsonNode> parts = collect(request, path, p -> queries.trendingPart(p, true, end, window));
+    return new Answers.Trending(
+        window.name(), LocalDate.ofEpochDay(end).toString(), LocalDate.ofEpochDay(end - window.days() + 1).toString(),
+        closed != null && end <= closed, parts.stream().mapToLong(p -> p.path("tests").asLong()).sum(), Trending.MAX_Q,
+        PartMerges.mergeTrending(parts, limit));
+  }
+
+  @Override
+  public Object keyword(Request request, Params.Keyword keyword) throws IOException {
+    markIfRebalancing(request);
+    JsonNode forwarded = forwarding.answerElsewhere(request, keyword.key());
+    if (forwarded != null) {
+      return forwarded;
+    }
+    Answers.Keyword out = queries.keyword(keyword.key(), AnalyticsPartitioner.partitionOf(keyword.key(), partitions), true);
+    Watch watch = out == null ? null : watches.get(keyword.key());
+    return watch == null ? out : out.withWatch(Answers.WatchAnswer.of(keyword.key(), watch));
+  }
+
+  @Override
+  public Object alerts(Request request, int limit) throws IOException {
+    TreeSet<Integer> part = requestedPart(request);
+    if (part != null) {
+      return queries.alertsPart(part, true, limit);
+    }
+    List<JsonNode> parts = collect(request, "/api/alerts?limit=" + limit, p -> queries.alertsPart(p, true, limit));
+    return new Answers.Alerts(PartMerges.mergeAlerts(parts, limit));
+  }
+
+  /** The partitions another instance asks this one for, or null for a whole answer; marks a possibly late answer. */
+  private TreeSet<Integer> requestedPart(Request request) {
+    markIfRebalancing(request);
+    return Fanout.requested(request.header(Fanout.PARTITIONS), partitions);
+  }
+
+  private void markIfRebalancing(Request request) {
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      request.markStale(); // restoring or rebalancing: maybe behind
+    }
+  }
+
+  /** Every partition's part of a request; marks the answer stale when a standby copy gave some. */
+  private List<JsonNode> collect(Request request, String pathAndQuery, Function<TreeSet<Integer>, Object> local) {
+    Fanout.Parts parts = fanout.collect(pathAndQuery, local);
+    if (parts.stale()) {
+      request.markStale();
+    }
+    return parts.parts();
+  }
+
+  /** The daily subject counts of every partition, merged. */
+  private TreeMap<Long, TopicDayCounts> subjectDays(Request request) {
+    return PartMerges.mergeTopicDays(collect(request, "/api/topics", p -> queries.topicDaysPart(p, true)));
+  }
+
+  /** The research-topic answers, from the merged daily counts. */
+  static final class SubjectAnswers {
+    private SubjectAnswers() {}
+
+    static Answers.Topics topics(int days, TreeMap<Long, TopicDayCounts> store) {
+      String window = TopicCountsTopology.window(days);
+      if (store.isEmpty()) {
+        return new Answers.Topics(window, null, null, 0, List.of());
+      }
+      long latest = store.lastKey();
+      long startDay = latest - days + 1;
+      TopicCountsTopology.WindowSum sum = TopicCountsTopology.sum(store::get, startDay, days);
+      List<Answers.TopicShare> topics = sum.counts().entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .map(e -> new Answers.TopicShare(e.getKey(), e.getValue(), (double) e.getValue() / sum.total()))
+          .toList();
+      return new Answers.Topics(window, LocalDate.ofEpochDay(startDay).toString(), LocalDate.ofEpochDay(latest + 1).toString(),
+          sum.total(), topics);
+    }
+
+    /**
+     * One window ending on each day with data: a window reaching past the latest day is still
+     * filling and is left out, rather than drawn as a drop; the one ending on the latest day holds
+     * a day that may still be open, so it is provisional.
+     */
+    static Answers.Series series(String topic, int days, TreeMap<Long, TopicDayCounts> store) {
+      List<Answers.SeriesPoint> points = new ArrayList<>();
+      if (!store.isEmpty()) {
+        long latest = store.lastKey();
+        for (long end = store.firstKey(); end <= latest; end++) {
+          long start = end - days + 1;
+          TopicCountsTopology.WindowSum sum = TopicCountsTopology.sum(store::get, start, days);
+          long count = sum.counts().getOrDefault(topic, 0L);
+          points.add(new Answers.SeriesPoint(LocalDate.ofEpochDay(start).toString(), LocalDate.ofEpochDay(end + 1).toString(),
+              count, sum.total(), sum.total() == 0 ? 0.0 : (double) count / sum.total(), end < latest));
+        }
+      }
+      return new Answers.Series(topic, TopicCountsTopology.window(days), points);
+    }
+  }
+}

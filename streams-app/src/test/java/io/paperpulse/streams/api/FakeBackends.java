@@ -1,0 +1,78 @@
+package io.paperpulse.streams.api;
+
+import io.paperpulse.avro.Watch;
+import io.paperpulse.streams.trends.TrendWindow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A read side and a watchlist in memory, recording how they were asked. */
+final class FakeBackends implements Analytics, Watches {
+  /** The calls, as "method arg, arg". */
+  final List<String> calls = new ArrayList<>();
+  final Map<String, Watch> watches = new HashMap<>();
+  /** Thrown by every call when set. */
+  RuntimeException failure;
+
+  void reset() {
+    calls.clear();
+    watches.clear();
+    failure = null;
+  }
+
+  private void called(String call) {
+    calls.add(call);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public Object topics(Request request, int days) {
+    called("topics " + days);
+    return new Answers.Topics("P" + days + "D", "2025-04-01", "2025-04-08", 10,
+        List.of(new Answers.TopicShare("Machine Learning", 4, 0.4)));
+  }
+
+  @Override
+  public Object series(Request request, String topic, int days) {
+    called("series " + topic + ", " + days);
+    return new Answers.Series(topic, "P" + days + "D",
+        List.of(new Answers.SeriesPoint("2025-04-01", "2025-04-02", 1, 2, 0.5, false)));
+  }
+
+  @Override
+  public Object trending(Request request, TrendWindow window, Long day, int limit) {
+    called("trending " + window + ", " + day + ", " + limit);
+    return new Answers.Trending(window.name(), "", null, false, null, null, List.of());
+  }
+
+  @Override
+  public Object keyword(Request request, Params.Keyword keyword) {
+    called("keyword " + keyword.phrase() + ", " + keyword.key());
+    return keyword.key().equals("graph") ? Map.of("keyword", keyword.key(), "label", keyword.phrase()) : null;
+  }
+
+  @Override
+  public Object alerts(Request request, int limit) {
+    called("alerts " + limit);
+    return new Answers.Alerts(List.of());
+  }
+
+  @Override
+  public Watch get(String key) {
+    called("get watch " + key);
+    return watches.get(key);
+  }
+
+  @Override
+  public void write(String key, Watch watch) {
+    called("write watch " + key);
+    if (watch == null) {
+      watches.remove(key);
+    } else {
+      watches.put(key, watch);
+    }
+  }
+}
