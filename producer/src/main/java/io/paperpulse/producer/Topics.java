@@ -18,6 +18,14 @@ public final class Topics {
   public static final String KEYWORD_SPIKES = "alerts.keyword-spikes";
   /** Compacted: keyword watches, keyed by normalised keyword; a tombstone removes one. */
   public static final String WATCHLIST = "watchlist.keywords";
+  /** Trending-papers rankings, keyed by {@code window|last day|rank}. */
+  public static final String TRENDING_PAPERS = "trends.papers";
+  /** Compacted: digest subscriptions, keyed by e-mail address; a tombstone removes one. */
+  public static final String SUBSCRIPTIONS = "subscriptions";
+  /** One digest per subscriber and closed day, keyed by {@code email|day}. */
+  public static final String DIGESTS = "digests";
+  /** Compacted: the digests the mailer has sent, keyed by {@code email|day}. */
+  public static final String DIGESTS_SENT = "digests.sent";
 
   /** Every topic the streams app writes or reads besides {@link #PAPERS}. */
   public static final List<String> STREAMS_OUTPUTS =

@@ -81,7 +81,8 @@ public final class PaperPulseStreams implements AutoCloseable {
       throws InterruptedException, ExecutionException, TimeoutException {
     List<String> topics = new ArrayList<>(List.of(Topics.PAPERS, Topics.WATCHLIST));
     topics.addAll(Topics.STREAMS_OUTPUTS);
-    TopicSetup.ensure(config, topics, List.of(Topics.WATCHLIST));
+    topics.addAll(List.of(Topics.TRENDING_PAPERS, Topics.SUBSCRIPTIONS, Topics.DIGESTS, Topics.DIGESTS_SENT));
+    TopicSetup.ensure(config, topics, List.of(Topics.WATCHLIST, Topics.SUBSCRIPTIONS, Topics.DIGESTS_SENT));
     Counters counters = new Counters();
     AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters);
     TopicSerdes serdes = TopicSerdes.registry(config);

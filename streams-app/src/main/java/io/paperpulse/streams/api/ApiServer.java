@@ -94,6 +94,7 @@ public final class ApiServer implements AutoCloseable {
   private final int partitions;
   private final AnalyticsQueries queries;
   private final Fanout fanout;
+  private io.paperpulse.streams.digests.SubscriptionApi subscriptions;
 
   /**
    * @param advertisedHost the host this instance gives as its {@code application.server}, so it
@@ -122,6 +123,11 @@ public final class ApiServer implements AutoCloseable {
 
   public void start() {
     server.start();
+  }
+
+  /** Serves {@code /api/subscriptions/...} with {@code api}. */
+  public void serveSubscriptions(io.paperpulse.streams.digests.SubscriptionApi api) {
+    this.subscriptions = api;
   }
 
   public int port() {
@@ -307,6 +313,8 @@ public final class ApiServer implements AutoCloseable {
       send(exchange, 200, body);
     } catch (ApiException e) {
       send(exchange, e.status, Map.of("error", e.getMessage()));
+    } catch (io.paperpulse.streams.digests.RequestRejected e) {
+      send(exchange, e.status(), Map.of("error", e.getMessage()));
     } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
       send(exchange, 503, Map.of("error", "the app is starting or rebalancing; try again shortly"));
     } catch (RuntimeException e) {
@@ -369,6 +377,9 @@ public final class ApiServer implements AutoCloseable {
         case "DELETE" -> deleteWatch(parts.get(1));
         default -> throw new ApiException(405, "use GET, PUT or DELETE on /api/watches/{keyword}");
       };
+    }
+    if (first.equals("subscriptions") && subscriptions != null) {
+      return subscriptions.handle(method, parts.subList(1, parts.size()), query, exchange.getRequestBody());
     }
     throw new ApiException(404, "no such endpoint: " + method + " /api/" + String.join("/", parts));
   }
