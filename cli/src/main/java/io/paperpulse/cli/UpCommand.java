@@ -6,6 +6,7 @@ import io.paperpulse.producer.publish.PublishSummary;
 import io.paperpulse.stack.LocalStack;
 import io.paperpulse.streams.PaperPulseStreams;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -66,6 +67,11 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--http-port", description = "The streams app's HTTP API port (env PAPERPULSE_HTTP_PORT; default 8080).")
   Integer httpPort;
 
+  @Option(
+      names = "--send-digests-from",
+      description = "Send the digests of days from this one on (yyyy-MM-dd). Default over SMTP: days from the mailer's first start on; to the local file: every day.")
+  LocalDate sendDigestsFrom;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -86,6 +92,8 @@ final class UpCommand implements Callable<Integer> {
             config,
             AppLifecycle.settings(null, settings.dataDir().resolve("streams"), null, httpPort, null),
             () -> !stack.brokerRunning());
+    DigestMailing.Started mailer = DigestMailing.start(config, System.getenv(), settings.dataDir(), sendDigestsFrom);
+    lifecycle.closeOnStop("the digest mailer", mailer.process(), Duration.ofSeconds(35), () -> !stack.brokerRunning());
     String published = "not published (--no-sample)";
     if (!noSample) {
       PublishSummary[] summary = new PublishSummary[1];
@@ -104,6 +112,9 @@ final class UpCommand implements Callable<Integer> {
     }
     String api = "http://localhost:" + app.httpPort();
     printWhereEverythingIs(out, stack, config, api, published);
+    out.println("Digests go to " + mailer.where() + (mailer.firstDay().equals(LocalDate.MIN) ? "" : ", days from " + mailer.firstDay() + " on")
+        + (System.getenv("PAPERPULSE_SMTP_HOST") == null ? " (set PAPERPULSE_SMTP_HOST to e-mail them)" : ""));
+    out.flush();
     lifecycle.closeOnStop("the live summary", LiveSummary.start(api, out, Duration.ofSeconds(30)), Duration.ofSeconds(1), () -> false);
     lifecycle.awaitStop();
     return Main.OK;
@@ -122,6 +133,7 @@ final class UpCommand implements Callable<Integer> {
     out.println("                            " + api + "/api/keywords/trending?window=P7D&limit=20");
     out.println("                            " + api + "/api/alerts?limit=50");
     out.println("                            " + api + "/api/watches/{keyword}  (GET, PUT, DELETE)");
+    out.println("                            " + api + "/api/subscriptions/{email}  (GET, PUT, DELETE)");
     out.println("Publish more with: ./paperpulse publish FILE|DIR   Press Ctrl-C to stop.");
     out.flush();
   }

@@ -23,6 +23,8 @@ public final class UnsubscribeTokens {
   public static final String SECRET_VARIABLE = "PAPERPULSE_DIGEST_SECRET";
   /** The file in the data directory that holds a generated secret when the variable is unset. */
   public static final String SECRET_FILE = "digest-secret";
+  /** The environment variable holding the API's address as subscribers reach it, for the links. */
+  public static final String PUBLIC_URL_VARIABLE = "PAPERPULSE_PUBLIC_URL";
   static final int MIN_SECRET_BYTES = 16;
 
   private final byte[] secret;
@@ -56,6 +58,12 @@ public final class UnsubscribeTokens {
       }
     }
     return new UnsubscribeTokens(Base64.getDecoder().decode(Files.readString(file).trim()));
+  }
+
+  /** The base of unsubscribe links: {@link #PUBLIC_URL_VARIABLE} when set, else {@code fallback}. */
+  public static String publicUrl(Map<String, String> env, String fallback) {
+    String configured = env.get(PUBLIC_URL_VARIABLE);
+    return configured == null || configured.isBlank() ? fallback : configured.trim();
   }
 
   /** The token for {@code email}. */
