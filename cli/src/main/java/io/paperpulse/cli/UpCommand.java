@@ -111,16 +111,16 @@ final class UpCommand implements Callable<Integer> {
       published = summary[0].published() + " papers from the bundled sample";
     }
     String api = "http://localhost:" + app.httpPort();
-    printWhereEverythingIs(out, stack, config, api, published);
-    out.println("Digests go to " + mailer.where() + (mailer.firstDay().equals(LocalDate.MIN) ? "" : ", days from " + mailer.firstDay() + " on")
-        + (System.getenv("PAPERPULSE_SMTP_HOST") == null ? " (set PAPERPULSE_SMTP_HOST to e-mail them)" : ""));
-    out.flush();
+    String digests = mailer.where() + (mailer.firstDay().equals(LocalDate.MIN) ? "" : ", days from " + mailer.firstDay() + " on")
+        + (System.getenv("PAPERPULSE_SMTP_HOST") == null ? " (set PAPERPULSE_SMTP_HOST to e-mail them)" : "");
+    printWhereEverythingIs(out, stack, config, api, published, digests);
     lifecycle.closeOnStop("the live summary", LiveSummary.start(api, out, Duration.ofSeconds(30)), Duration.ofSeconds(1), () -> false);
     lifecycle.awaitStop();
     return Main.OK;
   }
 
-  private static void printWhereEverythingIs(PrintStream out, LocalStack stack, PaperPulseConfig config, String api, String published) {
+  private static void printWhereEverythingIs(
+      PrintStream out, LocalStack stack, PaperPulseConfig config, String api, String published, String digests) {
     out.println();
     out.println(READY_LINE);
     out.println("  Kafka bootstrap servers   " + stack.bootstrapServers());
@@ -134,6 +134,7 @@ final class UpCommand implements Callable<Integer> {
     out.println("                            " + api + "/api/alerts?limit=50");
     out.println("                            " + api + "/api/watches/{keyword}  (GET, PUT, DELETE)");
     out.println("                            " + api + "/api/subscriptions/{email}  (GET, PUT, DELETE)");
+    out.println("  Daily digests go to       " + digests);
     out.println("Publish more with: ./paperpulse publish FILE|DIR   Press Ctrl-C to stop.");
     out.flush();
   }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +38,7 @@ public final class DigestMailer implements Runnable, AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
 
   /**
    * @param firstDay the first day whose digests are sent; null: the UTC day of the mailer's first
@@ -79,8 +81,9 @@ public final class DigestMailer implements Runnable, AutoCloseable {
           if (!deliver(record)) {
             return;
           }
-          consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)));
+          commit(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
+        commitPositions();
       }
     } catch (WakeupException e) {
       // closing
@@ -88,6 +91,25 @@ public final class DigestMailer implements Runnable, AutoCloseable {
       LOG.error("the digest mailer stopped; it resumes from its last commit on the next start", e);
     } finally {
       consumer.close();
+    }
+  }
+
+  private void commit(TopicPartition partition, long offset) {
+    consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
+    committed.put(partition, offset);
+  }
+
+  /**
+   * Commits the consumer's positions where they passed the last commit: past the transaction
+   * markers the streams app's exactly-once writes leave after its records, so the group's lag
+   * reaches 0 once every digest is handled.
+   */
+  private void commitPositions() {
+    for (TopicPartition partition : consumer.assignment()) {
+      long position = consumer.position(partition);
+      if (position > committed.getOrDefault(partition, -1L)) {
+        commit(partition, position);
+      }
     }
   }
 
