@@ -13,6 +13,7 @@ import io.paperpulse.producer.Topics;
 import io.paperpulse.streams.AvroSerdes;
 import io.paperpulse.streams.TopicSerdes;
 import io.paperpulse.streams.keywords.KeywordExtractor;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,6 +28,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The digests step on the test driver: one digest per subscriber once a day's ranking is whole. */
 class DigestTopologyTest {
@@ -38,10 +40,11 @@ class DigestTopologyTest {
   private TestOutputTopic<String, Digest> digests;
 
   @BeforeEach
-  void start() {
+  void start(@TempDir Path state) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "digests-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     driver = new TopologyTestDriver(DigestTopology.build(TopicSerdes.plain(), email -> "https://pp.example/u/" + email), props);
     subscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS, Serdes.String().serializer(), AvroSerdes.plain(Subscription.class).serializer());
     ranking = driver.createInputTopic(Topics.TRENDING_PAPERS, Serdes.String().serializer(), AvroSerdes.plain(TrendingPaper.class).serializer());
