@@ -1,6 +1,8 @@
 package io.paperpulse.cli;
 
+import io.paperpulse.producer.Topics;
 import io.paperpulse.producer.config.PaperPulseConfig;
+import io.paperpulse.producer.publish.TopicSetup;
 import io.paperpulse.streams.TopicSerdes;
 import io.paperpulse.streams.digests.DigestSender;
 import io.paperpulse.streams.digests.FileSender;
@@ -8,6 +10,7 @@ import io.paperpulse.streams.digests.MailerProcess;
 import io.paperpulse.streams.digests.SmtpSender;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,10 +28,11 @@ final class DigestMailing {
   record Started(MailerProcess process, String where, LocalDate firstDay) {}
 
   /**
-   * Starts the mailer. Over SMTP, the first day sent is {@code from}, else the day the mailer first
+   * Creates the mailer's topics if the app has not yet, and starts the mailer. Over SMTP, the first day sent is {@code from}, else the day the mailer first
    * started; to the local file, {@code from}, else every day (it e-mails nobody).
    */
   static Started start(PaperPulseConfig config, Map<String, String> env, Path dataDir, LocalDate from) throws Exception {
+    TopicSetup.ensure(config, List.of(Topics.DIGESTS, Topics.DIGESTS_SENT), List.of(Topics.DIGESTS_SENT));
     Optional<SmtpSender.Settings> smtp = SmtpSender.Settings.fromEnvironment(env);
     DigestSender sender = smtp.<DigestSender>map(SmtpSender::new).orElseGet(() -> new FileSender(dataDir.resolve(FILE)));
     LocalDate firstDay = from != null || smtp.isPresent() ? from : LocalDate.MIN;

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,10 +68,7 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--http-port", description = "The streams app's HTTP API port (env PAPERPULSE_HTTP_PORT; default 8080).")
   Integer httpPort;
 
-  @Option(
-      names = "--send-digests-from",
-      description = "Send the digests of days from this one on (yyyy-MM-dd). Default over SMTP: days from the mailer's first start on; to the local file: every day.")
-  LocalDate sendDigestsFrom;
+  @Mixin DigestOptions digestOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -92,7 +90,7 @@ final class UpCommand implements Callable<Integer> {
             config,
             AppLifecycle.settings(null, settings.dataDir().resolve("streams"), null, httpPort, null),
             () -> !stack.brokerRunning());
-    DigestMailing.Started mailer = DigestMailing.start(config, System.getenv(), settings.dataDir(), sendDigestsFrom);
+    DigestMailing.Started mailer = DigestMailing.start(config, System.getenv(), settings.dataDir(), digestOptions.sendDigestsFrom);
     lifecycle.closeOnStop("the digest mailer", mailer.process(), Duration.ofSeconds(35), () -> !stack.brokerRunning());
     String published = "not published (--no-sample)";
     if (!noSample) {
