@@ -11,6 +11,7 @@ import io.paperpulse.avro.TrendingKeywordRef;
 import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.producer.Topics;
 import io.paperpulse.streams.AvroSerdes;
+import io.paperpulse.streams.Stores;
 import io.paperpulse.streams.TopicSerdes;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -126,5 +130,22 @@ class DigestTopologyTest {
     Map<String, Digest> out = digests.readKeyValuesToMap();
     assertThat(out).containsOnlyKeys("ada@example.org|2025-03-21", "cy@example.org|2025-03-21", "dee@example.org|2025-03-21");
     assertThat(ids(out.get("ada@example.org|2025-03-21"))).containsExactly("q1");
+  }
+
+  @Test
+  void theStepsStoresAndRepartitionTopicsKeepTheirNames() {
+    String description = DigestTopology.build(TopicSerdes.plain(), email -> "").describe().toString();
+    TreeSet<String> names = new TreeSet<>();
+    Matcher node = Pattern.compile("(?:Source|Processor|Sink): ([\\w-]+)").matcher(description);
+    while (node.find()) {
+      names.add(node.group(1));
+    }
+    // A rename orphans a changelog or a repartition topic: change one on purpose, with a reset.
+    assertThat(names).contains(
+        "subscriptions-source", "digest-spikes-source", "digest-ranking-source", "digest-spikes-keep", "digest-make",
+        "digest-spikes-repartition-source", "digest-ranking-repartition-source", "digests-sink");
+    assertThat(description).contains(
+        Stores.DIGEST_RANKING, Stores.DIGEST_SPIKES,
+        Stores.SUBSCRIPTIONS, "digest-ranking-repartition", "digest-spikes-repartition");
   }
 }
