@@ -17,10 +17,13 @@ import java.util.Properties;
 
 /** Sends digests over SMTP (Angus Mail), as multipart/alternative: plain text and HTML. */
 public final class SmtpSender implements DigestSender {
+  /** The port of SMTP over TLS (implicit TLS), as opposed to STARTTLS on 587. */
+  static final int SMTPS_PORT = 465;
+
   /**
    * SMTP settings, from {@code PAPERPULSE_SMTP_HOST}, {@code _PORT} (default 587), {@code _USER},
    * {@code _PASSWORD} and {@code _FROM} (default {@code paperpulse@localhost}). With a user, the
-   * server is asked for STARTTLS when it offers it.
+   * server is asked for STARTTLS when it offers it; port 465 speaks TLS from the start (SMTPS).
    */
   public record Settings(String host, int port, String user, String password, String from) {
     public static Optional<Settings> fromEnvironment(Map<String, String> env) {
@@ -51,6 +54,9 @@ public final class SmtpSender implements DigestSender {
     props.put("mail.smtp.connectiontimeout", "10000");
     props.put("mail.smtp.timeout", "30000");
     props.put("mail.smtp.writetimeout", "30000");
+    if (settings.port() == SMTPS_PORT) {
+      props.put("mail.smtp.ssl.enable", "true");
+    }
     Authenticator auth = null;
     if (settings.user() != null && !settings.user().isBlank()) {
       props.put("mail.smtp.auth", "true");
@@ -58,7 +64,7 @@ public final class SmtpSender implements DigestSender {
       auth = new Authenticator() {
         @Override
         protected PasswordAuthentication getPasswordAuthentication() {
-          return new PasswordAuthentication(settings.user(), settings.password());
+          return new PasswordAuthentication(settings.user(), settings.password() == null ? "" : settings.password());
         }
       };
     }
