@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       KeywordsCommand.class,
       StreamsCommand.class,
+      MailerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -6,6 +6,7 @@ import io.paperpulse.producer.publish.PublishSummary;
 import io.paperpulse.stack.LocalStack;
 import io.paperpulse.streams.PaperPulseStreams;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,6 +68,8 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--http-port", description = "The streams app's HTTP API port (env PAPERPULSE_HTTP_PORT; default 8080).")
   Integer httpPort;
 
+  @Mixin DigestOptions digestOptions;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -86,6 +90,8 @@ final class UpCommand implements Callable<Integer> {
             config,
             AppLifecycle.settings(null, settings.dataDir().resolve("streams"), null, httpPort, null),
             () -> !stack.brokerRunning());
+    DigestMailing.Started mailer = DigestMailing.start(config, System.getenv(), settings.dataDir(), digestOptions.sendDigestsFrom);
+    lifecycle.closeOnStop("the digest mailer", mailer.process(), Duration.ofSeconds(35), () -> !stack.brokerRunning());
     String published = "not published (--no-sample)";
     if (!noSample) {
       PublishSummary[] summary = new PublishSummary[1];
@@ -103,13 +109,16 @@ final class UpCommand implements Callable<Integer> {
       published = summary[0].published() + " papers from the bundled sample";
     }
     String api = "http://localhost:" + app.httpPort();
-    printWhereEverythingIs(out, stack, config, api, published);
+    String digests = mailer.where() + (mailer.firstDay().equals(LocalDate.MIN) ? "" : ", days from " + mailer.firstDay() + " on")
+        + (System.getenv("PAPERPULSE_SMTP_HOST") == null ? " (set PAPERPULSE_SMTP_HOST to e-mail them)" : "");
+    printWhereEverythingIs(out, stack, config, api, published, digests);
     lifecycle.closeOnStop("the live summary", LiveSummary.start(api, out, Duration.ofSeconds(30)), Duration.ofSeconds(1), () -> false);
     lifecycle.awaitStop();
     return Main.OK;
   }
 
-  private static void printWhereEverythingIs(PrintStream out, LocalStack stack, PaperPulseConfig config, String api, String published) {
+  private static void printWhereEverythingIs(
+      PrintStream out, LocalStack stack, PaperPulseConfig config, String api, String published, String digests) {
     out.println();
     out.println(READY_LINE);
     out.println("  Kafka bootstrap servers   " + stack.bootstrapServers());
@@ -122,6 +131,8 @@ final class UpCommand implements Callable<Integer> {
     out.println("                            " + api + "/api/keywords/trending?window=P7D&limit=20");
     out.println("                            " + api + "/api/alerts?limit=50");
     out.println("                            " + api + "/api/watches/{keyword}  (GET, PUT, DELETE)");
+    out.println("                            " + api + "/api/subscriptions/{email}  (GET, PUT, DELETE)");
+    out.println("  Daily digests go to       " + digests);
     out.println("Publish more with: ./paperpulse publish FILE|DIR   Press Ctrl-C to stop.");
     out.flush();
   }

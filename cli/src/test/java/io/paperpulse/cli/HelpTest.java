@@ -13,7 +13,7 @@ class HelpTest {
   void everyCommandInTheHelpIsSummedUpInACompleteSentence() {
     Map<String, String> summaries = summaries(new CommandLine(new Main()).getUsageMessage());
 
-    assertThat(summaries).containsOnlyKeys("parse", "publish", "replay", "up", "train", "keywords", "streams", "help");
+    assertThat(summaries).containsOnlyKeys("parse", "publish", "replay", "up", "train", "keywords", "streams", "mailer", "help");
     assertThat(summaries).allSatisfy((command, summary) ->
         assertThat(summary).as("the summary of '%s' in --help", command).matches("[A-Z].*\\."));
   }

@@ -48,6 +48,7 @@ class UpIT {
     assertThat(get("http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/metrics")).contains("paperpulse_papers_enriched_total");
     stop(first);
     assertThat(first.output()).contains("Stopped.");
+    assertThat(first.output()).anySatisfy(l -> assertThat(l).contains("Daily digests go to", dataDir.resolve("digests.txt").toString()));
 
     Up second = start(dataDir, ports, "--no-sample");
     assertThat(distinctKeys(bootstrap, 47)).hasSize(47);

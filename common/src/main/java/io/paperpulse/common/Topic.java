@@ -41,6 +41,11 @@ public final class Topic<K, V> {
     return new Topic<>(name, Serdes.String(), serdes -> Serdes.ByteArray(), false);
   }
 
+  /** A topic keyed by string whose values are plain strings (UTF-8), such as a log of what was done. */
+  public static Topic<String, String> text(String name) {
+    return new Topic<>(name, Serdes.String(), serdes -> Serdes.String(), false);
+  }
+
   /** The same topic, created with {@code cleanup.policy=compact}: a table, of which Kafka keeps each key's latest value. */
   public Topic<K, V> compacted() {
     return new Topic<>(name, keySerde, valueSerde, true);

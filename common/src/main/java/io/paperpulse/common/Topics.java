@@ -1,10 +1,13 @@
 package io.paperpulse.common;
 
+import io.paperpulse.avro.Digest;
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.SpikeAlert;
+import io.paperpulse.avro.Subscription;
 import io.paperpulse.avro.TopicCount;
+import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.avro.Watch;
 import java.util.List;
 
@@ -28,9 +31,19 @@ public final class Topics {
   /** Compacted: keyword watches, keyed by normalised keyword; a tombstone removes one. */
   public static final Topic<String, Watch> WATCHLIST = Topic.avro("watchlist.keywords", Watch.class).compacted();
 
+  /** Trending-papers rankings, keyed by {@code window|last day|rank}. */
+  public static final Topic<String, TrendingPaper> TRENDING_PAPERS = Topic.avro("trends.papers", TrendingPaper.class);
+  /** Compacted: digest subscriptions, keyed by e-mail address; a tombstone removes one. */
+  public static final Topic<String, Subscription> SUBSCRIPTIONS = Topic.avro("subscriptions", Subscription.class).compacted();
+  /** One digest per subscriber and closed day, keyed by {@code email|day}. */
+  public static final Topic<String, Digest> DIGESTS = Topic.avro("digests", Digest.class);
+  /** Compacted: the digests the mailer has sent, keyed by {@code email|day}, valued by when. */
+  public static final Topic<String, String> DIGESTS_SENT = Topic.text("digests.sent").compacted();
+
   /** Every topic above, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
-      List.of(PAPERS, PAPERS_ENRICHED, PAPERS_DLQ, TOPIC_COUNTS, KEYWORD_TRENDS, KEYWORD_SPIKES, WATCHLIST);
+      List.of(PAPERS, PAPERS_ENRICHED, PAPERS_DLQ, TOPIC_COUNTS, KEYWORD_TRENDS, KEYWORD_SPIKES, WATCHLIST,
+          TRENDING_PAPERS, SUBSCRIPTIONS, DIGESTS, DIGESTS_SENT);
 
   private Topics() {}
 }

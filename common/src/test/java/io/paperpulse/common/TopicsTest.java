@@ -26,7 +26,7 @@ class TopicsTest {
 
   @Test
   void onlyTheWatchlistIsCompacted() {
-    assertThat(Topics.ALL).filteredOn(Topic::isCompacted).containsExactly(Topics.WATCHLIST);
+    assertThat(Topics.ALL).filteredOn(Topic::isCompacted).containsExactly(Topics.WATCHLIST, Topics.SUBSCRIPTIONS, Topics.DIGESTS_SENT);
     assertThat(Topics.WATCHLIST.name()).isEqualTo("watchlist.keywords");
   }
 

@@ -7,7 +7,12 @@ import io.paperpulse.common.TopicSetup;
 import io.paperpulse.common.util.Backoff;
 import io.paperpulse.streams.api.ApiServer;
 import io.paperpulse.streams.api.StreamsApi;
+import io.paperpulse.streams.digests.KafkaSubscriptions;
+import io.paperpulse.streams.digests.SubscriptionApi;
+import io.paperpulse.streams.digests.UnsubscribeTokens;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -40,12 +45,14 @@ public final class PaperPulseStreams implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final ApiServer api;
+  private final KafkaSubscriptions subscriptions;
   private final Counters counters;
   private final AppMetrics metrics;
 
-  private PaperPulseStreams(KafkaStreams streams, ApiServer api, Counters counters, AppMetrics metrics) {
+  private PaperPulseStreams(KafkaStreams streams, ApiServer api, KafkaSubscriptions subscriptions, Counters counters, AppMetrics metrics) {
     this.streams = streams;
     this.api = api;
+    this.subscriptions = subscriptions;
     this.counters = counters;
     this.metrics = metrics;
   }
@@ -78,7 +85,7 @@ public final class PaperPulseStreams implements AutoCloseable {
 
   /** Creates missing topics, starts the topology and the API; returns without waiting for RUNNING. */
   public static PaperPulseStreams start(PaperPulseConfig config, Settings settings, AnalyticsSettings analytics)
-      throws InterruptedException, ExecutionException, TimeoutException {
+      throws InterruptedException, ExecutionException, TimeoutException, IOException {
     TopicSetup.ensure(config, Topics.ALL);
     Counters counters = new Counters();
     AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters);
@@ -86,18 +93,22 @@ public final class PaperPulseStreams implements AutoCloseable {
     int partitions = TopicSetup.partitions(config, Topics.PAPERS);
     AnalyticsSettings settingsForTopic =
         analytics.withSourcePartitions(partitions).withIdfPartitions(analytics.idfPartitions() == 0 ? 0 : partitions);
+    UnsubscribeTokens tokens = UnsubscribeTokens.configured(System.getenv(), settings.stateDir());
+    String publicUrl = UnsubscribeTokens.publicUrl(System.getenv(), "http://" + settings.httpHost() + ":" + settings.httpPort());
     KafkaStreams streams =
         new KafkaStreams(
-            PaperPulseTopology.build(settingsForTopic, Enricher.bundled(), serdes, counters),
+            PaperPulseTopology.withDigests(settingsForTopic, Enricher.bundled(), serdes, counters, email -> tokens.linkFor(publicUrl, email)),
             streamsProperties(config, settings));
     metrics.bind(streams);
     streams.setUncaughtExceptionHandler(new ThreadReplacer());
     streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
     int analyticsPartitions = settingsForTopic.analyticsPartitions() > 0 ? settingsForTopic.analyticsPartitions() : partitions;
-    ApiServer api = StreamsApi.server(streams, config, serdes, metrics, settings.httpHost(), settings.httpPort(), analyticsPartitions);
+    KafkaSubscriptions subscriptions = new KafkaSubscriptions(streams, config, serdes);
+    ApiServer api = StreamsApi.server(streams, config, serdes, metrics, settings.httpHost(), settings.httpPort(), analyticsPartitions,
+        new SubscriptionApi(subscriptions, tokens, Clock.systemUTC()));
     streams.start();
     api.start();
-    return new PaperPulseStreams(streams, api, counters, metrics);
+    return new PaperPulseStreams(streams, api, subscriptions, counters, metrics);
   }
 
   public KafkaStreams streams() {
@@ -157,6 +168,7 @@ public final class PaperPulseStreams implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    subscriptions.close();
     streams.close(Duration.ofSeconds(30));
     metrics.close();
   }

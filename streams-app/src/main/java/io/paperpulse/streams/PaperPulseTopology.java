@@ -4,11 +4,13 @@ import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.common.Topics;
+import io.paperpulse.streams.digests.DigestTopology;
 import io.paperpulse.streams.keywords.MentionTerms;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -47,16 +49,33 @@ public final class PaperPulseTopology {
 
   public static Topology build(Stage stage, AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters) {
     StreamsBuilder builder = new StreamsBuilder();
+    addTo(builder, stage, settings, enricher, serdes, counters);
+    return builder.build();
+  }
+
+  /**
+   * The whole application and the daily digests ({@link DigestTopology}).
+   *
+   * @param unsubscribeLink an address's signed unsubscribe link, for the digests
+   */
+  public static Topology withDigests(
+      AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters, Function<String, String> unsubscribeLink) {
+    StreamsBuilder builder = new StreamsBuilder();
+    addTo(builder, Stage.FULL, settings, enricher, serdes, counters);
+    DigestTopology.addTo(builder, serdes, unsubscribeLink);
+    return builder.build();
+  }
+
+  private static void addTo(StreamsBuilder builder, Stage stage, AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters) {
     KStream<String, EnrichedPaper> enriched = EnrichmentTopology.addTo(builder, enricher, settings, serdes, counters);
     if (stage == Stage.ENRICHMENT) {
-      return builder.build();
+      return;
     }
     KStream<String, Contribution> analytics = analyticsStream(enriched, settings, stage == Stage.FULL);
     TopicCountsTopology.addTo(builder, analytics, settings, serdes, counters);
     if (stage == Stage.FULL) {
       KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
     }
-    return builder.build();
   }
 
   /** {@code papers.enriched} as a source, for the topologies run on their own. */

@@ -35,6 +35,12 @@ public final class StoreNames {
   public static final String RECENT_ALERTS = "recent-alerts-store";
   /** The watchlist, a global table. */
   public static final String WATCHLIST = "watchlist-store";
+  /** Digest subscriptions by e-mail address, a global table. */
+  public static final String SUBSCRIPTIONS = "subscriptions-store";
+  /** {@code day|rank} → the paper of the day's trending ranking, until the day's digests are made. */
+  public static final String DIGEST_RANKING = "digest-ranking-store";
+  /** {@code day|keyword} → the day's spike alert, until the day's digests are made. */
+  public static final String DIGEST_SPIKES = "digest-spikes-store";
 
   private StoreNames() {}
 }

@@ -2,6 +2,8 @@ package io.paperpulse.streams.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperpulse.avro.Watch;
+import io.paperpulse.streams.digests.SubscriptionApi;
+import io.paperpulse.streams.digests.SubscriptionRequest;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +25,7 @@ final class ApiRoutes {
     this.watches = watches;
   }
 
-  static Routes table(Analytics analytics, Watches watches, MetricsEndpoint metrics) {
+  static Routes table(Analytics analytics, Watches watches, MetricsEndpoint metrics, SubscriptionApi subscriptions) {
     ApiRoutes api = new ApiRoutes(analytics, watches);
     return new Routes(List.of(
         Route.get("/api/topics", api::topics),
@@ -34,6 +36,10 @@ final class ApiRoutes {
         Route.get("/api/watches/{keyword}", api::watch),
         Route.put("/api/watches/{keyword}", api::putWatch),
         Route.delete("/api/watches/{keyword}", api::deleteWatch),
+        Route.get("/api/subscriptions/{email}", r -> subscriptions.get(r.path("email"))),
+        Route.put("/api/subscriptions/{email}", r -> subscriptions.put(r.path("email"), r.body(SubscriptionRequest.MAX_BODY_BYTES))),
+        Route.delete("/api/subscriptions/{email}", r -> subscriptions.delete(r.path("email"))),
+        Route.get("/api/subscriptions/{email}/unsubscribe", r -> subscriptions.unsubscribe(r.path("email"), r.params().raw("token"))),
         Route.get("/api/openapi.json", r -> Responses.resource(OPENAPI, "application/json")),
         Route.get("/metrics", r -> metrics.scrape()),
         Route.get("/", r -> StaticPages.page("index.html")),

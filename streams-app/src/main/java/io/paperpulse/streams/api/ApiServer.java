@@ -1,5 +1,6 @@
 package io.paperpulse.streams.api;
 
+import io.paperpulse.streams.digests.RequestRejected;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -98,6 +99,8 @@ public final class ApiServer implements AutoCloseable {
       Responses.write(exchange, 200, match.route().handler().handle(new Request(exchange, match.params())));
     } catch (ApiException e) {
       Responses.error(exchange, e.status, e.getMessage());
+    } catch (RequestRejected e) {
+      Responses.error(exchange, e.status(), e.getMessage());
     } catch (InvalidStateStoreException e) {
       Responses.error(exchange, 503, "the app is starting or rebalancing; try again shortly");
     } catch (RuntimeException e) {

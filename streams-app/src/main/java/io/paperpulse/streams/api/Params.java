@@ -24,6 +24,11 @@ final class Params {
   }
 
   /** A research-topic window ({@code P1D}, {@code P7D}, {@code P30D}) as a number of days. */
+  /** A query parameter as given, or null when absent; for values their own handler validates. */
+  String raw(String name) {
+    return query.get(name);
+  }
+
   int subjectWindowDays(String fallback) {
     String window = query.getOrDefault("window", fallback);
     for (int days : TopicCountsTopology.WINDOW_DAYS) {

@@ -53,6 +53,13 @@ final class Request {
     exchange.getResponseHeaders().set(STALE, "true");
   }
 
+  /** The body's bytes, at most {@code limit} + 1 of them, so that a reader can tell an oversized body. */
+  byte[] body(int limit) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      return in.readNBytes(limit + 1);
+    }
+  }
+
   /** The body as a JSON object; an empty body is an empty object. */
   JsonNode jsonBody() throws IOException {
     byte[] bytes;

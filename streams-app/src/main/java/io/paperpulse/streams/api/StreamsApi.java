@@ -3,11 +3,12 @@ package io.paperpulse.streams.api;
 import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.streams.AppMetrics;
 import io.paperpulse.common.TopicSerdes;
+import io.paperpulse.streams.digests.SubscriptionApi;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
-/** Wires the HTTP layer to a running app: its state, its watchlist, its metrics. */
+/** Wires the HTTP layer to a running app: its state, its watchlist, its metrics, its subscriptions. */
 public final class StreamsApi {
   private StreamsApi() {}
 
@@ -17,14 +18,14 @@ public final class StreamsApi {
    * @param partitions the analytics topic's partitions
    */
   public static ApiServer server(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, AppMetrics metrics,
-      String advertisedHost, int port, int partitions) {
+      String advertisedHost, int port, int partitions, SubscriptionApi subscriptions) {
     AnalyticsQueries queries = new AnalyticsQueries(new StreamsStores(streams));
     OwnerForwarding forwarding = new OwnerForwarding(streams, new HostInfo(advertisedHost, port));
     Fanout fanout = new Fanout(streams, partitions, forwarding::isLocal);
     KafkaWatches watches = new KafkaWatches(streams, config, serdes);
     Analytics analytics = new PartitionedAnalytics(streams, partitions, queries, fanout, forwarding, watches);
     OwnedState owned = new OwnedState(partitions, queries, watches);
-    Routes routes = ApiRoutes.table(analytics, watches, new MetricsEndpoint(metrics, () -> owned));
+    Routes routes = ApiRoutes.table(analytics, watches, new MetricsEndpoint(metrics, () -> owned), subscriptions);
     return new ApiServer(port, routes, List.of(watches));
   }
 }

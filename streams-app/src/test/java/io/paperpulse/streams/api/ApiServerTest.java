@@ -47,7 +47,7 @@ class ApiServerTest {
         return List.of();
       }
     };
-    server = new ApiServer(0, ApiRoutes.table(backends, backends, new MetricsEndpoint(metrics, () -> empty)), List.of());
+    server = new ApiServer(0, ApiRoutes.table(backends, backends, new MetricsEndpoint(metrics, () -> empty), backends.subscriptionApi), List.of());
     server.start();
     client = new ApiClient(server.port());
   }
@@ -224,17 +224,40 @@ class ApiServerTest {
 
   @Test
   void everyRouteOfTheTableAnswers() throws Exception {
-    List<Route> routes = ApiRoutes.table(backends, backends, null).all();
+    List<Route> routes = ApiRoutes.table(backends, backends, null, backends.subscriptionApi).all();
     for (Route route : routes) {
       if (route.template().equals("/metrics")) {
         continue; // tested above, with its metrics
       }
-      String path = route.template().replaceAll("\\{[^}]+}", "graph");
+      String path = route.template().replace("{email}", "ada@example.org").replaceAll("\\{[^}]+}", "graph");
+      if (path.endsWith("/unsubscribe")) {
+        path += "?token=" + backends.tokens.tokenFor("ada@example.org");
+      }
       backends.watches.put("graph", Watch.newBuilder().setKeyword("graph").build());
-      HttpResponse<String> response = client.send(route.method(), path, route.method().equals("PUT") ? "{}" : null);
+      backends.subscriptionApi.put("ada@example.org", "{\"everything\": true}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      HttpResponse<String> response = client.send(route.method(), path, route.method().equals("PUT") ? "{\"everything\": true}" : null);
       assertThat(response.statusCode()).as(route.method() + " " + path + ": " + response.body()).isEqualTo(200);
     }
     assertThat(routes).extracting(Route::template).contains("/api/topics", "/api/watches/{keyword}", "/metrics");
+  }
+
+  @Test
+  void subscriptionsAreWrittenReadAndLeftByTheSignedLinkAndRefusedWithAReason() throws Exception {
+    ok(client.send("PUT", "/api/subscriptions/ada@example.org", "{\"keywords\": [\"world model\"]}"));
+    assertThat(ApiClient.json(ok(client.send("GET", "/api/subscriptions/ada@example.org", null))).path("keywords").get(0).asText())
+        .isEqualTo("world model");
+
+    assertError(client.send("PUT", "/api/subscriptions/not-an-address", "{\"everything\": true}"), 400, "address");
+    assertError(client.send("PUT", "/api/subscriptions/ada@example.org", "{\"topics\": [\"Nope\"]}"), 400, "unknown topic 'Nope'");
+    assertError(client.send("PUT", "/api/subscriptions/ada@example.org", "{\"keywords\": [\"" + "k".repeat(5000) + "\"]}"), 413, "");
+    assertError(client.send("POST", "/api/subscriptions/ada@example.org", "{}"), 405, "");
+    assertError(client.send("GET", "/api/subscriptions/ada@example.org/unsubscribe", null), 400, "token");
+    assertError(client.send("GET", "/api/subscriptions/ada@example.org/unsubscribe?token=" + backends.tokens.tokenFor("bob@example.org"), null), 403, "token");
+    assertThat(backends.subscriptions).containsKey("ada@example.org");
+
+    ok(client.send("GET", "/api/subscriptions/ada@example.org/unsubscribe?token=" + backends.tokens.tokenFor("ada@example.org"), null));
+    assertThat(backends.subscriptions).isEmpty();
+    assertError(client.send("GET", "/api/subscriptions/ada@example.org", null), 404, "no subscription");
   }
 
   private static HttpResponse<String> ok(HttpResponse<String> response) {

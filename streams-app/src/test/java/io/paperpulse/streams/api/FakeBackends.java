@@ -1,23 +1,49 @@
 package io.paperpulse.streams.api;
 
+import io.paperpulse.avro.Subscription;
 import io.paperpulse.avro.Watch;
+import io.paperpulse.streams.digests.SubscriptionApi;
+import io.paperpulse.streams.digests.SubscriptionStore;
+import io.paperpulse.streams.digests.UnsubscribeTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A read side and a watchlist in memory, recording how they were asked. */
+/** A read side, a watchlist and subscriptions in memory, recording how they were asked. */
 final class FakeBackends implements Analytics, Watches {
   /** The calls, as "method arg, arg". */
   final List<String> calls = new ArrayList<>();
   final Map<String, Watch> watches = new HashMap<>();
+  final Map<String, Subscription> subscriptions = new HashMap<>();
+  final UnsubscribeTokens tokens = new UnsubscribeTokens("the fake backends' secret".getBytes(StandardCharsets.UTF_8));
+  final SubscriptionApi subscriptionApi = new SubscriptionApi(new SubscriptionStore() {
+    @Override
+    public Subscription get(String email) {
+      return subscriptions.get(email);
+    }
+
+    @Override
+    public void put(String email, Subscription subscription) {
+      if (subscription == null) {
+        subscriptions.remove(email);
+      } else {
+        subscriptions.put(email, subscription);
+      }
+    }
+  }, tokens, Clock.fixed(Instant.parse("2025-04-08T00:00:00Z"), ZoneOffset.UTC));
   /** Thrown by every call when set. */
   RuntimeException failure;
 
   void reset() {
     calls.clear();
     watches.clear();
+    subscriptions.clear();
     failure = null;
   }
 
