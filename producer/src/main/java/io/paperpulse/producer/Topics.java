@@ -16,12 +16,14 @@ public final class Topics {
   public static final String KEYWORD_TRENDS = "trends.keywords";
   /** One alert per keyword spike, keyed by keyword. */
   public static final String KEYWORD_SPIKES = "alerts.keyword-spikes";
+  /** The trending-papers ranking of each window, keyed by {@code window|last day|rank} (rank zero-padded to 3). */
+  public static final String PAPER_TRENDS = "trends.papers";
   /** Compacted: keyword watches, keyed by normalised keyword; a tombstone removes one. */
   public static final String WATCHLIST = "watchlist.keywords";
 
   /** Every topic the streams app writes or reads besides {@link #PAPERS}. */
   public static final List<String> STREAMS_OUTPUTS =
-      List.of(PAPERS_ENRICHED, PAPERS_DLQ, TOPIC_COUNTS, KEYWORD_TRENDS, KEYWORD_SPIKES);
+      List.of(PAPERS_ENRICHED, PAPERS_DLQ, TOPIC_COUNTS, KEYWORD_TRENDS, KEYWORD_SPIKES, PAPER_TRENDS);
 
   private Topics() {}
 }

@@ -7,6 +7,7 @@ import io.paperpulse.avro.Watch;
 import io.paperpulse.avro.state.SpikeState;
 import io.paperpulse.producer.Topics;
 import io.paperpulse.streams.keywords.MentionTerms;
+import io.paperpulse.streams.papers.DayClosed;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.SpikeDetector;
 import io.paperpulse.streams.trends.TrendWindow;
@@ -70,8 +71,12 @@ public final class KeywordTrendsTopology {
     return builder.build();
   }
 
-  /** Adds the trends and alerts to {@code builder}, fed by the analytics stream. */
-  public static void addTo(
+  /**
+   * Adds the trends and alerts to {@code builder}, fed by the analytics stream. Returns what the
+   * trends judge: each final {@link KeywordTrend} and {@link SpikeAlert}, and a {@link DayClosed}
+   * after each day's.
+   */
+  public static KStream<String, Object> addTo(
       StreamsBuilder builder, KStream<String, Contribution> analytics, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
     builder.globalTable(
         Topics.WATCHLIST,
@@ -100,6 +105,7 @@ public final class KeywordTrendsTopology {
     out.filter((k, v) -> v instanceof SpikeAlert, Named.as("spike-alerts-only"))
         .mapValues(v -> (SpikeAlert) v, Named.as("spike-alerts-cast"))
         .to(Topics.KEYWORD_SPIKES, Produced.with(Serdes.String(), serdes.value(SpikeAlert.class)).withName("spike-alerts-sink"));
+    return out;
   }
 
   /** Key of an alert in the recent-alerts store: by day, then keyword, so the store reads in time order. */
@@ -210,7 +216,7 @@ public final class KeywordTrendsTopology {
       long closable = Math.floorDiv(now - settings.grace().toMillis(), Days.MILLIS) - 1;
       if (closable > checkedThrough) {
         checkedThrough = closable;
-        closeDays(closable);
+        closeDays(closable, c.target());
       }
     }
 
@@ -230,8 +236,11 @@ public final class KeywordTrendsTopology {
       days.put(key, value);
     }
 
-    /** Closes, oldest first, every day with papers up to {@code through} not closed yet. */
-    private void closeDays(long through) {
+    /**
+     * Closes, oldest first, every day with papers up to {@code through} not closed yet; {@code
+     * partition} is this one of the analytics topic.
+     */
+    private void closeDays(long through, int partition) {
       Long closed = progress.get(CLOSED_THROUGH);
       long from = closed == null ? 0 : closed + 1;
       if (from > through) {
@@ -243,6 +252,7 @@ public final class KeywordTrendsTopology {
       }
       for (long day : due) {
         close(day);
+        context.forward(new Record<>(String.valueOf(day), new DayClosed(partition, day), Days.startMillis(day + 1) - 1));
       }
       progress.put(CLOSED_THROUGH, through);
       List<Long> old = new ArrayList<>();

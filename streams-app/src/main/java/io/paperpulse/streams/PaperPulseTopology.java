@@ -4,6 +4,8 @@ import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.producer.Topics;
 import io.paperpulse.streams.keywords.MentionTerms;
+import io.paperpulse.streams.papers.PaperSummary;
+import io.paperpulse.streams.papers.PapersTopology;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +56,8 @@ public final class PaperPulseTopology {
     KStream<String, Contribution> analytics = analyticsStream(enriched, settings, stage == Stage.FULL);
     TopicCountsTopology.addTo(builder, analytics, settings, serdes, counters);
     if (stage == Stage.FULL) {
-      KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
+      KStream<String, Object> judged = KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
+      PapersTopology.addTo(builder, analytics, judged, settings, serdes);
     }
     return builder.build();
   }
@@ -120,17 +123,24 @@ public final class PaperPulseTopology {
       terms.add(new ArrayList<>());
       subjects.add(new ArrayList<>());
     }
+    List<String> keys = new ArrayList<>();
     if (mentions) {
       for (MentionTerms.Term term : MentionTerms.of(enriched.getPaper().getTitle(), enriched.getPaper().getAbstract$())) {
         terms.get(AnalyticsPartitioner.partitionOf(term.key(), partitions)).add(new Contribution.Term(term.key(), term.label()));
+        keys.add(term.key());
       }
     }
-    for (String subject : subjectsOf(enriched)) {
+    Set<String> paperSubjects = subjectsOf(enriched);
+    for (String subject : paperSubjects) {
       subjects.get(AnalyticsPartitioner.partitionOf(Contribution.subjectKey(subject), partitions)).add(subject);
     }
+    String id = enriched.getPaper().getId();
+    // The trending-papers ranking, which needs the terms, runs only with them.
+    int ranking = mentions ? PaperSummary.partitionOf(id, partitions) : -1;
     List<Contribution> out = new ArrayList<>(partitions);
     for (int p = 0; p < partitions; p++) {
-      out.add(new Contribution(source, p, enriched.getPaper().getId(), enriched.getPaper().getTitle(), terms.get(p), subjects.get(p)));
+      PaperSummary summary = p == ranking ? PaperSummary.of(enriched, List.copyOf(paperSubjects), keys) : null;
+      out.add(new Contribution(source, p, id, enriched.getPaper().getTitle(), terms.get(p), subjects.get(p), summary));
     }
     return out;
   }

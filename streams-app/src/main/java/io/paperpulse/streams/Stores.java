@@ -33,6 +33,18 @@ public final class Stores {
   public static final String SPIKE_STATE = "spike-state-store";
   /** The most recent alerts of this partition's keywords, bounded. */
   public static final String RECENT_ALERTS = "recent-alerts-store";
+  /** {@code day|paper id} → the summary of a paper this partition ranks, for 30 days. */
+  public static final String PAPER_SUMMARIES = "paper-summaries-store";
+  /** {@code day|keyword window|keyword} → a keyword that trended that day, for 30 days. */
+  public static final String PAPER_KEYWORDS = "paper-trending-keywords-store";
+  /** This ranking partition's number, its last day ranked, and which partitions closed which days. */
+  public static final String PAPER_RANKER_PROGRESS = "paper-ranker-progress-store";
+  /** {@code day|window|paper id} → a partition's candidate for the day's ranking, until merged. */
+  public static final String RANKING_ENTRIES = "paper-ranking-entries-store";
+  /** The last day merged, and which ranking partitions have reported which days. */
+  public static final String RANKING_PROGRESS = "paper-ranking-progress-store";
+  /** {@code trends.papers} as a global table, for the API. */
+  public static final String TRENDING_PAPERS = "trending-papers-store";
   /** The watchlist, a global table. */
   public static final String WATCHLIST = "watchlist-store";
 

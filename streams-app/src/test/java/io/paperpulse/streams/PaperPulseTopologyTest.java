@@ -8,6 +8,7 @@ import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.TopicCount;
+import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.producer.Topics;
 import io.paperpulse.streams.keywords.KeywordExtractor;
@@ -66,6 +67,12 @@ class PaperPulseTopologyTest {
         "keyword-trends", "keyword-trends-only", "keyword-trends-cast", "keyword-trends-sink",
         "spike-alerts-only", "spike-alerts-cast", "spike-alerts-sink", "watchlist-source",
         "watchlist-source-source", "enrich-",
+        "paper-ranker", "paper-ranker-input", "paper-ranker-papers", "paper-ranker-signals", "paper-ranking-merge",
+        "paper-ranking-repartition-filter", "paper-ranking-repartition-sink", "paper-ranking-repartition-source",
+        "paper-signals-repartition-filter", "paper-signals-repartition-sink", "paper-signals-repartition-source",
+        "paper-signals-select", "trending-papers-sink", "trending-papers-source", "trending-papers-source-source",
+        "store:" + Stores.PAPER_SUMMARIES, "store:" + Stores.PAPER_KEYWORDS, "store:" + Stores.PAPER_RANKER_PROGRESS,
+        "store:" + Stores.RANKING_ENTRIES, "store:" + Stores.RANKING_PROGRESS, "store:" + Stores.TRENDING_PAPERS,
         "store:" + Stores.SEEN_IDS, "store:" + Stores.RECENT_CANDIDATES, "store:" + Stores.TOPIC_DAYS, "store:" + Stores.TOPIC_PROGRESS,
         "store:" + Stores.KEYWORD_DAYS, "store:" + Stores.KEYWORD_DAY_TOTALS, "store:" + Stores.KEYWORD_DAY_INDEX, "store:" + Stores.KEYWORD_SERIES,
         "store:" + Stores.KEYWORD_TITLES,
@@ -73,8 +80,8 @@ class PaperPulseTopologyTest {
         "store:" + Stores.WATCHLIST, "store:" + Stores.TOPIC_WATERMARK, "store:" + Stores.KEYWORD_WATERMARK);
   }
 
-  /** Everything final the app wrote: topic counts, final keyword trends and alerts, as text. */
-  private record Finals(Map<String, String> counts, Map<String, String> trends, List<String> alerts) {}
+  /** Everything final the app wrote: topic counts, final keyword trends, alerts and paper rankings, as text. */
+  private record Finals(Map<String, String> counts, Map<String, String> trends, List<String> alerts, Map<String, String> papers) {}
 
   private static Finals run(List<Paper> papers, boolean live) {
     Counters counters = new Counters();
@@ -101,7 +108,10 @@ class PaperPulseTopologyTest {
           .forEach(tr -> trends.put(tr.getKeyword() + "@" + tr.getWindow() + "@" + tr.getStart(), tr.toString()));
       List<String> alerts = driver.createOutputTopic(Topics.KEYWORD_SPIKES, Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
           .readValuesToList().stream().map(Object::toString).toList();
-      return new Finals(counts, trends, alerts);
+      Map<String, String> ranked = new TreeMap<>();
+      driver.createOutputTopic(Topics.PAPER_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(TrendingPaper.class).deserializer())
+          .readKeyValuesToList().forEach(kv -> ranked.put(kv.key, kv.value.toString()));
+      return new Finals(counts, trends, alerts, ranked);
     }
   }
 
@@ -137,6 +147,8 @@ class PaperPulseTopologyTest {
     assertThat(live.counts()).isNotEmpty();
     assertThat(live.trends()).isNotEmpty();
     assertThat(live.alerts()).isNotEmpty();
+    assertThat(live.papers()).containsKey("P1D|2025-03-31|001");
+    assertThat(live.papers().get("P1D|2025-03-31|001")).contains("\"keyword\": \"vision transformer\"");
     assertThat(replay).isEqualTo(live);
   }
 
@@ -163,6 +175,7 @@ class PaperPulseTopologyTest {
     Finals reordered = run(shuffled, false);
 
     assertThat(inOrder.alerts()).isNotEmpty();
+    assertThat(inOrder.papers()).containsKey("P30D|2025-04-07|001");
     assertThat(reordered).isEqualTo(inOrder);
   }
 }

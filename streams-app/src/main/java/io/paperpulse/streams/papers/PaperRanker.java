@@ -1,0 +1,117 @@
+package io.paperpulse.streams.papers;
+
+import io.paperpulse.streams.Contribution;
+import io.paperpulse.streams.Days;
+import io.paperpulse.streams.Stores;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One partition's part of the ranking. It keeps the summaries of the papers it ranks (those whose
+ * id the analytics topic places here) and every partition's trending keywords of the last 30
+ * days. Once every partition of the analytics topic has closed a day, all the papers of that day
+ * that were on time are here (this partition's own close came after them), and it ranks its
+ * papers in each window ending that day, sending its {@link Ranking#TOP_K} best of each to the
+ * merge step, then a done marker.
+ */
+final class PaperRanker implements Processor<String, Object, String, RankMessage> {
+  private static final String PARTITION = "partition";
+  private static final String RANKED_THROUGH = "ranked-through";
+  private static final String CLOSED = "closed|";
+  private static final long NONE = -1;
+
+  private final int partitions;
+  private ProcessorContext<String, RankMessage> context;
+  private KeyValueStore<String, PaperSummary> summaries;
+  private KeyValueStore<String, RankMessage> keywords;
+  private KeyValueStore<String, Long> progress;
+
+  /** @param partitions of the analytics topic, each of which closes every day */
+  PaperRanker(int partitions) {
+    this.partitions = partitions;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, RankMessage> context) {
+    this.context = context;
+    this.summaries = context.getStateStore(Stores.PAPER_SUMMARIES);
+    this.keywords = context.getStateStore(Stores.PAPER_KEYWORDS);
+    this.progress = context.getStateStore(Stores.PAPER_RANKER_PROGRESS);
+  }
+
+  @Override
+  public void process(Record<String, Object> record) {
+    if (record.value() instanceof Contribution c) {
+      if (progress.get(PARTITION) == null) {
+        progress.put(PARTITION, (long) c.target());
+      }
+      PaperSummary paper = c.summary();
+      if (paper != null && paper.day() > rankedThrough()) { // else late: its day is ranked
+        summaries.put(Ranking.day(paper.day()) + paper.paperId(), paper);
+      }
+    } else if (record.value() instanceof RankMessage m && m.kind() == RankMessage.Kind.KEYWORD) {
+      keywords.put(Ranking.day(m.day()) + m.window() + "|" + m.keyword(), m);
+    } else if (record.value() instanceof RankMessage m && m.kind() == RankMessage.Kind.CLOSED) {
+      progress.put(CLOSED + Ranking.marker(m.day(), m.partition()), m.day());
+      if (m.day() > rankedThrough() && Ranking.withPrefix(progress, CLOSED + Ranking.day(m.day())).size() == partitions) {
+        rank(m.day());
+      }
+    }
+  }
+
+  private long rankedThrough() {
+    Long through = progress.get(RANKED_THROUGH);
+    return through == null ? NONE : through;
+  }
+
+  private void rank(long day) {
+    Long partition = progress.get(PARTITION);
+    if (partition == null) {
+      throw new IllegalStateException("day " + day + " closed on every partition before this one saw a paper");
+    }
+    int self = partition.intValue();
+    long time = Days.startMillis(day + 1) - 1;
+    for (PaperWindow window : PaperWindow.values()) {
+      Map<String, TrendingScore.Strength> strengths = strengths(window, day);
+      List<RankMessage> entries = new ArrayList<>();
+      for (long d = window.firstDay(day); d <= day; d++) {
+        for (KeyValue<String, PaperSummary> kv : Ranking.withPrefix(summaries, Ranking.day(d))) {
+          entries.add(RankMessage.entry(self, day, window, kv.value, TrendingScore.score(kv.value, strengths, window, day)));
+        }
+      }
+      for (RankMessage entry : Ranking.top(entries)) {
+        context.forward(new Record<>(String.valueOf(day), entry, time));
+      }
+    }
+    context.forward(new Record<>(String.valueOf(day), RankMessage.done(self, day), time));
+    progress.put(RANKED_THROUGH, day);
+    long keepFrom = PaperWindow.P30D.firstDay(day);
+    // No stored key is a bare day prefix, so each range ends just before that day.
+    Ranking.deleteRange(summaries, Ranking.day(0), Ranking.day(keepFrom));
+    Ranking.deleteRange(keywords, Ranking.day(0), Ranking.day(keepFrom));
+    Ranking.deleteRange(progress, CLOSED + Ranking.day(0), CLOSED + Ranking.day(day + 1));
+  }
+
+  /** Each keyword's strongest trend score in the window ending on {@code day}. */
+  private Map<String, TrendingScore.Strength> strengths(PaperWindow window, long day) {
+    Map<String, TrendingScore.Strength> out = new HashMap<>();
+    String name = window.keywords().name();
+    for (long d = window.firstDay(day); d <= day; d++) {
+      for (KeyValue<String, RankMessage> kv : Ranking.withPrefix(keywords, Ranking.day(d) + name + "|")) {
+        RankMessage m = kv.value;
+        TrendingScore.Strength known = out.get(m.keyword());
+        if (known == null || m.score() > known.score()) {
+          out.put(m.keyword(), new TrendingScore.Strength(m.score(), m.label()));
+        }
+      }
+    }
+    return out;
+  }
+}
