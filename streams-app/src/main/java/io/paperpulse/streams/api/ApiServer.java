@@ -362,6 +362,15 @@ public final class ApiServer implements AutoCloseable {
       Fanout.Parts all = collect(exchange, "/api/alerts?limit=" + limit, p -> queries.alertsPart(p, true, limit));
       return Map.of("alerts", AnalyticsQueries.mergeAlerts(all.parts(), limit));
     }
+    if (first.equals("papers") && parts.size() == 2 && parts.get(1).equals("trending")) {
+      requireMethod(method, "GET");
+      try {
+        return new io.paperpulse.streams.papers.TrendingPapersQuery(() -> streams.store(StoreQueryParameters.fromNameAndType(
+            Stores.TRENDING_PAPERS, QueryableStoreTypes.<String, io.paperpulse.avro.TrendingPaper>keyValueStore()))).trending(query);
+      } catch (IllegalArgumentException e) {
+        throw new ApiException(400, e.getMessage());
+      }
+    }
     if (first.equals("watches") && parts.size() == 2) {
       return switch (method) {
         case "GET" -> watch(parts.get(1));

@@ -4,6 +4,8 @@ import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.streams.AnalyticsPartitioner;
 import io.paperpulse.streams.Days;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -69,12 +71,18 @@ public record PaperSummary(
     return text.substring(0, space > 0 ? space : ABSTRACT_CHARS - 1) + "…";
   }
 
-  /** The abstract page the feed gives, else the arXiv one for an arXiv id, else null. */
+  /**
+   * The abstract page the feed gives, else the arXiv one for an arXiv id, else an arXiv search for
+   * the title (a trending page gives no id).
+   */
   static String url(Paper paper) {
     if (paper.getLinks() != null && paper.getLinks().getAbs() != null) {
       return paper.getLinks().getAbs();
     }
-    return ARXIV_ID.matcher(paper.getId()).matches() ? "https://arxiv.org/abs/" + paper.getId() : null;
+    if (ARXIV_ID.matcher(paper.getId()).matches()) {
+      return "https://arxiv.org/abs/" + paper.getId();
+    }
+    return "https://arxiv.org/search/?searchtype=title&query=" + URLEncoder.encode(paper.getTitle(), StandardCharsets.UTF_8);
   }
 
   public static byte[] toBytes(PaperSummary summary) {

@@ -1,0 +1,155 @@
+package io.paperpulse.streams.papers;
+
+import io.paperpulse.avro.TrendingKeywordRef;
+import io.paperpulse.avro.TrendingPaper;
+import io.paperpulse.streams.keywords.KeywordExtractor;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@code GET /api/papers/trending}: a window's final ranking from the global table of {@code
+ * trends.papers}, which every instance holds whole. Parameters: {@code window} (P1D, P7D, P30D;
+ * default P1D), {@code day} (the window's last day, default the latest ranked), {@code limit}
+ * (1 to {@value Ranking#TOP_K}, default 20), {@code topic} (a subject the paper has) and {@code
+ * keyword} (a trending keyword of the paper, or a phrase of its title or abstract). The answer
+ * is a map of plain values, ready for Jackson.
+ */
+public final class TrendingPapersQuery {
+  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_FILTER_CHARS = 100;
+
+  private final Supplier<ReadOnlyKeyValueStore<String, TrendingPaper>> store;
+
+  /** @param store the global store of {@code trends.papers}, looked up on each request */
+  public TrendingPapersQuery(Supplier<ReadOnlyKeyValueStore<String, TrendingPaper>> store) {
+    this.store = store;
+  }
+
+  /**
+   * The ranking the parameters ask for.
+   *
+   * @throws IllegalArgumentException naming the parameter that is wrong
+   */
+  public Map<String, Object> trending(Map<String, String> query) {
+    PaperWindow window = PaperWindow.parse(query.getOrDefault("window", "P1D"))
+        .orElseThrow(() -> new IllegalArgumentException("window must be one of P1D, P7D, P30D, not '" + query.get("window") + "'"));
+    int limit = limit(query.get("limit"));
+    String topic = filter(query, "topic");
+    String keyword = filter(query, "keyword");
+    ReadOnlyKeyValueStore<String, TrendingPaper> papers = store.get();
+    String day = query.containsKey("day") ? day(query.get("day")) : latestDay(papers, window);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("window", window.name());
+    out.put("day", day == null ? "" : day);
+    out.put("start", day == null ? "" : LocalDate.parse(day).minusDays(window.days() - 1L).toString());
+    List<Map<String, Object>> list = new ArrayList<>();
+    int rankingSize = 0;
+    if (day != null) {
+      try (KeyValueIterator<String, TrendingPaper> it = papers.prefixScan(window.name() + "|" + day + "|", new StringSerializer())) {
+        while (it.hasNext()) {
+          TrendingPaper p = it.next().value;
+          rankingSize = p.getRankingSize();
+          if (list.size() < limit && matches(p, topic, keyword)) {
+            list.add(json(p));
+          }
+        }
+      }
+    }
+    out.put("rankingSize", rankingSize);
+    out.put("papers", list);
+    return out;
+  }
+
+  private static int limit(String value) {
+    if (value == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(value);
+      if (limit >= 1 && limit <= Ranking.TOP_K) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException("limit must be a whole number from 1 to " + Ranking.TOP_K + ", not '" + value + "'");
+  }
+
+  private static String filter(Map<String, String> query, String name) {
+    String value = query.get(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > MAX_FILTER_CHARS) {
+      throw new IllegalArgumentException(name + " must be at most " + MAX_FILTER_CHARS + " characters, not " + value.length());
+    }
+    return value.strip();
+  }
+
+  private static String day(String value) {
+    try {
+      return LocalDate.parse(value).toString();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("day must be a date such as 2025-04-07, not '" + value + "'");
+    }
+  }
+
+  /** The last day of the window's newest ranking, or null when there is none yet. */
+  private static String latestDay(ReadOnlyKeyValueStore<String, TrendingPaper> papers, PaperWindow window) {
+    try (KeyValueIterator<String, TrendingPaper> it = papers.reverseRange(window.name() + "|", window.name() + "|~")) {
+      if (!it.hasNext()) {
+        return null;
+      }
+      KeyValue<String, TrendingPaper> last = it.next();
+      return last.key.split("\\|")[1];
+    }
+  }
+
+  /** Whether the paper has the topic (ignoring case), and the keyword as a trending keyword or in its text. */
+  static boolean matches(TrendingPaper p, String topic, String keyword) {
+    if (topic != null && p.getSubjects().stream().noneMatch(s -> s.equalsIgnoreCase(topic))) {
+      return false;
+    }
+    if (keyword == null) {
+      return true;
+    }
+    String key = KeywordExtractor.keyOf(keyword);
+    String phrase = keyword.toLowerCase(Locale.ROOT);
+    return p.getKeywords().stream().anyMatch(k -> k.getKeyword().equals(key))
+        || p.getTitle().toLowerCase(Locale.ROOT).contains(phrase)
+        || p.getAbstractStart().toLowerCase(Locale.ROOT).contains(phrase);
+  }
+
+  /** A ranked paper as the API gives it. */
+  static Map<String, Object> json(TrendingPaper p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rank", p.getRank());
+    out.put("score", p.getScore());
+    out.put("paperId", p.getPaperId());
+    out.put("title", p.getTitle());
+    out.put("authors", List.copyOf(p.getAuthors()));
+    out.put("abstractStart", p.getAbstractStart());
+    out.put("url", p.getUrl());
+    out.put("subjects", List.copyOf(p.getSubjects()));
+    out.put("day", LocalDate.ofInstant(p.getDay(), ZoneOffset.UTC).toString());
+    List<Map<String, Object>> keywords = new ArrayList<>();
+    for (TrendingKeywordRef k : p.getKeywords()) {
+      keywords.add(Map.of("keyword", k.getKeyword(), "label", k.getLabel(), "contribution", k.getContribution()));
+    }
+    out.put("keywords", keywords);
+    out.put("upvotes", p.getUpvotes());
+    out.put("timesListed", p.getTimesListed());
+    return out;
+  }
+}
