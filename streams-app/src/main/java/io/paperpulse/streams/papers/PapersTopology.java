@@ -51,7 +51,7 @@ public final class PapersTopology {
         signals(judged).repartition(
             Repartitioned.<String, RankMessage>as("paper-signals")
                 .withKeySerde(Serdes.String())
-                .withValueSerde(Json.serde(RankMessage.class))
+                .withValueSerde(RankMessage.serde())
                 .withStreamPartitioner(everyPartition())
                 .withNumberOfPartitions(partitions));
     KStream<String, RankMessage> candidates =
@@ -59,7 +59,7 @@ public final class PapersTopology {
             .repartition(
                 Repartitioned.<String, RankMessage>as("paper-ranking")
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(Json.serde(RankMessage.class))
+                    .withValueSerde(RankMessage.serde())
                     .withNumberOfPartitions(1));
     addMerge(builder, candidates, settings, serdes);
     builder.globalTable(
@@ -74,7 +74,7 @@ public final class PapersTopology {
   }
 
   /** Each day closed, and each trend strong enough to count, as a message for every ranking partition. */
-  static KStream<String, RankMessage> signals(KStream<String, Object> judged) {
+  public static KStream<String, RankMessage> signals(KStream<String, Object> judged) {
     return judged.flatMapValues(PapersTopology::signal, Named.as("paper-signals-select"));
   }
 
@@ -97,10 +97,10 @@ public final class PapersTopology {
   }
 
   /** The ranking partitions' part: their best papers of each window, and a done marker, per closed day. */
-  static KStream<String, RankMessage> addRanker(
+  public static KStream<String, RankMessage> addRanker(
       StreamsBuilder builder, KStream<String, Contribution> analytics, KStream<String, RankMessage> signals, AnalyticsSettings settings) {
     builder.addStateStore(settings.store(Stores.PAPER_SUMMARIES, Serdes.String(), Json.serde(PaperSummary.class)));
-    builder.addStateStore(settings.store(Stores.PAPER_KEYWORDS, Serdes.String(), Json.serde(RankMessage.class)));
+    builder.addStateStore(settings.store(Stores.PAPER_KEYWORDS, Serdes.String(), RankMessage.serde()));
     builder.addStateStore(settings.store(Stores.PAPER_RANKER_PROGRESS, Serdes.String(), Serdes.Long()));
     int partitions = settings.effectiveAnalyticsPartitions();
     KStream<String, Object> in =
@@ -111,8 +111,8 @@ public final class PapersTopology {
   }
 
   /** The merge of every ranking partition's candidates into {@code trends.papers}. */
-  static void addMerge(StreamsBuilder builder, KStream<String, RankMessage> candidates, AnalyticsSettings settings, TopicSerdes serdes) {
-    builder.addStateStore(settings.store(Stores.RANKING_ENTRIES, Serdes.String(), Json.serde(RankMessage.class)));
+  public static void addMerge(StreamsBuilder builder, KStream<String, RankMessage> candidates, AnalyticsSettings settings, TopicSerdes serdes) {
+    builder.addStateStore(settings.store(Stores.RANKING_ENTRIES, Serdes.String(), RankMessage.serde()));
     builder.addStateStore(settings.store(Stores.RANKING_PROGRESS, Serdes.String(), Serdes.Long()));
     int partitions = settings.effectiveAnalyticsPartitions();
     candidates

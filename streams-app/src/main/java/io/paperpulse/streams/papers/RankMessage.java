@@ -1,6 +1,7 @@
 package io.paperpulse.streams.papers;
 
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * What crosses the ranking's internal topics (as JSON): a partition of the analytics topic tells
@@ -21,6 +22,11 @@ public record RankMessage(
     Kind kind, int partition, long day, String window, String keyword, String label, double score,
     PaperSummary paper, List<TrendingScore.Share> keywords) {
   public enum Kind { KEYWORD, CLOSED, ENTRY, DONE }
+
+  /** As JSON, on the ranking's internal topics and in its stores. */
+  public static Serde<RankMessage> serde() {
+    return Json.serde(RankMessage.class);
+  }
 
   static RankMessage keyword(int partition, long day, String window, String keyword, String label, double score) {
     return new RankMessage(Kind.KEYWORD, partition, day, window, keyword, label, score, null, List.of());
