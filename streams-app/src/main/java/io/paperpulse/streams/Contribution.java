@@ -36,6 +36,11 @@ public record Contribution(
   /** A term the paper mentions: its key, and how the paper writes it. */
   public record Term(String key, String label) {}
 
+  /** Whether this is a paper listed again, which only the trending papers count (as a listing). */
+  public boolean relisting() {
+    return summary != null && summary.relisting();
+  }
+
   /** The key a subject is partitioned by: apart from every keyword key (lower case). */
   public static String subjectKey(String subject) {
     return "#" + subject;

@@ -5,6 +5,7 @@ import io.paperpulse.avro.Paper;
 import io.paperpulse.producer.Topics;
 import io.paperpulse.producer.util.Causes;
 import io.paperpulse.streams.keywords.RecentFrequencies;
+import io.paperpulse.streams.papers.PaperSummary;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,11 +66,24 @@ public final class EnrichmentTopology {
    */
   public static KStream<String, EnrichedPaper> addTo(
       StreamsBuilder builder, Enricher enricher, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
+    return addWithRelistings(builder, enricher, settings, serdes, counters).papers();
+  }
+
+  /**
+   * The enrichment's output: each paper enriched once, and each later listing of it (another feed
+   * or day), summarised for the trending papers.
+   */
+  public record Enriched(KStream<String, EnrichedPaper> papers, KStream<String, PaperSummary> relistings) {}
+
+  /** Adds the enrichment to {@code builder}; returns the enriched papers and the relistings. */
+  public static Enriched addWithRelistings(
+      StreamsBuilder builder, Enricher enricher, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
     builder.addStateStore(settings.store(Stores.SEEN_IDS, Serdes.String(), Serdes.Long()));
-    String[] stores = {Stores.SEEN_IDS};
+    builder.addStateStore(settings.store(Stores.LISTINGS, Serdes.String(), Serdes.Long()));
+    String[] stores = {Stores.SEEN_IDS, Stores.LISTINGS};
     if (settings.idfPartitions() > 0) {
       builder.addStateStore(settings.store(Stores.RECENT_CANDIDATES, Serdes.String(), Serdes.ByteArray()));
-      stores = new String[] {Stores.SEEN_IDS, Stores.RECENT_CANDIDATES};
+      stores = new String[] {Stores.SEEN_IDS, Stores.LISTINGS, Stores.RECENT_CANDIDATES};
     }
     Deserializer<Paper> papers = serdes.value(Paper.class).deserializer();
     int idfPartitions = settings.idfPartitions();
@@ -77,6 +91,7 @@ public final class EnrichmentTopology {
         builder.stream(Topics.PAPERS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("papers-source"))
             .process(() -> new EnrichProcessor(papers, enricher, counters, idfPartitions), Named.as("enrich"), stores)
             .split(Named.as("enrich-"))
+            .branch((key, outcome) -> outcome.relisted() != null, Branched.as("relisted"))
             .branch((key, outcome) -> outcome.enriched() == null, Branched.as("failed"))
             .defaultBranch(Branched.as("ok"));
     branches
@@ -88,11 +103,18 @@ public final class EnrichmentTopology {
     enriched.to(
         Topics.PAPERS_ENRICHED,
         Produced.with(Serdes.String(), serdes.value(EnrichedPaper.class)).withName("enriched-sink"));
-    return enriched;
+    return new Enriched(enriched, branches.get("enrich-relisted").mapValues(Outcome::relisted, Named.as("relisted-value")));
   }
 
-  /** An enriched paper, or the original bytes of a record that goes to the dead-letter topic. */
-  record Outcome(EnrichedPaper enriched, byte[] raw) {}
+  /**
+   * An enriched paper, or the original bytes of a record that goes to the dead-letter topic, or a
+   * later listing of a paper already enriched.
+   */
+  record Outcome(EnrichedPaper enriched, byte[] raw, PaperSummary relisted) {
+    Outcome(EnrichedPaper enriched, byte[] raw) {
+      this(enriched, raw, null);
+    }
+  }
 
   private static final class EnrichProcessor implements Processor<String, byte[], String, Outcome> {
     private final Deserializer<Paper> papers;
@@ -101,6 +123,7 @@ public final class EnrichmentTopology {
     private final int idfPartitions;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, Long> listings;
     private KeyValueStore<String, byte[]> candidateStore;
     /** By partition of {@code papers}: normally only this task's own. */
     private final Map<Integer, RecentFrequencies> recent = new HashMap<>();
@@ -117,6 +140,7 @@ public final class EnrichmentTopology {
     public void init(ProcessorContext<String, Outcome> context) {
       this.context = context;
       this.seen = context.getStateStore(Stores.SEEN_IDS);
+      this.listings = context.getStateStore(Stores.LISTINGS);
       if (idfPartitions == 0) {
         return;
       }
@@ -211,8 +235,14 @@ public final class EnrichmentTopology {
             + " is more than 2 days after the paper was ingested (" + paper.getIngested() + ")");
         return;
       }
-      if (seen.get(paper.getId()) != null) {
+      Long first = seen.get(paper.getId());
+      String listing = listingKey(paper, record.timestamp());
+      if (first != null) {
         counters.duplicates.incrementAndGet();
+        if (listings.get(listing) == null) { // another feed or day lists it: it counts for the trending papers
+          listings.put(listing, record.timestamp());
+          context.forward(record.withValue(new Outcome(null, null, PaperSummary.relisting(paper, Days.of(first)))));
+        }
         return;
       }
       EnrichedPaper enriched;
@@ -231,9 +261,16 @@ public final class EnrichmentTopology {
         remember(day, paper.getId(), candidates.build().toArray());
       }
       seen.put(paper.getId(), record.timestamp());
+      listings.put(listing, record.timestamp());
       counters.enriched.incrementAndGet();
       counters.enrichmentLatency.accept(System.currentTimeMillis() - paper.getIngested().toEpochMilli());
       context.forward(record.withValue(new Outcome(enriched, null)));
+    }
+
+    /** A listing of a paper: its id, the kind of feed, and the day listed (else its event day). */
+    private static String listingKey(Paper paper, long timestamp) {
+      long day = paper.getListingDate() != null ? paper.getListingDate().toEpochDay() : Days.of(timestamp);
+      return paper.getId() + "|" + paper.getSource() + "|" + day;
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason) {

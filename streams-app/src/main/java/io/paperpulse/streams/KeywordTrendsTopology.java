@@ -195,6 +195,9 @@ public final class KeywordTrendsTopology {
     public void process(Record<String, Contribution> record) {
       long day = Days.of(record.timestamp());
       Contribution c = record.value();
+      if (c.relisting()) {
+        return;
+      }
       // Judged against the watermark before this paper moves it: its terms and its count go
       // together, to the day or to the late papers.
       String source = String.valueOf(c.sourcePartition());

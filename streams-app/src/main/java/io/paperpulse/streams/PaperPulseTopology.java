@@ -49,11 +49,14 @@ public final class PaperPulseTopology {
 
   public static Topology build(Stage stage, AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters) {
     StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, EnrichedPaper> enriched = EnrichmentTopology.addTo(builder, enricher, settings, serdes, counters);
+    EnrichmentTopology.Enriched enriched = EnrichmentTopology.addWithRelistings(builder, enricher, settings, serdes, counters);
     if (stage == Stage.ENRICHMENT) {
       return builder.build();
     }
-    KStream<String, Contribution> analytics = analyticsStream(enriched, settings, stage == Stage.FULL);
+    KStream<String, Contribution> analytics =
+        stage == Stage.FULL
+            ? analyticsStream(enriched.papers(), enriched.relistings(), settings)
+            : analyticsStream(enriched.papers(), settings, false);
     TopicCountsTopology.addTo(builder, analytics, settings, serdes, counters);
     if (stage == Stage.FULL) {
       KStream<String, Object> judged = KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
@@ -79,12 +82,51 @@ public final class PaperPulseTopology {
     int partitions = settings.effectiveAnalyticsPartitions();
     return enriched
         .process(() -> new Contributions(mentions, partitions), Named.as("analytics-contributions"))
-        .repartition(
-            Repartitioned.<String, Contribution>as("analytics")
-                .withKeySerde(Serdes.String())
-                .withValueSerde(Contribution.serde())
-                .withStreamPartitioner(new AnalyticsPartitioner())
-                .withNumberOfPartitions(partitions));
+        .repartition(analyticsTopic(partitions));
+  }
+
+  /**
+   * The analytics stream with the trending papers' relistings: each goes to the one partition
+   * that ranks its paper, where only the ranking reads it.
+   */
+  static KStream<String, Contribution> analyticsStream(
+      KStream<String, EnrichedPaper> enriched, KStream<String, PaperSummary> relistings, AnalyticsSettings settings) {
+    int partitions = settings.effectiveAnalyticsPartitions();
+    return enriched
+        .process(() -> new Contributions(true, partitions), Named.as("analytics-contributions"))
+        .merge(relistings.process(() -> new Relistings(partitions), Named.as("analytics-relistings")), Named.as("analytics-merge"))
+        .repartition(analyticsTopic(partitions));
+  }
+
+  private static Repartitioned<String, Contribution> analyticsTopic(int partitions) {
+    return Repartitioned.<String, Contribution>as("analytics")
+        .withKeySerde(Serdes.String())
+        .withValueSerde(Contribution.serde())
+        .withStreamPartitioner(new AnalyticsPartitioner())
+        .withNumberOfPartitions(partitions);
+  }
+
+  /** A relisting as a contribution to the partition that ranks its paper. */
+  private static final class Relistings implements Processor<String, PaperSummary, String, Contribution> {
+    private final int partitions;
+    private ProcessorContext<String, Contribution> context;
+
+    Relistings(int partitions) {
+      this.partitions = partitions;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Contribution> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, PaperSummary> record) {
+      int source = context.recordMetadata().map(m -> m.partition()).orElse(0);
+      PaperSummary s = record.value();
+      int target = PaperSummary.partitionOf(s.paperId(), partitions);
+      context.forward(record.withValue(new Contribution(source, target, s.paperId(), s.title(), List.of(), List.of(), s)));
+    }
   }
 
   /** Splits a paper's terms and subjects by the partition their keys belong to. */

@@ -4,6 +4,8 @@ package io.paperpulse.streams;
 public final class Stores {
   /** Paper ids already enriched, so a paper published twice is counted once. */
   public static final String SEEN_IDS = "enrich-seen-ids-store";
+  /** {@code paper id|feed kind|day listed} → when: the listings seen, so a paper listed again counts once more. */
+  public static final String LISTINGS = "enrich-listings-store";
   /**
    * {@code day/paper id} → the hashes of the paper's candidate keywords, for the recent days whose
    * papers the keyword idf counts ({@link io.paperpulse.streams.keywords.RecentFrequencies}).

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
@@ -147,8 +146,24 @@ class TrendingPapersTest {
     }
   }
 
-  /** Paper ids of a ranking, for messages. */
-  static Set<String> ids(Map<String, TrendingPaper> ranked) {
-    return ranked.values().stream().map(TrendingPaper::getPaperId).collect(Collectors.toSet());
+  @Test
+  void aPaperListedAgainByAnotherFeedCountsItsListingsAndItsMostUpvotes() {
+    Paper daily = TestPapers.paper("2503.00001").title("Diffusion policies for robots").at(TestPapers.t(0.2)).build();
+    Paper sameAgain = TestPapers.paper("2503.00001").title("Diffusion policies for robots").at(TestPapers.t(0.3)).build();
+    Paper hf = TestPapers.paper("2503.00001").title("Diffusion policies for robots").at(TestPapers.t(0.5)).build();
+    hf.setSource(io.paperpulse.avro.PaperSource.HF_DAILY);
+    hf.setUpvotes(42);
+    Paper other = TestPapers.paper("2503.00002").title("Graph transformers").at(TestPapers.t(0.4)).build();
+
+    try (TopologyTestDriver driver = driver("relisted")) {
+      Map<String, TrendingPaper> ranked = run(List.of(daily, sameAgain, other, hf), driver).ranked();
+
+      TrendingPaper first = ranked.get("P1D|2025-03-01|001");
+      assertThat(first.getPaperId()).isEqualTo("2503.00001");
+      assertThat(first.getTimesListed()).as("the same feed's listing again is no new listing").isEqualTo(2);
+      assertThat(first.getUpvotes()).isEqualTo(42);
+      assertThat(first.getScore()).isCloseTo((1 + Math.log(43) / 2 + Math.log(2) / 2), org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(ranked.get("P1D|2025-03-01|002").getTimesListed()).isEqualTo(1);
+    }
   }
 }

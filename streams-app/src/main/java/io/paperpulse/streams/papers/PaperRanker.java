@@ -54,7 +54,13 @@ final class PaperRanker implements Processor<String, Object, String, RankMessage
       }
       PaperSummary paper = c.summary();
       if (paper != null && paper.day() > rankedThrough()) { // else late: its day is ranked
-        summaries.put(Ranking.day(paper.day()) + paper.paperId(), paper);
+        String key = Ranking.day(paper.day()) + paper.paperId();
+        PaperSummary first = paper.relisting() ? summaries.get(key) : null;
+        if (!paper.relisting()) {
+          summaries.put(key, paper);
+        } else if (first != null) {
+          summaries.put(key, first.listedAgain(paper));
+        }
       }
     } else if (record.value() instanceof RankMessage m && m.kind() == RankMessage.Kind.KEYWORD) {
       keywords.put(Ranking.day(m.day()) + m.window() + "|" + m.keyword(), m);

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param upvotes most upvotes a feed gave it, null when none did
  * @param timesListed listings of the paper seen
  * @param terms the keys of the terms the paper mentions
+ * @param relisting whether this is a later listing of a paper already summarised (its {@code day}
+ *     is the first listing's; it carries this listing's upvotes and no terms)
  */
 public record PaperSummary(
     String paperId,
@@ -28,7 +30,8 @@ public record PaperSummary(
     long day,
     Integer upvotes,
     int timesListed,
-    List<String> terms) {
+    List<String> terms,
+    boolean relisting) {
   /** Longest {@link #abstractStart}. */
   static final int ABSTRACT_CHARS = 400;
 
@@ -47,7 +50,19 @@ public record PaperSummary(
         Days.of(paper.getPublished()),
         paper.getUpvotes(),
         1,
-        List.copyOf(terms));
+        List.copyOf(terms),
+        false);
+  }
+
+  /** A later listing of a paper first listed on {@code firstDay}. */
+  public static PaperSummary relisting(Paper paper, long firstDay) {
+    return new PaperSummary(paper.getId(), paper.getTitle(), List.of(), "", null, List.of(), firstDay, paper.getUpvotes(), 1, List.of(), true);
+  }
+
+  /** The summary with another listing of the paper counted in. */
+  PaperSummary listedAgain(PaperSummary again) {
+    Integer votes = upvotes == null ? again.upvotes : again.upvotes == null ? upvotes : Integer.valueOf(Math.max(upvotes, again.upvotes));
+    return new PaperSummary(paperId, title, authors, abstractStart, url, subjects, day, votes, timesListed + 1, terms, false);
   }
 
   /** The partition of {@code partitions} that ranks the paper: as Kafka places its id. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TrendingScoreTest {
   private static PaperSummary paper(String id, long day, Integer upvotes, int listed, String... terms) {
-    return new PaperSummary(id, "Title " + id, List.of(), "", null, List.of("Machine Learning"), day, upvotes, listed, List.of(terms));
+    return new PaperSummary(id, "Title " + id, List.of(), "", null, List.of("Machine Learning"), day, upvotes, listed, List.of(terms), false);
   }
 
   private static Map<String, TrendingScore.Strength> strengths(Object... keyScores) {
