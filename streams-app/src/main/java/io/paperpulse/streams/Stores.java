@@ -37,6 +37,8 @@ public final class Stores {
   public static final String RECENT_ALERTS = "recent-alerts-store";
   /** {@code day|paper id} → the summary of a paper this partition ranks, for 30 days. */
   public static final String PAPER_SUMMARIES = "paper-summaries-store";
+  /** Per source partition of {@code papers}: its newest timestamp seen by the paper ranking. */
+  public static final String PAPER_WATERMARK = "paper-ranker-watermark-store";
   /** {@code day|keyword window|keyword} → a keyword that trended that day, for 30 days. */
   public static final String PAPER_KEYWORDS = "paper-trending-keywords-store";
   /** This ranking partition's number, its last day ranked, and which partitions closed which days. */

@@ -71,7 +71,7 @@ class PaperPulseTopologyTest {
         "paper-ranking-repartition-filter", "paper-ranking-repartition-sink", "paper-ranking-repartition-source",
         "paper-signals-repartition-filter", "paper-signals-repartition-sink", "paper-signals-repartition-source",
         "paper-signals-select", "enrich-relisted", "relisted-value", "analytics-relistings", "analytics-merge",
-        "store:" + Stores.LISTINGS, "trending-papers-sink", "trending-papers-source", "trending-papers-source-source",
+        "store:" + Stores.LISTINGS, "store:" + Stores.PAPER_WATERMARK, "trending-papers-sink", "trending-papers-source", "trending-papers-source-source",
         "store:" + Stores.PAPER_SUMMARIES, "store:" + Stores.PAPER_KEYWORDS, "store:" + Stores.PAPER_RANKER_PROGRESS,
         "store:" + Stores.RANKING_ENTRIES, "store:" + Stores.RANKING_PROGRESS, "store:" + Stores.TRENDING_PAPERS,
         "store:" + Stores.SEEN_IDS, "store:" + Stores.RECENT_CANDIDATES, "store:" + Stores.TOPIC_DAYS, "store:" + Stores.TOPIC_PROGRESS,

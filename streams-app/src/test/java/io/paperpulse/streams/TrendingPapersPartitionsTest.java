@@ -35,7 +35,10 @@ class TrendingPapersPartitionsTest {
   private static final String SIGNALS_IN = "signals-in";
   private static final String CANDIDATES = "candidates";
 
-  /** Forty days of papers from three sources; "Flarebench" rises in the last ten, some papers have upvotes. */
+  /**
+   * Forty days of papers from three sources; "Flarebench" rises in the last ten, some papers have
+   * upvotes, and one arrives four days late.
+   */
   private static List<EnrichedPaper> papers() {
     String[] sentences = {
       "We train large language models with reinforcement learning.",
@@ -56,6 +59,10 @@ class TrendingPapersPartitionsTest {
           p.getPaper().setUpvotes(random.nextInt(40));
         }
         papers.add(p);
+      }
+      if (day == 14) { // a paper of day 10, published now: late, as the keyword trends find it
+        papers.add(paper("2504.99999").title("Late study").text("Graph neural networks predict molecular properties.")
+            .categories("cs.LG").topics("Machine Learning").at(t(10.5)).enriched());
       }
     }
     return papers;
@@ -146,6 +153,7 @@ class TrendingPapersPartitionsTest {
 
     assertThat(one).containsKey("P1D|2025-04-07|001").containsKey("P30D|2025-04-07|100");
     assertThat(one.values()).as("Flarebench trends and lifts its papers").anyMatch(v -> v.contains("\"keyword\": \"flarebench\"") && v.contains("\"rank\": 1,"));
+    assertThat(one.values()).as("the late paper is ranked nowhere").noneMatch(v -> v.contains("2504.99999"));
     assertThat(three).isEqualTo(one);
     assertThat(threeAgain).isEqualTo(one);
   }

@@ -1,8 +1,10 @@
 package io.paperpulse.streams.papers;
 
+import io.paperpulse.streams.AnalyticsSettings;
 import io.paperpulse.streams.Contribution;
 import io.paperpulse.streams.Days;
 import io.paperpulse.streams.Stores;
+import io.paperpulse.streams.Watermark;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * days. Once every partition of the analytics topic has closed a day, all the papers of that day
  * that were on time are here (this partition's own close came after them), and it ranks its
  * papers in each window ending that day, sending its {@link Ranking#TOP_K} best of each to the
- * merge step, then a done marker.
+ * merge step, then a done marker. A paper is late, and not ranked, when the keyword trends find it
+ * late: this partition keeps the same {@link Watermark}, fed the same records in the same order.
  */
 final class PaperRanker implements Processor<String, Object, String, RankMessage> {
   private static final String PARTITION = "partition";
@@ -28,14 +31,16 @@ final class PaperRanker implements Processor<String, Object, String, RankMessage
   private static final long NONE = -1;
 
   private final int partitions;
+  private final AnalyticsSettings settings;
+  private Watermark watermark;
   private ProcessorContext<String, RankMessage> context;
   private KeyValueStore<String, PaperSummary> summaries;
   private KeyValueStore<String, RankMessage> keywords;
   private KeyValueStore<String, Long> progress;
 
-  /** @param partitions of the analytics topic, each of which closes every day */
-  PaperRanker(int partitions) {
-    this.partitions = partitions;
+  PaperRanker(AnalyticsSettings settings) {
+    this.settings = settings;
+    this.partitions = settings.effectiveAnalyticsPartitions();
   }
 
   @Override
@@ -44,6 +49,7 @@ final class PaperRanker implements Processor<String, Object, String, RankMessage
     this.summaries = context.getStateStore(Stores.PAPER_SUMMARIES);
     this.keywords = context.getStateStore(Stores.PAPER_KEYWORDS);
     this.progress = context.getStateStore(Stores.PAPER_RANKER_PROGRESS);
+    this.watermark = new Watermark(context.getStateStore(Stores.PAPER_WATERMARK), settings.sourcePartitions());
   }
 
   @Override
@@ -52,8 +58,13 @@ final class PaperRanker implements Processor<String, Object, String, RankMessage
       if (progress.get(PARTITION) == null) {
         progress.put(PARTITION, (long) c.target());
       }
+      String source = String.valueOf(c.sourcePartition());
       PaperSummary paper = c.summary();
-      if (paper != null && paper.day() > rankedThrough()) { // else late: its day is ranked
+      boolean late = paper != null && watermark.late(source, Days.startMillis(paper.day() + 1) + settings.grace().toMillis());
+      if (!c.relisting()) { // as the keyword trends, which skip relistings
+        watermark.advance(source, record.timestamp());
+      }
+      if (paper != null && !late && paper.day() > rankedThrough()) {
         String key = Ranking.day(paper.day()) + paper.paperId();
         PaperSummary first = paper.relisting() ? summaries.get(key) : null;
         if (!paper.relisting()) {

@@ -102,12 +102,12 @@ public final class PapersTopology {
     builder.addStateStore(settings.store(Stores.PAPER_SUMMARIES, Serdes.String(), Json.serde(PaperSummary.class)));
     builder.addStateStore(settings.store(Stores.PAPER_KEYWORDS, Serdes.String(), RankMessage.serde()));
     builder.addStateStore(settings.store(Stores.PAPER_RANKER_PROGRESS, Serdes.String(), Serdes.Long()));
-    int partitions = settings.effectiveAnalyticsPartitions();
+    builder.addStateStore(settings.store(Stores.PAPER_WATERMARK, Serdes.String(), Serdes.Long()));
     KStream<String, Object> in =
         analytics.mapValues(c -> (Object) c, Named.as("paper-ranker-papers"))
             .merge(signals.mapValues(m -> (Object) m, Named.as("paper-ranker-signals")), Named.as("paper-ranker-input"));
-    return in.process(() -> new PaperRanker(partitions), Named.as("paper-ranker"),
-        Stores.PAPER_SUMMARIES, Stores.PAPER_KEYWORDS, Stores.PAPER_RANKER_PROGRESS);
+    return in.process(() -> new PaperRanker(settings), Named.as("paper-ranker"),
+        Stores.PAPER_SUMMARIES, Stores.PAPER_KEYWORDS, Stores.PAPER_RANKER_PROGRESS, Stores.PAPER_WATERMARK);
   }
 
   /** The merge of every ranking partition's candidates into {@code trends.papers}. */
