@@ -238,11 +238,7 @@ public final class EnrichmentTopology {
       Long first = seen.get(paper.getId());
       String listing = listingKey(paper, record.timestamp());
       if (first != null) {
-        counters.duplicates.incrementAndGet();
-        if (listings.get(listing) == null) { // another feed or day lists it: it counts for the trending papers
-          listings.put(listing, record.timestamp());
-          context.forward(record.withValue(new Outcome(null, null, PaperSummary.relisting(paper, Days.of(first)))));
-        }
+        duplicate(record, paper, first, listing);
         return;
       }
       EnrichedPaper enriched;
@@ -265,6 +261,15 @@ public final class EnrichmentTopology {
       counters.enriched.incrementAndGet();
       counters.enrichmentLatency.accept(System.currentTimeMillis() - paper.getIngested().toEpochMilli());
       context.forward(record.withValue(new Outcome(enriched, null)));
+    }
+
+    /** A paper enriched before: a new listing of it (another feed or day) counts for the trending papers. */
+    private void duplicate(Record<String, byte[]> record, Paper paper, long first, String listing) {
+      counters.duplicates.incrementAndGet();
+      if (listings.get(listing) == null) {
+        listings.put(listing, record.timestamp());
+        context.forward(record.withValue(new Outcome(null, null, PaperSummary.relisting(paper, Days.of(first)))));
+      }
     }
 
     /** A listing of a paper: its id, the kind of feed, and the day listed (else its event day). */
