@@ -39,11 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live page the streams app serves at {@code /}, loaded in headless Chromium (Debian's) against
- * the running stack: it must lead with the trending papers (or say that no day has closed yet), then
+ * the running stack: it must lead with the trending papers (provisional while their day is open), then
  * the keywords rising this week (or say that none rises yet), with its window selector, show the real
  * topics and the watch form, and it keeps a screenshot in {@code deploy-tests/target/live-page.png}.
- * Then a week of real daily listings closes the sample's days: the page lists the API's trending
- * papers of the latest closed day, in its order, and keeps {@code target/live-page-papers.png}.
+ * Then a week of real daily listings closes days: the page, linked to its 7-day window, lists the
+ * API's final ranking in its order, and keeps {@code target/live-page-papers.png}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivePageIT {
@@ -98,13 +98,18 @@ class LivePageIT {
 
   /** Runs headless Chromium on the page with the given extra arguments; returns what it printed. */
   private static String chromium(String... extra) throws Exception {
+    return chromiumAt("/", extra);
+  }
+
+  /** Runs headless Chromium on the page at {@code path}; returns what it printed. */
+  private static String chromiumAt(String path, String... extra) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--window-size=1280,1100",
         "--virtual-time-budget=15000"));
     command.addAll(List.of(extra));
-    command.add(page + "/");
+    command.add(page + path);
     Path out = Files.createTempFile(dir, "chromium", ".out");
     Process process;
     try {
@@ -142,6 +147,9 @@ class LivePageIT {
     assertThat(Deadline.await(Duration.ofMinutes(2),
         () -> !get("/api/keywords/trending?window=P7D").path("day").asText().isEmpty(), () -> false))
         .as("the trending keywords know the sample's day").isTrue();
+    assertThat(Deadline.await(Duration.ofMinutes(1),
+        () -> get("/api/papers/trending?window=P1D").path("rankingSize").asInt() == 47, () -> false))
+        .as("the sample's 47 papers listed provisionally").isTrue();
     // The page and the test read the same answer: retry when the rising list changed meanwhile.
     List<String> labels = risingLabels();
     String dom = chromium("--dump-dom");
@@ -152,9 +160,10 @@ class LivePageIT {
 
     assertThat(dom).contains("data-loaded=\"true\"");
     assertThat(dom).contains("47 papers in the 7 days to 2025-03-22");
-    // The trending papers lead; the sample's days are still open, and the page says so.
+    // The trending papers lead; the sample's day is still open: its papers are listed provisionally.
     assertThat(dom.indexOf("id=\"papers-section\"")).isGreaterThan(0).isLessThan(dom.indexOf("id=\"rising-section\""));
-    assertThat(dom).contains("<p id=\"papers-empty\" class=\"empty\">No day has closed yet");
+    assertThat(dom).contains("Provisional: 2025-03-21 is still open");
+    assertListed(dom, trendingTitles("P1D"));
 
     // "Rising this week" leads, with its window selector (the week chosen).
     assertThat(dom).contains("<h2 id=\"rising-title\">Rising this week</h2>");
@@ -209,9 +218,21 @@ class LivePageIT {
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
   }
 
-  /** The titles of the API's trending papers of the latest closed day, in its order. */
-  private static List<String> trendingTitles() {
-    JsonNode trending = get("/api/papers/trending?window=P1D&limit=20");
+  /** The titles are listed in the trending papers' section, in their order. */
+  private static void assertListed(String dom, List<String> titles) {
+    assertThat(titles).hasSize(20);
+    int at = dom.indexOf("id=\"papers-section\"");
+    for (String title : titles) {
+      int next = dom.indexOf("\">" + html(title) + "</a>", at);
+      assertThat(next).as("'%s' listed after the paper before it", title).isGreaterThan(at);
+      at = next;
+    }
+    assertThat(at).isLessThan(dom.indexOf("id=\"rising-section\""));
+  }
+
+  /** The titles of the API's trending papers of the latest day of the window, in its order. */
+  private static List<String> trendingTitles(String window) {
+    JsonNode trending = get("/api/papers/trending?limit=20&window=" + window);
     assertThat(trending.has("papers")).as("trending papers answer %s", trending).isTrue();
     List<String> titles = new ArrayList<>();
     trending.path("papers").forEach(p -> titles.add(p.path("title").asText()));
@@ -224,28 +245,24 @@ class LivePageIT {
     try (var files = Files.list(REPO.resolve("cli/src/test/resources/arxiv-week"))) {
       publish(files.sorted().toList());
     }
-    assertThat(Deadline.await(Duration.ofMinutes(3), () -> get("/api/papers/trending?window=P1D").path("papers").size() > 0, () -> false))
-        .as("a closed day's ranking").isTrue();
-    List<String> titles = trendingTitles();
-    String dom = chromium("--dump-dom");
-    for (int i = 0; i < 3 && !titles.equals(trendingTitles()); i++) { // a later day may close meanwhile
-      titles = trendingTitles();
-      dom = chromium("--dump-dom");
+    assertThat(Deadline.await(Duration.ofMinutes(3), () -> {
+      JsonNode week = get("/api/papers/trending?window=P7D");
+      return week.path("final").asBoolean() && week.path("day").asText().startsWith("2025-04-");
+    }, () -> false)).as("the final ranking of a closed day of the week's listings").isTrue();
+    List<String> titles = trendingTitles("P7D");
+    String dom = chromiumAt("/#papers=P7D", "--dump-dom");
+    for (int i = 0; i < 3 && !titles.equals(trendingTitles("P7D")); i++) { // a later day may close meanwhile
+      titles = trendingTitles("P7D");
+      dom = chromiumAt("/#papers=P7D", "--dump-dom");
     }
     Path screenshot = Path.of("target/live-page-papers.png").toAbsolutePath();
     Files.deleteIfExists(screenshot);
-    chromium("--screenshot=" + screenshot);
+    chromiumAt("/#papers=P7D", "--screenshot=" + screenshot);
 
     assertThat(dom).contains("data-loaded=\"true\"");
     assertThat(dom).contains("<p id=\"papers-empty\" class=\"empty\" hidden=\"\">");
-    assertThat(titles).hasSize(20);
-    int at = dom.indexOf("id=\"papers-section\"");
-    for (String title : titles) {
-      int next = dom.indexOf("\">" + html(title) + "</a>", at);
-      assertThat(next).as("'%s' listed after the paper before it", title).isGreaterThan(at);
-      at = next;
-    }
-    assertThat(at).isLessThan(dom.indexOf("id=\"rising-section\""));
+    assertThat(dom).contains("<p id=\"papers-provisional\" class=\"provisional\" hidden=\"\"></p>");
+    assertListed(dom, titles);
     assertThat(dom).contains("href=\"https://arxiv.org/abs/");
     assertThat(screenshot).exists();
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);

@@ -81,7 +81,7 @@ public final class PaperPulseStreams implements AutoCloseable {
       throws InterruptedException, ExecutionException, TimeoutException {
     List<String> topics = new ArrayList<>(List.of(Topics.PAPERS, Topics.WATCHLIST));
     topics.addAll(Topics.STREAMS_OUTPUTS);
-    TopicSetup.ensure(config, topics, List.of(Topics.WATCHLIST));
+    TopicSetup.ensure(config, topics, List.of(Topics.WATCHLIST, Topics.PAPER_TRENDS_OPEN));
     Counters counters = new Counters();
     AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters);
     TopicSerdes serdes = TopicSerdes.registry(config);

@@ -49,6 +49,8 @@ public final class Stores {
   public static final String RANKING_PROGRESS = "paper-ranking-progress-store";
   /** {@code trends.papers} as a global table, for the API. */
   public static final String TRENDING_PAPERS = "trending-papers-store";
+  /** {@code trends.papers.open} as a global table, for the API. */
+  public static final String OPEN_PAPERS = "open-papers-store";
   /** The watchlist, a global table. */
   public static final String WATCHLIST = "watchlist-store";
 

@@ -100,7 +100,7 @@ class TrendingPapersPartitionsTest {
         KStream<String, Object> judged = KeywordTrendsTopology.addTo(builder, in, settings, TopicSerdes.plain(), new Counters());
         PapersTopology.signals(judged).to(SIGNALS_OUT, Produced.with(Serdes.String(), RankMessage.serde()));
         KStream<String, RankMessage> signals = builder.stream(SIGNALS_IN, Consumed.with(Serdes.String(), RankMessage.serde()));
-        PapersTopology.addRanker(builder, in, signals, settings).to(CANDIDATES, Produced.with(Serdes.String(), RankMessage.serde()));
+        PapersTopology.addRanker(builder, in, signals, settings, TopicSerdes.plain()).to(CANDIDATES, Produced.with(Serdes.String(), RankMessage.serde()));
         drivers.add(new TopologyTestDriver(builder.build(), TestPapers.driverConfig("ranking-" + partitions + "-" + p)));
       }
       List<List<EnrichedPaper>> sources = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());

@@ -24,7 +24,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,23 +57,30 @@ class TrendingPapersTest {
   /** A run of the whole application: what it wrote to {@code trends.papers}, and its query over the table. */
   record Run(Map<String, TrendingPaper> ranked, TrendingPapersQuery query) {}
 
-  /** Runs the papers, then one paper days after the last, so that every day closes. */
-  static Run run(List<Paper> papers, TopologyTestDriver driver) {
+  /** Publishes the papers to {@code papers}. */
+  static void pipe(List<Paper> papers, TopologyTestDriver driver) {
     TestInputTopic<String, byte[]> input = driver.createInputTopic(Topics.PAPERS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
     Serializer<Paper> bytes = AvroSerdes.plain(Paper.class).serializer();
-    long last = 0;
-    for (Paper paper : papers) {
-      input.pipeInput(paper.getId(), bytes.serialize(Topics.PAPERS, paper), paper.getPublished());
-      last = Math.max(last, paper.getPublished().toEpochMilli());
-    }
-    Instant later = Instant.ofEpochMilli(Days.startMillis(Days.of(last) + 3));
-    Paper closing = TestPapers.paper("closing-tick").at(later).build();
-    input.pipeInput(closing.getId(), bytes.serialize(Topics.PAPERS, closing), later);
+    papers.forEach(paper -> input.pipeInput(paper.getId(), bytes.serialize(Topics.PAPERS, paper), paper.getPublished()));
+  }
+
+  /** Runs the papers, then one paper days after the last, so that every day closes. */
+  static Run run(List<Paper> papers, TopologyTestDriver driver) {
+    return run(papers, driver, papers.stream().mapToLong(p -> p.getPublished().toEpochMilli()).max().orElseThrow());
+  }
+
+  /** Runs the papers, then one paper days after {@code last}, so that every day up to it closes. */
+  static Run run(List<Paper> papers, TopologyTestDriver driver, long last) {
+    pipe(papers, driver);
+    pipe(List.of(TestPapers.paper("closing-tick").at(Instant.ofEpochMilli(Days.startMillis(Days.of(last) + 3))).build()), driver);
     Map<String, TrendingPaper> ranked = new TreeMap<>();
     driver.createOutputTopic(Topics.PAPER_TRENDS, Serdes.String().deserializer(), AvroSerdes.plain(TrendingPaper.class).deserializer())
         .readKeyValuesToList().forEach(kv -> ranked.put(kv.key, kv.value));
-    KeyValueStore<String, TrendingPaper> table = driver.getKeyValueStore(Stores.TRENDING_PAPERS);
-    return new Run(ranked, new TrendingPapersQuery(() -> table));
+    return new Run(ranked, query(driver));
+  }
+
+  static TrendingPapersQuery query(TopologyTestDriver driver) {
+    return new TrendingPapersQuery(name -> driver.<String, TrendingPaper>getKeyValueStore(name));
   }
 
   static TopologyTestDriver driver(String id) {
@@ -115,6 +121,32 @@ class TrendingPapersTest {
       Map<String, Object> answer = run.query().trending(Map.of("window", "P7D", "limit", "5"));
       assertThat(answer.get("papers")).asList().hasSize(5);
       assertThat(answer.get("rankingSize")).isEqualTo(rankings.get("P7D|" + answer.get("day")).size());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void untilTheirDayIsRankedTheSeedPagesPapersAreListedProvisionally() throws Exception {
+    Path seed = Path.of(TrendingPapersTest.class.getResource("/feeds/seed-93e91c6bb16cd3a7.txt").toURI());
+    List<Paper> papers = parse(List.of(seed), ParseOptions.defaults().withYear(2025));
+    try (TopologyTestDriver driver = driver("seed-open")) {
+      pipe(papers, driver);
+
+      Map<String, Object> open = query(driver).trending(Map.of("window", "P1D", "limit", "100"));
+      assertThat(open).containsEntry("final", false).containsEntry("day", "2025-03-21").containsEntry("rankingSize", 47);
+      List<Map<String, Object>> listed = (List<Map<String, Object>>) open.get("papers");
+      assertThat(listed).extracting(p -> p.get("paperId")).containsExactlyInAnyOrderElementsOf(papers.stream().map(Paper::getId).toList());
+      assertThat(listed).extracting(p -> p.get("rank")).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 47).boxed().toList());
+
+      Map<String, TrendingPaper> ranked = run(List.of(), driver, papers.get(0).getPublished().toEpochMilli()).ranked();
+      assertThat(ranked).containsKey("P1D|2025-03-21|047");
+      List<String> stillOpen = new ArrayList<>();
+      try (var all = driver.<String, TrendingPaper>getKeyValueStore(Stores.OPEN_PAPERS).all()) {
+        all.forEachRemaining(kv -> stillOpen.add(kv.key));
+      }
+      assertThat(stillOpen).as("a ranked day's papers leave the open table").containsExactly("closing-tick");
+      assertThat(query(driver).trending(Map.of("window", "P1D", "day", "2025-03-21", "limit", "100")))
+          .containsEntry("final", true).containsEntry("rankingSize", 47);
     }
   }
 

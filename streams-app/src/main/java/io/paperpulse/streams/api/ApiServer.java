@@ -365,8 +365,8 @@ public final class ApiServer implements AutoCloseable {
     if (first.equals("papers") && parts.size() == 2 && parts.get(1).equals("trending")) {
       requireMethod(method, "GET");
       try {
-        return new io.paperpulse.streams.papers.TrendingPapersQuery(() -> streams.store(StoreQueryParameters.fromNameAndType(
-            Stores.TRENDING_PAPERS, QueryableStoreTypes.<String, io.paperpulse.avro.TrendingPaper>keyValueStore()))).trending(query);
+        return new io.paperpulse.streams.papers.TrendingPapersQuery(name -> streams.store(StoreQueryParameters.fromNameAndType(
+            name, QueryableStoreTypes.<String, io.paperpulse.avro.TrendingPaper>keyValueStore()))).trending(query);
       } catch (IllegalArgumentException e) {
         throw new ApiException(400, e.getMessage());
       }

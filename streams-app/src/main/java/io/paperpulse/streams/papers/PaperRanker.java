@@ -1,5 +1,6 @@
 package io.paperpulse.streams.papers;
 
+import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.streams.AnalyticsSettings;
 import io.paperpulse.streams.Contribution;
 import io.paperpulse.streams.Days;
@@ -21,10 +22,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * days. Once every partition of the analytics topic has closed a day, all the papers of that day
  * that were on time are here (this partition's own close came after them), and it ranks its
  * papers in each window ending that day, sending its {@link Ranking#TOP_K} best of each to the
- * merge step, then a done marker. A paper is late, and not ranked, when the keyword trends find it
+ * merge step, then a done marker. Until its day is ranked, each paper is also on {@code
+ * trends.papers.open}, scored by its signals so far ({@link #open}). A paper is late, and not ranked, when the keyword trends find it
  * late: this partition keeps the same {@link Watermark}, fed the same records in the same order.
  */
-final class PaperRanker implements Processor<String, Object, String, RankMessage> {
+final class PaperRanker implements Processor<String, Object, String, Object> {
   private static final String PARTITION = "partition";
   private static final String RANKED_THROUGH = "ranked-through";
   private static final String CLOSED = "closed|";
@@ -33,7 +35,7 @@ final class PaperRanker implements Processor<String, Object, String, RankMessage
   private final int partitions;
   private final AnalyticsSettings settings;
   private Watermark watermark;
-  private ProcessorContext<String, RankMessage> context;
+  private ProcessorContext<String, Object> context;
   private KeyValueStore<String, PaperSummary> summaries;
   private KeyValueStore<String, RankMessage> keywords;
   private KeyValueStore<String, Long> progress;
@@ -44,7 +46,7 @@ final class PaperRanker implements Processor<String, Object, String, RankMessage
   }
 
   @Override
-  public void init(ProcessorContext<String, RankMessage> context) {
+  public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.summaries = context.getStateStore(Stores.PAPER_SUMMARIES);
     this.keywords = context.getStateStore(Stores.PAPER_KEYWORDS);
@@ -67,10 +69,10 @@ final class PaperRanker implements Processor<String, Object, String, RankMessage
       if (paper != null && !late && paper.day() > rankedThrough()) {
         String key = Ranking.day(paper.day()) + paper.paperId();
         PaperSummary first = paper.relisting() ? summaries.get(key) : null;
-        if (!paper.relisting()) {
-          summaries.put(key, paper);
-        } else if (first != null) {
-          summaries.put(key, first.listedAgain(paper));
+        PaperSummary stored = paper.relisting() ? (first == null ? null : first.listedAgain(paper)) : paper;
+        if (stored != null) {
+          summaries.put(key, stored);
+          context.forward(new Record<>(stored.paperId(), open(stored), record.timestamp()));
         }
       }
     } else if (record.value() instanceof RankMessage m && m.kind() == RankMessage.Kind.KEYWORD) {
@@ -107,6 +109,9 @@ final class PaperRanker implements Processor<String, Object, String, RankMessage
         context.forward(new Record<>(String.valueOf(day), entry, time));
       }
     }
+    for (KeyValue<String, PaperSummary> kv : Ranking.withPrefix(summaries, Ranking.day(day))) {
+      context.forward(new Record<>(kv.value.paperId(), null, time)); // ranked: no longer open
+    }
     context.forward(new Record<>(String.valueOf(day), RankMessage.done(self, day), time));
     progress.put(RANKED_THROUGH, day);
     long keepFrom = PaperWindow.P30D.firstDay(day);
@@ -114,6 +119,12 @@ final class PaperRanker implements Processor<String, Object, String, RankMessage
     Ranking.deleteRange(summaries, Ranking.day(0), Ranking.day(keepFrom));
     Ranking.deleteRange(keywords, Ranking.day(0), Ranking.day(keepFrom));
     Ranking.deleteRange(progress, CLOSED + Ranking.day(0), CLOSED + Ranking.day(day + 1));
+  }
+
+  /** A paper of a day not ranked yet, as on {@code trends.papers.open}: its 1-day score so far, rank 0. */
+  static TrendingPaper open(PaperSummary paper) {
+    TrendingScore.Scored scored = TrendingScore.score(paper, Map.of(), PaperWindow.P1D, paper.day());
+    return RankingMerge.trendingPaper(RankMessage.entry(-1, paper.day(), PaperWindow.P1D, paper, scored), PaperWindow.P1D, paper.day(), 0, 0);
   }
 
   /** Each keyword's strongest trend score in the window ending on {@code day}. */

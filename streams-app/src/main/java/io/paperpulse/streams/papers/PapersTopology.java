@@ -55,20 +55,25 @@ public final class PapersTopology {
                 .withStreamPartitioner(everyPartition())
                 .withNumberOfPartitions(partitions));
     KStream<String, RankMessage> candidates =
-        addRanker(builder, analytics, signals, settings)
+        addRanker(builder, analytics, signals, settings, serdes)
             .repartition(
                 Repartitioned.<String, RankMessage>as("paper-ranking")
                     .withKeySerde(Serdes.String())
                     .withValueSerde(RankMessage.serde())
                     .withNumberOfPartitions(1));
     addMerge(builder, candidates, settings, serdes);
+    globalTable(builder, Topics.PAPER_TRENDS, Stores.TRENDING_PAPERS, "trending-papers-source", settings, serdes);
+    globalTable(builder, Topics.PAPER_TRENDS_OPEN, Stores.OPEN_PAPERS, "open-papers-source", settings, serdes);
+  }
+
+  private static void globalTable(StreamsBuilder builder, String topic, String store, String name, AnalyticsSettings settings, TopicSerdes serdes) {
     builder.globalTable(
-        Topics.PAPER_TRENDS,
-        Consumed.with(Serdes.String(), serdes.value(TrendingPaper.class)).withName("trending-papers-source"),
+        topic,
+        Consumed.with(Serdes.String(), serdes.value(TrendingPaper.class)).withName(name),
         Materialized.<String, TrendingPaper>as(
                 settings.inMemoryState()
-                    ? org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.TRENDING_PAPERS)
-                    : org.apache.kafka.streams.state.Stores.persistentTimestampedKeyValueStore(Stores.TRENDING_PAPERS))
+                    ? org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(store)
+                    : org.apache.kafka.streams.state.Stores.persistentTimestampedKeyValueStore(store))
             .withKeySerde(Serdes.String())
             .withValueSerde(serdes.value(TrendingPaper.class)));
   }
@@ -96,9 +101,13 @@ public final class PapersTopology {
     return t.getFinal$() && t.getPValue() <= MAX_P && t.getScore() > 1 && MentionTerms.listable(t.getKeyword(), t.getLabel());
   }
 
-  /** The ranking partitions' part: their best papers of each window, and a done marker, per closed day. */
+  /**
+   * The ranking partitions' part: returns their best papers of each window, and a done marker, per
+   * closed day; writes the papers of days not ranked yet to {@code trends.papers.open}.
+   */
   public static KStream<String, RankMessage> addRanker(
-      StreamsBuilder builder, KStream<String, Contribution> analytics, KStream<String, RankMessage> signals, AnalyticsSettings settings) {
+      StreamsBuilder builder, KStream<String, Contribution> analytics, KStream<String, RankMessage> signals, AnalyticsSettings settings,
+      TopicSerdes serdes) {
     builder.addStateStore(settings.store(Stores.PAPER_SUMMARIES, Serdes.String(), Json.serde(PaperSummary.class)));
     builder.addStateStore(settings.store(Stores.PAPER_KEYWORDS, Serdes.String(), RankMessage.serde()));
     builder.addStateStore(settings.store(Stores.PAPER_RANKER_PROGRESS, Serdes.String(), Serdes.Long()));
@@ -106,8 +115,13 @@ public final class PapersTopology {
     KStream<String, Object> in =
         analytics.mapValues(c -> (Object) c, Named.as("paper-ranker-papers"))
             .merge(signals.mapValues(m -> (Object) m, Named.as("paper-ranker-signals")), Named.as("paper-ranker-input"));
-    return in.process(() -> new PaperRanker(settings), Named.as("paper-ranker"),
+    KStream<String, Object> out = in.process(() -> new PaperRanker(settings), Named.as("paper-ranker"),
         Stores.PAPER_SUMMARIES, Stores.PAPER_KEYWORDS, Stores.PAPER_RANKER_PROGRESS, Stores.PAPER_WATERMARK);
+    out.filter((k, v) -> v == null || v instanceof TrendingPaper, Named.as("open-papers-only"))
+        .mapValues(v -> (TrendingPaper) v, Named.as("open-papers-cast"))
+        .to(Topics.PAPER_TRENDS_OPEN, Produced.with(Serdes.String(), serdes.value(TrendingPaper.class)).withName("open-papers-sink"));
+    return out.filter((k, v) -> v instanceof RankMessage, Named.as("paper-candidates-only"))
+        .mapValues(v -> (RankMessage) v, Named.as("paper-candidates-cast"));
   }
 
   /** The merge of every ranking partition's candidates into {@code trends.papers}. */

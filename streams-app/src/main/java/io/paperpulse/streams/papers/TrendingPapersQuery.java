@@ -2,6 +2,7 @@ package io.paperpulse.streams.papers;
 
 import io.paperpulse.avro.TrendingKeywordRef;
 import io.paperpulse.avro.TrendingPaper;
+import io.paperpulse.streams.Stores;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Comparator;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -24,16 +26,24 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * (1 to {@value Ranking#TOP_K}, default 20), {@code topic} (a subject the paper has) and {@code
  * keyword} (a trending keyword of the paper, or a phrase of its title or abstract). The answer
  * is a map of plain values, ready for Jackson.
+ *
+ * <p>Without {@code day}, when a window has no final ranking yet, or a day newer than the 1-day
+ * ranking's is still open, the answer is provisional ({@code "final": false}): the papers of the
+ * open days in the window ending on the newest, from {@code trends.papers.open}, scored by their
+ * signals so far (no keyword of an open day has been judged yet).
  */
 public final class TrendingPapersQuery {
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_FILTER_CHARS = 100;
 
-  private final Supplier<ReadOnlyKeyValueStore<String, TrendingPaper>> store;
+  private final Function<String, ReadOnlyKeyValueStore<String, TrendingPaper>> stores;
 
-  /** @param store the global store of {@code trends.papers}, looked up on each request */
-  public TrendingPapersQuery(Supplier<ReadOnlyKeyValueStore<String, TrendingPaper>> store) {
-    this.store = store;
+  /**
+   * @param stores the global stores of {@code trends.papers} and {@code trends.papers.open} by
+   *     name, looked up on each request
+   */
+  public TrendingPapersQuery(Function<String, ReadOnlyKeyValueStore<String, TrendingPaper>> stores) {
+    this.stores = stores;
   }
 
   /**
@@ -47,12 +57,20 @@ public final class TrendingPapersQuery {
     int limit = limit(query.get("limit"));
     String topic = filter(query, "topic");
     String keyword = filter(query, "keyword");
-    ReadOnlyKeyValueStore<String, TrendingPaper> papers = store.get();
+    ReadOnlyKeyValueStore<String, TrendingPaper> papers = stores.apply(Stores.TRENDING_PAPERS);
     String day = query.containsKey("day") ? day(query.get("day")) : latestDay(papers, window);
+    if (!query.containsKey("day")) {
+      List<TrendingPaper> open = open(stores.apply(Stores.OPEN_PAPERS));
+      long newest = open.stream().mapToLong(p -> epochDay(p.getDay())).max().orElse(Long.MIN_VALUE);
+      if (!open.isEmpty() && (day == null || window == PaperWindow.P1D && newest > LocalDate.parse(day).toEpochDay())) {
+        return provisional(open, window, newest, limit, topic, keyword);
+      }
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("window", window.name());
     out.put("day", day == null ? "" : day);
     out.put("start", day == null ? "" : LocalDate.parse(day).minusDays(window.days() - 1L).toString());
+    out.put("final", day != null);
     List<Map<String, Object>> list = new ArrayList<>();
     int rankingSize = 0;
     if (day != null) {
@@ -67,6 +85,52 @@ public final class TrendingPapersQuery {
       }
     }
     out.put("rankingSize", rankingSize);
+    out.put("papers", list);
+    return out;
+  }
+
+  private static List<TrendingPaper> open(ReadOnlyKeyValueStore<String, TrendingPaper> store) {
+    List<TrendingPaper> out = new ArrayList<>();
+    try (KeyValueIterator<String, TrendingPaper> it = store.all()) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    return out;
+  }
+
+  private static long epochDay(java.time.Instant time) {
+    return LocalDate.ofInstant(time, ZoneOffset.UTC).toEpochDay();
+  }
+
+  /** The open papers of the window ending on {@code lastDay}, ranked by their signals so far. */
+  private static Map<String, Object> provisional(
+      List<TrendingPaper> open, PaperWindow window, long lastDay, int limit, String topic, String keyword) {
+    List<TrendingPaper> ranked = new ArrayList<>();
+    for (TrendingPaper p : open) {
+      long day = epochDay(p.getDay());
+      if (day >= window.firstDay(lastDay) && day <= lastDay) {
+        TrendingPaper scored = TrendingPaper.newBuilder(p).setWindow(window.name()).build();
+        scored.setScore(p.getScore() * TrendingScore.decay(window, lastDay - day));
+        ranked.add(scored);
+      }
+    }
+    ranked.sort(Comparator.comparingDouble(TrendingPaper::getScore).reversed()
+        .thenComparing(Comparator.comparing(TrendingPaper::getDay).reversed())
+        .thenComparing(TrendingPaper::getPaperId));
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (int i = 0; i < ranked.size() && list.size() < limit; i++) {
+      TrendingPaper p = ranked.get(i);
+      p.setRank(i + 1);
+      p.setRankingSize(ranked.size());
+      if (matches(p, topic, keyword)) {
+        list.add(json(p));
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("window", window.name());
+    out.put("day", LocalDate.ofEpochDay(lastDay).toString());
+    out.put("start", LocalDate.ofEpochDay(window.firstDay(lastDay)).toString());
+    out.put("final", false);
+    out.put("rankingSize", ranked.size());
     out.put("papers", list);
     return out;
   }

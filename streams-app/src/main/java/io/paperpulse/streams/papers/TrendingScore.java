@@ -52,8 +52,12 @@ public final class TrendingScore {
     double momentum = top.stream().mapToDouble(Share::contribution).sum();
     int upvotes = paper.upvotes() == null ? 0 : Math.max(0, paper.upvotes());
     double community = 1 + Math.log1p(upvotes) / 2 + Math.log(Math.max(1, paper.timesListed())) / 2;
-    double decay = Math.pow(2, -(lastDay - paper.day()) / window.halfLife());
-    return new Scored((1 + momentum) * community * decay, top);
+    return new Scored((1 + momentum) * community * decay(window, lastDay - paper.day()), top);
+  }
+
+  /** What age does to a score in the window: it halves every {@link PaperWindow#halfLife} days. */
+  static double decay(PaperWindow window, long ageDays) {
+    return Math.pow(2, -ageDays / window.halfLife());
   }
 
   private static double log2(double x) {

@@ -338,6 +338,12 @@ async function loadPapers() {
   document.getElementById('papers-period').textContent = answer.day
     ? `The ${PAPER_WINDOWS[answer.window]} ${answer.start === answer.day ? 'of' : 'from ' + answer.start + ' to'} ${answer.day}: ${answer.papers.length} of ${papers(answer.rankingSize)} ranked.`
     : '';
+  const provisional = document.getElementById('papers-provisional');
+  provisional.hidden = answer.final !== false;
+  provisional.textContent = answer.final === false
+    ? `Provisional: ${answer.day} is still open, so its papers are ranked by their upvotes and listings so far. `
+      + 'The ranking becomes final, with the keywords that trend, once the day closes.'
+    : '';
 }
 
 async function refresh() {
@@ -356,7 +362,10 @@ async function refresh() {
   if ([topics, rising, alerts, ranked].every(r => r.status === 'fulfilled')) document.body.dataset.loaded = 'true';
 }
 
+// A link can choose the papers' window: /#papers=P7D.
+const linkedWindow = new URLSearchParams(location.hash.slice(1)).get('papers');
 for (const input of document.querySelectorAll('#papers-window-selector input[name="papers-window"]')) {
+  if (linkedWindow in PAPER_WINDOWS) input.checked = input.value === linkedWindow;
   if (input.checked) selectedPapersWindow = input.value;
   input.addEventListener('change', async () => {
     if (!input.checked) return;
