@@ -23,8 +23,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * that were on time are here (this partition's own close came after them), and it ranks its
  * papers in each window ending that day, sending its {@link Ranking#TOP_K} best of each to the
  * merge step, then a done marker. Until its day is ranked, each paper is also on {@code
- * trends.papers.open}, scored by its signals so far ({@link #open}). A paper is late, and not ranked, when the keyword trends find it
- * late: this partition keeps the same {@link Watermark}, fed the same records in the same order.
+ * trends.papers.open}, scored by its signals so far ({@link #open}). A paper is late, and not
+ * ranked, when the keyword trends find it late: this partition keeps the same {@link Watermark},
+ * fed the same records in the same order.
  */
 final class PaperRanker implements Processor<String, Object, String, Object> {
   private static final String PARTITION = "partition";
@@ -57,24 +58,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
   @Override
   public void process(Record<String, Object> record) {
     if (record.value() instanceof Contribution c) {
-      if (progress.get(PARTITION) == null) {
-        progress.put(PARTITION, (long) c.target());
-      }
-      String source = String.valueOf(c.sourcePartition());
-      PaperSummary paper = c.summary();
-      boolean late = paper != null && watermark.late(source, Days.startMillis(paper.day() + 1) + settings.grace().toMillis());
-      if (!c.relisting()) { // as the keyword trends, which skip relistings
-        watermark.advance(source, record.timestamp());
-      }
-      if (paper != null && !late && paper.day() > rankedThrough()) {
-        String key = Ranking.day(paper.day()) + paper.paperId();
-        PaperSummary first = paper.relisting() ? summaries.get(key) : null;
-        PaperSummary stored = paper.relisting() ? (first == null ? null : first.listedAgain(paper)) : paper;
-        if (stored != null) {
-          summaries.put(key, stored);
-          context.forward(new Record<>(stored.paperId(), open(stored), record.timestamp()));
-        }
-      }
+      paper(c, record.timestamp());
     } else if (record.value() instanceof RankMessage m && m.kind() == RankMessage.Kind.KEYWORD) {
       keywords.put(Ranking.day(m.day()) + m.window() + "|" + m.keyword(), m);
     } else if (record.value() instanceof RankMessage m && m.kind() == RankMessage.Kind.CLOSED) {
@@ -83,6 +67,33 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
         rank(m.day());
       }
     }
+  }
+
+  /** Moves the watermark, and keeps the paper this contribution carries, if any, unless late. */
+  private void paper(Contribution c, long timestamp) {
+    if (progress.get(PARTITION) == null) {
+      progress.put(PARTITION, (long) c.target());
+    }
+    String source = String.valueOf(c.sourcePartition());
+    PaperSummary paper = c.summary();
+    boolean late = paper != null && watermark.late(source, Days.startMillis(paper.day() + 1) + settings.grace().toMillis());
+    if (!c.relisting()) { // as the keyword trends, which skip relistings
+      watermark.advance(source, timestamp);
+    }
+    if (paper == null || late || paper.day() <= rankedThrough()) {
+      return;
+    }
+    String key = Ranking.day(paper.day()) + paper.paperId();
+    PaperSummary stored = paper;
+    if (paper.relisting()) {
+      PaperSummary first = summaries.get(key);
+      if (first == null) {
+        return;
+      }
+      stored = first.listedAgain(paper);
+    }
+    summaries.put(key, stored);
+    context.forward(new Record<>(stored.paperId(), open(stored), timestamp));
   }
 
   private long rankedThrough() {
