@@ -33,6 +33,11 @@ public final class Topics {
 
   /** Trending-papers rankings, keyed by {@code window|last day|rank}. */
   public static final Topic<String, TrendingPaper> TRENDING_PAPERS = Topic.avro("trends.papers", TrendingPaper.class);
+  /**
+   * Compacted: the papers of days not ranked yet, keyed by paper id, scored by their signals so far
+   * (rank 0); a tombstone once the paper's day is ranked on {@link #TRENDING_PAPERS}.
+   */
+  public static final Topic<String, TrendingPaper> TRENDING_PAPERS_OPEN = Topic.avro("trends.papers.open", TrendingPaper.class).compacted();
   /** Compacted: digest subscriptions, keyed by e-mail address; a tombstone removes one. */
   public static final Topic<String, Subscription> SUBSCRIPTIONS = Topic.avro("subscriptions", Subscription.class).compacted();
   /** One digest per subscriber and closed day, keyed by {@code email|day}. */
@@ -43,7 +48,7 @@ public final class Topics {
   /** Every topic above, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
       List.of(PAPERS, PAPERS_ENRICHED, PAPERS_DLQ, TOPIC_COUNTS, KEYWORD_TRENDS, KEYWORD_SPIKES, WATCHLIST,
-          TRENDING_PAPERS, SUBSCRIPTIONS, DIGESTS, DIGESTS_SENT);
+          TRENDING_PAPERS, TRENDING_PAPERS_OPEN, SUBSCRIPTIONS, DIGESTS, DIGESTS_SENT);
 
   private Topics() {}
 }

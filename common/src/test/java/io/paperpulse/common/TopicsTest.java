@@ -25,8 +25,8 @@ class TopicsTest {
   }
 
   @Test
-  void onlyTheWatchlistIsCompacted() {
-    assertThat(Topics.ALL).filteredOn(Topic::isCompacted).containsExactly(Topics.WATCHLIST, Topics.SUBSCRIPTIONS, Topics.DIGESTS_SENT);
+  void onlyTheTablesAreCompacted() {
+    assertThat(Topics.ALL).filteredOn(Topic::isCompacted).containsExactly(Topics.WATCHLIST, Topics.TRENDING_PAPERS_OPEN, Topics.SUBSCRIPTIONS, Topics.DIGESTS_SENT);
     assertThat(Topics.WATCHLIST.name()).isEqualTo("watchlist.keywords");
   }
 

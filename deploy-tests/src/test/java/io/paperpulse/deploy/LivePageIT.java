@@ -31,15 +31,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live page the streams app serves at {@code /}, loaded in headless Chromium (Debian's) against
- * the running stack: it must lead with the keywords rising this week (or say that none rises yet), with
- * its window selector, show the real topics and the watch form, and it keeps a screenshot in
- * {@code deploy-tests/target/live-page.png}.
+ * the running stack: it must lead with the trending papers (provisional while their day is open), then
+ * the keywords rising this week (or say that none rises yet), with its window selector, show the real
+ * topics and the watch form, and it keeps a screenshot in {@code deploy-tests/target/live-page.png}.
+ * Then a week of real daily listings closes days: the page, linked to its 7-day window, lists the
+ * API's final ranking in its order, and keeps {@code target/live-page-papers.png}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivePageIT {
   private static final Path REPO = Path.of(System.getProperty("paperpulse.repo", ".."));
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,23 +53,28 @@ class LivePageIT {
   @TempDir static Path dir;
   private static LocalStack stack;
   private static PaperPulseStreams app;
+  private static PaperPulseConfig config;
   private static String page;
 
   @BeforeAll
   static void start() throws Exception {
     stack = LocalStack.start(LocalStack.Settings.freePorts(dir.resolve("stack"), LocalStack.defaultRegistryDist(REPO)), System.getenv());
-    PaperPulseConfig config = PaperPulseConfig.defaults().withBootstrapServers(stack.bootstrapServers()).withRegistryUrl(stack.registryUrl());
+    config = PaperPulseConfig.defaults().withBootstrapServers(stack.bootstrapServers()).withRegistryUrl(stack.registryUrl());
     int port = Ports.free();
     app = PaperPulseStreams.start(config, new PaperPulseStreams.Settings("live-page-it", dir.resolve("state"), "localhost", port, 1),
         AnalyticsSettings.defaults());
     assertThat(app.awaitRunning(Duration.ofMinutes(2))).isTrue();
     page = "http://localhost:" + port;
-    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "live-page-it")) {
-      new PublishJob(new FeedReader(ParseOptions.defaults().withYear(2025)), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none())
-          .publish(List.of(REPO.resolve("cli/src/main/resources/samples/trending-papers-2025-03-21.txt")));
-    }
+    publish(List.of(REPO.resolve("cli/src/main/resources/samples/trending-papers-2025-03-21.txt")));
     assertThat(Deadline.await(Duration.ofMinutes(2), () -> get("/api/topics?window=P7D").path("total").asLong() == 47, () -> false))
         .as("the 47 sample papers counted").isTrue();
+  }
+
+  private static void publish(List<Path> files) throws Exception {
+    try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "live-page-it")) {
+      new PublishJob(new FeedReader(ParseOptions.defaults().withYear(2025)), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none())
+          .publish(files);
+    }
   }
 
   @AfterAll
@@ -87,13 +98,18 @@ class LivePageIT {
 
   /** Runs headless Chromium on the page with the given extra arguments; returns what it printed. */
   private static String chromium(String... extra) throws Exception {
+    return chromiumAt("/", extra);
+  }
+
+  /** Runs headless Chromium on the page at {@code path}; returns what it printed. */
+  private static String chromiumAt(String path, String... extra) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--window-size=1280,1100",
         "--virtual-time-budget=15000"));
     command.addAll(List.of(extra));
-    command.add(page + "/");
+    command.add(page + path);
     Path out = Files.createTempFile(dir, "chromium", ".out");
     Process process;
     try {
@@ -125,11 +141,15 @@ class LivePageIT {
   }
 
   @Test
+  @Order(1)
   void thePageLeadsWithTheRisingKeywordsAndShowsTheRealTopicsAndAForm() throws Exception {
     // The keyword days of the sample (2025-03-21) are counted: the trending answer names that day.
     assertThat(Deadline.await(Duration.ofMinutes(2),
         () -> !get("/api/keywords/trending?window=P7D").path("day").asText().isEmpty(), () -> false))
         .as("the trending keywords know the sample's day").isTrue();
+    assertThat(Deadline.await(Duration.ofMinutes(1),
+        () -> get("/api/papers/trending?window=P1D").path("rankingSize").asInt() == 47, () -> false))
+        .as("the sample's 47 papers listed provisionally").isTrue();
     // The page and the test read the same answer: retry when the rising list changed meanwhile.
     List<String> labels = risingLabels();
     String dom = chromium("--dump-dom");
@@ -140,6 +160,10 @@ class LivePageIT {
 
     assertThat(dom).contains("data-loaded=\"true\"");
     assertThat(dom).contains("47 papers in the 7 days to 2025-03-22");
+    // The trending papers lead; the sample's day is still open: its papers are listed provisionally.
+    assertThat(dom.indexOf("id=\"papers-section\"")).isGreaterThan(0).isLessThan(dom.indexOf("id=\"rising-section\""));
+    assertThat(dom).contains("Provisional: 2025-03-21 is still open");
+    assertListed(dom, trendingTitles("P1D"));
 
     // "Rising this week" leads, with its window selector (the week chosen).
     assertThat(dom).contains("<h2 id=\"rising-title\">Rising this week</h2>");
@@ -183,12 +207,63 @@ class LivePageIT {
   }
 
   @Test
+  @Order(2)
   void aScreenshotIsKeptAsATestArtifact() throws Exception {
     Path screenshot = Path.of("target/live-page.png").toAbsolutePath();
     Files.deleteIfExists(screenshot);
 
     chromium("--screenshot=" + screenshot);
 
+    assertThat(screenshot).exists();
+    assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+  }
+
+  /** The titles are listed in the trending papers' section, in their order. */
+  private static void assertListed(String dom, List<String> titles) {
+    assertThat(titles).hasSize(20);
+    int at = dom.indexOf("id=\"papers-section\"");
+    for (String title : titles) {
+      int next = dom.indexOf("\">" + html(title) + "</a>", at);
+      assertThat(next).as("'%s' listed after the paper before it", title).isGreaterThan(at);
+      at = next;
+    }
+    assertThat(at).isLessThan(dom.indexOf("id=\"rising-section\""));
+  }
+
+  /** The titles of the API's trending papers of the latest day of the window, in its order. */
+  private static List<String> trendingTitles(String window) {
+    JsonNode trending = get("/api/papers/trending?limit=20&window=" + window);
+    assertThat(trending.has("papers")).as("trending papers answer %s", trending).isTrue();
+    List<String> titles = new ArrayList<>();
+    trending.path("papers").forEach(p -> titles.add(p.path("title").asText()));
+    return titles;
+  }
+
+  @Test
+  @Order(3)
+  void aWeekOfRealListingsClosesDaysAndThePageListsTheirTrendingPapers() throws Exception {
+    try (var files = Files.list(REPO.resolve("cli/src/test/resources/arxiv-week"))) {
+      publish(files.sorted().toList());
+    }
+    assertThat(Deadline.await(Duration.ofMinutes(3), () -> {
+      JsonNode week = get("/api/papers/trending?window=P7D");
+      return week.path("final").asBoolean() && week.path("day").asText().startsWith("2025-04-");
+    }, () -> false)).as("the final ranking of a closed day of the week's listings").isTrue();
+    List<String> titles = trendingTitles("P7D");
+    String dom = chromiumAt("/#papers=P7D", "--dump-dom");
+    for (int i = 0; i < 3 && !titles.equals(trendingTitles("P7D")); i++) { // a later day may close meanwhile
+      titles = trendingTitles("P7D");
+      dom = chromiumAt("/#papers=P7D", "--dump-dom");
+    }
+    Path screenshot = Path.of("target/live-page-papers.png").toAbsolutePath();
+    Files.deleteIfExists(screenshot);
+    chromiumAt("/#papers=P7D", "--screenshot=" + screenshot);
+
+    assertThat(dom).contains("data-loaded=\"true\"");
+    assertThat(dom).contains("<p id=\"papers-empty\" class=\"empty\" hidden=\"\">");
+    assertThat(dom).contains("<p id=\"papers-provisional\" class=\"provisional\" hidden=\"\"></p>");
+    assertListed(dom, titles);
+    assertThat(dom).contains("href=\"https://arxiv.org/abs/");
     assertThat(screenshot).exists();
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
   }

@@ -1,5 +1,6 @@
 package io.paperpulse.streams;
 
+import io.paperpulse.streams.papers.PaperSummary;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,10 +24,22 @@ import org.apache.kafka.common.serialization.Serializer;
  * @param title the paper's title, for the samples of its keywords
  * @param terms the keys of the terms keyed to {@code target}, each with its label, as pairs
  * @param subjects the research subjects keyed to {@code target}
+ * @param summary the paper as the trending-papers ranking needs it, on the one partition that
+ *     ranks the paper ({@link PaperSummary#partitionOf}); null on the others
  */
-public record Contribution(int sourcePartition, int target, String paperId, String title, List<Term> terms, List<String> subjects) {
+public record Contribution(
+    int sourcePartition, int target, String paperId, String title, List<Term> terms, List<String> subjects, PaperSummary summary) {
+  public Contribution(int sourcePartition, int target, String paperId, String title, List<Term> terms, List<String> subjects) {
+    this(sourcePartition, target, paperId, title, terms, subjects, null);
+  }
+
   /** A term the paper mentions: its key, and how the paper writes it. */
   public record Term(String key, String label) {}
+
+  /** Whether this is a paper listed again, which only the trending papers count (as a listing). */
+  public boolean relisting() {
+    return summary != null && summary.relisting();
+  }
 
   /** The key a subject is partitioned by: apart from every keyword key (lower case). */
   public static String subjectKey(String subject) {
@@ -52,7 +65,8 @@ public record Contribution(int sourcePartition, int target, String paperId, Stri
         strings.add(bytes(t.label()));
       }
       c.subjects.forEach(s -> strings.add(bytes(s)));
-      int size = 4 * 4;
+      byte[] summary = c.summary == null ? null : PaperSummary.toBytes(c.summary);
+      int size = 4 * 4 + (summary == null ? 0 : 4 + summary.length);
       for (byte[] s : strings) {
         size += 4 + s.length;
       }
@@ -60,6 +74,9 @@ public record Contribution(int sourcePartition, int target, String paperId, Stri
       out.putInt(c.sourcePartition).putInt(c.target).putInt(c.terms.size()).putInt(c.subjects.size());
       for (byte[] s : strings) {
         out.putInt(s.length).put(s);
+      }
+      if (summary != null) { // last and optional, so records written before it existed still read
+        out.putInt(summary.length).put(summary);
       }
       return out.array();
     }
@@ -90,7 +107,13 @@ public record Contribution(int sourcePartition, int target, String paperId, Stri
       for (int i = 0; i < subjects; i++) {
         subjectList.add(string(in));
       }
-      return new Contribution(source, target, id, title, termList, subjectList);
+      PaperSummary summary = null;
+      if (in.hasRemaining()) {
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
+        summary = PaperSummary.fromBytes(bytes);
+      }
+      return new Contribution(source, target, id, title, termList, subjectList, summary);
     }
 
     private static String string(ByteBuffer in) {

@@ -6,6 +6,7 @@ import io.paperpulse.avro.Paper;
 import io.paperpulse.common.Topics;
 import io.paperpulse.common.util.Causes;
 import io.paperpulse.streams.keywords.RecentFrequencies;
+import io.paperpulse.streams.papers.PaperSummary;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -64,11 +65,24 @@ public final class EnrichmentTopology {
    */
   public static KStream<String, EnrichedPaper> addTo(
       StreamsBuilder builder, Enricher enricher, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
+    return addWithRelistings(builder, enricher, settings, serdes, counters).papers();
+  }
+
+  /**
+   * The enrichment's output: each paper enriched once, and each later listing of it (another feed
+   * or day), summarised for the trending papers.
+   */
+  public record Enriched(KStream<String, EnrichedPaper> papers, KStream<String, PaperSummary> relistings) {}
+
+  /** Adds the enrichment to {@code builder}; returns the enriched papers and the relistings. */
+  public static Enriched addWithRelistings(
+      StreamsBuilder builder, Enricher enricher, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
     builder.addStateStore(settings.store(StoreNames.SEEN_IDS, Serdes.String(), Serdes.Long()));
-    String[] stores = {StoreNames.SEEN_IDS};
+    builder.addStateStore(settings.store(StoreNames.LISTINGS, Serdes.String(), Serdes.Long()));
+    String[] stores = {StoreNames.SEEN_IDS, StoreNames.LISTINGS};
     if (settings.idfPartitions() > 0) {
       builder.addStateStore(settings.store(StoreNames.RECENT_CANDIDATES, Serdes.String(), Serdes.ByteArray()));
-      stores = new String[] {StoreNames.SEEN_IDS, StoreNames.RECENT_CANDIDATES};
+      stores = new String[] {StoreNames.SEEN_IDS, StoreNames.LISTINGS, StoreNames.RECENT_CANDIDATES};
     }
     Deserializer<Paper> papers = Topics.PAPERS.valueSerde(serdes).deserializer();
     int idfPartitions = settings.idfPartitions();
@@ -76,6 +90,7 @@ public final class EnrichmentTopology {
         builder.stream(Topics.PAPERS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("papers-source"))
             .process(() -> new EnrichProcessor(papers, enricher, counters, idfPartitions), Named.as("enrich"), stores)
             .split(Named.as("enrich-"))
+            .branch((key, outcome) -> outcome.relisted() != null, Branched.as("relisted"))
             .branch((key, outcome) -> outcome.enriched() == null, Branched.as("failed"))
             .defaultBranch(Branched.as("ok"));
     branches
@@ -84,12 +99,21 @@ public final class EnrichmentTopology {
         .to(Topics.PAPERS_DLQ.name(), TopicStreams.produced(Topics.PAPERS_DLQ, serdes, "dlq-sink"));
     KStream<String, EnrichedPaper> enriched =
         branches.get("enrich-ok").mapValues(Outcome::enriched, Named.as("enriched-value"));
-    enriched.to(Topics.PAPERS_ENRICHED.name(), TopicStreams.produced(Topics.PAPERS_ENRICHED, serdes, "enriched-sink"));
-    return enriched;
+    enriched.to(
+        Topics.PAPERS_ENRICHED.name(),
+        TopicStreams.produced(Topics.PAPERS_ENRICHED, serdes, "enriched-sink"));
+    return new Enriched(enriched, branches.get("enrich-relisted").mapValues(Outcome::relisted, Named.as("relisted-value")));
   }
 
-  /** An enriched paper, or the original bytes of a record that goes to the dead-letter topic. */
-  record Outcome(EnrichedPaper enriched, byte[] raw) {}
+  /**
+   * An enriched paper, or the original bytes of a record that goes to the dead-letter topic, or a
+   * later listing of a paper already enriched.
+   */
+  record Outcome(EnrichedPaper enriched, byte[] raw, PaperSummary relisted) {
+    Outcome(EnrichedPaper enriched, byte[] raw) {
+      this(enriched, raw, null);
+    }
+  }
 
   private static final class EnrichProcessor implements Processor<String, byte[], String, Outcome> {
     /** Key of a paper in the recent-candidates store: its day, then its id, so keys sort by day. */
@@ -101,6 +125,7 @@ public final class EnrichmentTopology {
     private final int idfPartitions;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, Long> listings;
     private KeyValueStore<String, byte[]> candidateStore;
     /** By partition of {@code papers}: normally only this task's own. */
     private final Map<Integer, RecentFrequencies> recent = new HashMap<>();
@@ -117,6 +142,7 @@ public final class EnrichmentTopology {
     public void init(ProcessorContext<String, Outcome> context) {
       this.context = context;
       this.seen = context.getStateStore(StoreNames.SEEN_IDS);
+      this.listings = context.getStateStore(StoreNames.LISTINGS);
       if (idfPartitions == 0) {
         return;
       }
@@ -203,8 +229,10 @@ public final class EnrichmentTopology {
             + " is more than 2 days after the paper was ingested (" + paper.getIngested() + ")");
         return;
       }
-      if (seen.get(paper.getId()) != null) {
-        counters.duplicates.incrementAndGet();
+      Long first = seen.get(paper.getId());
+      String listing = listingKey(paper, record.timestamp());
+      if (first != null) {
+        duplicate(record, paper, first, listing);
         return;
       }
       EnrichedPaper enriched;
@@ -223,9 +251,25 @@ public final class EnrichmentTopology {
         remember(day, paper.getId(), candidates.build().toArray());
       }
       seen.put(paper.getId(), record.timestamp());
+      listings.put(listing, record.timestamp());
       counters.enriched.incrementAndGet();
       counters.enrichmentLatency.accept(System.currentTimeMillis() - paper.getIngested().toEpochMilli());
       context.forward(record.withValue(new Outcome(enriched, null)));
+    }
+
+    /** A paper enriched before: a new listing of it (another feed or day) counts for the trending papers. */
+    private void duplicate(Record<String, byte[]> record, Paper paper, long first, String listing) {
+      counters.duplicates.incrementAndGet();
+      if (listings.get(listing) == null) {
+        listings.put(listing, record.timestamp());
+        context.forward(record.withValue(new Outcome(null, null, PaperSummary.relisting(paper, Days.of(first)))));
+      }
+    }
+
+    /** A listing of a paper: its id, the kind of feed, and the day listed (else its event day). */
+    private static String listingKey(Paper paper, long timestamp) {
+      long day = paper.getListingDate() != null ? paper.getListingDate().toEpochDay() : Days.of(timestamp);
+      return paper.getId() + "|" + paper.getSource() + "|" + day;
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason) {

@@ -9,6 +9,7 @@ import io.paperpulse.avro.Watch;
 import io.paperpulse.avro.state.SpikeState;
 import io.paperpulse.common.Topics;
 import io.paperpulse.streams.keywords.MentionTerms;
+import io.paperpulse.streams.papers.DayClosed;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.SpikeDetector;
 import io.paperpulse.streams.trends.TrendWindow;
@@ -72,8 +73,12 @@ public final class KeywordTrendsTopology {
     return builder.build();
   }
 
-  /** Adds the trends and alerts to {@code builder}, fed by the analytics stream. */
-  public static void addTo(
+  /**
+   * Adds the trends and alerts to {@code builder}, fed by the analytics stream. Returns what the
+   * trends judge: each final {@link KeywordTrend} and {@link SpikeAlert}, and a {@link DayClosed}
+   * after each day's.
+   */
+  public static KStream<String, Object> addTo(
       StreamsBuilder builder, KStream<String, Contribution> analytics, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
     builder.globalTable(
         Topics.WATCHLIST.name(),
@@ -102,6 +107,7 @@ public final class KeywordTrendsTopology {
     out.filter((k, v) -> v instanceof SpikeAlert, Named.as("spike-alerts-only"))
         .mapValues(v -> (SpikeAlert) v, Named.as("spike-alerts-cast"))
         .to(Topics.KEYWORD_SPIKES.name(), TopicStreams.produced(Topics.KEYWORD_SPIKES, serdes, "spike-alerts-sink"));
+    return out;
   }
 
   /** Key of an alert in the recent-alerts store: by day, then keyword, so the store reads in time order. */
@@ -197,6 +203,9 @@ public final class KeywordTrendsTopology {
     public void process(Record<String, Contribution> record) {
       long day = Days.of(record.timestamp());
       Contribution c = record.value();
+      if (c.relisting()) {
+        return;
+      }
       // Judged against the watermark before this paper moves it: its terms and its count go
       // together, to the day or to the late papers.
       String source = String.valueOf(c.sourcePartition());
@@ -214,7 +223,7 @@ public final class KeywordTrendsTopology {
         Long previous = totals.get(day);
         totals.put(day, (previous == null ? 0 : previous) + 1);
       }
-      due.advance(watermark.advance(source, record.timestamp()), firstOpen -> closeDays(firstOpen - 1));
+      due.advance(watermark.advance(source, record.timestamp()), firstOpen -> closeDays(firstOpen - 1, c.target()));
     }
 
     private void mention(Contribution.Term term, long day, String paper) {
@@ -233,8 +242,11 @@ public final class KeywordTrendsTopology {
       days.put(key, value);
     }
 
-    /** Closes, oldest first, every day with papers up to {@code through} not closed yet. */
-    private void closeDays(long through) {
+    /**
+     * Closes, oldest first, every day with papers up to {@code through} not closed yet; {@code
+     * partition} is this one of the analytics topic.
+     */
+    private void closeDays(long through, int partition) {
       Long closed = progress.get(CLOSED_THROUGH);
       long from = closed == null ? 0 : closed + 1;
       if (from > through) {
@@ -246,6 +258,7 @@ public final class KeywordTrendsTopology {
       }
       for (long day : due) {
         close(day);
+        context.forward(new Record<>(String.valueOf(day), new DayClosed(partition, day), Days.startMillis(day + 1) - 1));
       }
       progress.put(CLOSED_THROUGH, through);
       List<Long> old = new ArrayList<>();

@@ -1,11 +1,13 @@
 package io.paperpulse.streams;
 
-import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.ScoredTopic;
+import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.common.Topics;
 import io.paperpulse.streams.digests.DigestTopology;
 import io.paperpulse.streams.keywords.MentionTerms;
+import io.paperpulse.streams.papers.PaperSummary;
+import io.paperpulse.streams.papers.PapersTopology;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,14 +69,18 @@ public final class PaperPulseTopology {
   }
 
   private static void addTo(StreamsBuilder builder, Stage stage, AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters) {
-    KStream<String, EnrichedPaper> enriched = EnrichmentTopology.addTo(builder, enricher, settings, serdes, counters);
+    EnrichmentTopology.Enriched enriched = EnrichmentTopology.addWithRelistings(builder, enricher, settings, serdes, counters);
     if (stage == Stage.ENRICHMENT) {
       return;
     }
-    KStream<String, Contribution> analytics = analyticsStream(enriched, settings, stage == Stage.FULL);
+    KStream<String, Contribution> analytics =
+        stage == Stage.FULL
+            ? analyticsStream(enriched.papers(), enriched.relistings(), settings)
+            : analyticsStream(enriched.papers(), settings, false);
     TopicCountsTopology.addTo(builder, analytics, settings, serdes, counters);
     if (stage == Stage.FULL) {
-      KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
+      KStream<String, Object> judged = KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
+      PapersTopology.addTo(builder, analytics, judged, settings, serdes);
     }
   }
 
@@ -93,12 +99,51 @@ public final class PaperPulseTopology {
     int partitions = settings.effectiveAnalyticsPartitions();
     return enriched
         .process(() -> new Contributions(mentions, partitions), Named.as("analytics-contributions"))
-        .repartition(
-            Repartitioned.<String, Contribution>as("analytics")
-                .withKeySerde(Serdes.String())
-                .withValueSerde(Contribution.serde())
-                .withStreamPartitioner(new AnalyticsPartitioner())
-                .withNumberOfPartitions(partitions));
+        .repartition(analyticsTopic(partitions));
+  }
+
+  /**
+   * The analytics stream with the trending papers' relistings: each goes to the one partition
+   * that ranks its paper, where only the ranking reads it.
+   */
+  static KStream<String, Contribution> analyticsStream(
+      KStream<String, EnrichedPaper> enriched, KStream<String, PaperSummary> relistings, AnalyticsSettings settings) {
+    int partitions = settings.effectiveAnalyticsPartitions();
+    return enriched
+        .process(() -> new Contributions(true, partitions), Named.as("analytics-contributions"))
+        .merge(relistings.process(() -> new Relistings(partitions), Named.as("analytics-relistings")), Named.as("analytics-merge"))
+        .repartition(analyticsTopic(partitions));
+  }
+
+  private static Repartitioned<String, Contribution> analyticsTopic(int partitions) {
+    return Repartitioned.<String, Contribution>as("analytics")
+        .withKeySerde(Serdes.String())
+        .withValueSerde(Contribution.serde())
+        .withStreamPartitioner(new AnalyticsPartitioner())
+        .withNumberOfPartitions(partitions);
+  }
+
+  /** A relisting as a contribution to the partition that ranks its paper. */
+  private static final class Relistings implements Processor<String, PaperSummary, String, Contribution> {
+    private final int partitions;
+    private ProcessorContext<String, Contribution> context;
+
+    Relistings(int partitions) {
+      this.partitions = partitions;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Contribution> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, PaperSummary> record) {
+      int source = context.recordMetadata().map(m -> m.partition()).orElse(0);
+      PaperSummary s = record.value();
+      int target = PaperSummary.partitionOf(s.paperId(), partitions);
+      context.forward(record.withValue(new Contribution(source, target, s.paperId(), s.title(), List.of(), List.of(), s)));
+    }
   }
 
   /** Splits a paper's terms and subjects by the partition their keys belong to. */
@@ -137,17 +182,24 @@ public final class PaperPulseTopology {
       terms.add(new ArrayList<>());
       subjects.add(new ArrayList<>());
     }
+    List<String> keys = new ArrayList<>();
     if (mentions) {
       for (MentionTerms.Term term : MentionTerms.of(enriched.getPaper().getTitle(), enriched.getPaper().getAbstract$())) {
         terms.get(AnalyticsPartitioner.partitionOf(term.key(), partitions)).add(new Contribution.Term(term.key(), term.label()));
+        keys.add(term.key());
       }
     }
-    for (String subject : subjectsOf(enriched)) {
+    Set<String> paperSubjects = subjectsOf(enriched);
+    for (String subject : paperSubjects) {
       subjects.get(AnalyticsPartitioner.partitionOf(Contribution.subjectKey(subject), partitions)).add(subject);
     }
+    String id = enriched.getPaper().getId();
+    // The trending-papers ranking, which needs the terms, runs only with them.
+    int ranking = mentions ? PaperSummary.partitionOf(id, partitions) : -1;
     List<Contribution> out = new ArrayList<>(partitions);
     for (int p = 0; p < partitions; p++) {
-      out.add(new Contribution(source, p, enriched.getPaper().getId(), enriched.getPaper().getTitle(), terms.get(p), subjects.get(p)));
+      PaperSummary summary = p == ranking ? PaperSummary.of(enriched, List.copyOf(paperSubjects), keys) : null;
+      out.add(new Contribution(source, p, id, enriched.getPaper().getTitle(), terms.get(p), subjects.get(p), summary));
     }
     return out;
   }

@@ -4,6 +4,8 @@ package io.paperpulse.streams;
 public final class StoreNames {
   /** Paper ids already enriched, so a paper published twice is counted once. */
   public static final String SEEN_IDS = "enrich-seen-ids-store";
+  /** {@code paper id|feed kind|day listed} → when: the listings seen, so a paper listed again counts once more. */
+  public static final String LISTINGS = "enrich-listings-store";
   /**
    * {@code day/paper id} → the hashes of the paper's candidate keywords, for the recent days whose
    * papers the keyword idf counts ({@link io.paperpulse.streams.keywords.RecentFrequencies}).
@@ -33,6 +35,22 @@ public final class StoreNames {
   public static final String SPIKE_STATE = "spike-state-store";
   /** The most recent alerts of this partition's keywords, bounded. */
   public static final String RECENT_ALERTS = "recent-alerts-store";
+  /** {@code day|paper id} → the summary of a paper this partition ranks, for 30 days. */
+  public static final String PAPER_SUMMARIES = "paper-summaries-store";
+  /** Per source partition of {@code papers}: its newest timestamp seen by the paper ranking. */
+  public static final String PAPER_WATERMARK = "paper-ranker-watermark-store";
+  /** {@code day|keyword window|keyword} → a keyword that trended that day, for 30 days. */
+  public static final String PAPER_KEYWORDS = "paper-trending-keywords-store";
+  /** This ranking partition's number, its last day ranked, and which partitions closed which days. */
+  public static final String PAPER_RANKER_PROGRESS = "paper-ranker-progress-store";
+  /** {@code day|window|paper id} → a partition's candidate for the day's ranking, until merged. */
+  public static final String RANKING_ENTRIES = "paper-ranking-entries-store";
+  /** The last day merged, and which ranking partitions have reported which days. */
+  public static final String RANKING_PROGRESS = "paper-ranking-progress-store";
+  /** {@code trends.papers} as a global table, for the API. */
+  public static final String TRENDING_PAPERS = "trending-papers-store";
+  /** {@code trends.papers.open} as a global table, for the API. */
+  public static final String OPEN_PAPERS = "open-papers-store";
   /** The watchlist, a global table. */
   public static final String WATCHLIST = "watchlist-store";
   /** Digest subscriptions by e-mail address, a global table. */

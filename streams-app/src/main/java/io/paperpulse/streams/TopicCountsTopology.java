@@ -127,6 +127,9 @@ public final class TopicCountsTopology {
     public void process(Record<String, Contribution> record) {
       long day = Days.of(record.timestamp());
       Contribution c = record.value();
+      if (c.relisting()) {
+        return;
+      }
       // Late once its day has closed, for every window: a window still open on one partition may
       // have closed on another, so counting a late paper in the longer windows only would depend
       // on how the source partitions interleave.

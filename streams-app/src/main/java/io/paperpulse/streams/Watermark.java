@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The newest timestamp of each source partition, and the watermark, are kept in a store, so a
  * restart resumes with the same watermark. It never moves back, so a day closes once.
  */
-final class Watermark {
+public final class Watermark {
   static final Duration MAX_SKEW = Duration.ofDays(120);
 
   /** The store key of the watermark itself, beside the partitions' keys (their numbers). */
@@ -38,7 +38,7 @@ final class Watermark {
    * @param partitions how many source partitions there are: until each has been seen, only the
    *     {@link #MAX_SKEW} rule moves the watermark
    */
-  Watermark(KeyValueStore<String, Long> store, int partitions) {
+  public Watermark(KeyValueStore<String, Long> store, int partitions) {
     this.store = store;
     this.partitions = partitions;
     try (KeyValueIterator<String, Long> all = store.all()) {
@@ -53,7 +53,7 @@ final class Watermark {
   }
 
   /** Takes a record of {@code partition} at {@code timestamp} into account; the watermark after it. */
-  long advance(String partition, long timestamp) {
+  public long advance(String partition, long timestamp) {
     String key = partition == null ? "" : partition;
     Long previous = newest.get(key);
     if (previous == null || timestamp > previous) {
@@ -78,7 +78,7 @@ final class Watermark {
    * only on that partition's own order, which every analytics partition sees alike, so a paper is
    * late everywhere or nowhere; the second adds only what the idle rule closed early.
    */
-  boolean late(String partition, long dayEndPlusGrace) {
+  public boolean late(String partition, long dayEndPlusGrace) {
     Long own = newest.get(partition == null ? "" : partition);
     return (own != null && own >= dayEndPlusGrace) || current >= dayEndPlusGrace;
   }

@@ -10,6 +10,7 @@ import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.TopicCount;
+import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.common.Topics;
 import io.paperpulse.streams.keywords.KeywordExtractor;
@@ -68,6 +69,15 @@ class PaperPulseTopologyTest {
         "keyword-trends", "keyword-trends-only", "keyword-trends-cast", "keyword-trends-sink",
         "spike-alerts-only", "spike-alerts-cast", "spike-alerts-sink", "watchlist-source",
         "watchlist-source-source", "enrich-",
+        "paper-ranker", "paper-ranker-input", "paper-ranker-papers", "paper-ranker-signals", "paper-ranking-merge",
+        "paper-ranking-repartition-filter", "paper-ranking-repartition-sink", "paper-ranking-repartition-source",
+        "paper-signals-repartition-filter", "paper-signals-repartition-sink", "paper-signals-repartition-source",
+        "paper-signals-select", "enrich-relisted", "relisted-value", "analytics-relistings", "analytics-merge",
+        "store:" + StoreNames.LISTINGS, "store:" + StoreNames.PAPER_WATERMARK, "store:" + StoreNames.OPEN_PAPERS,
+        "open-papers-only", "open-papers-cast", "open-papers-sink", "open-papers-source", "open-papers-source-source",
+        "paper-candidates-only", "paper-candidates-cast", "trending-papers-sink", "trending-papers-source", "trending-papers-source-source",
+        "store:" + StoreNames.PAPER_SUMMARIES, "store:" + StoreNames.PAPER_KEYWORDS, "store:" + StoreNames.PAPER_RANKER_PROGRESS,
+        "store:" + StoreNames.RANKING_ENTRIES, "store:" + StoreNames.RANKING_PROGRESS, "store:" + StoreNames.TRENDING_PAPERS,
         "store:" + StoreNames.SEEN_IDS, "store:" + StoreNames.RECENT_CANDIDATES, "store:" + StoreNames.TOPIC_DAYS, "store:" + StoreNames.TOPIC_PROGRESS,
         "store:" + StoreNames.KEYWORD_DAYS, "store:" + StoreNames.KEYWORD_DAY_TOTALS, "store:" + StoreNames.KEYWORD_DAY_INDEX, "store:" + StoreNames.KEYWORD_SERIES,
         "store:" + StoreNames.KEYWORD_TITLES,
@@ -75,8 +85,8 @@ class PaperPulseTopologyTest {
         "store:" + StoreNames.WATCHLIST, "store:" + StoreNames.TOPIC_WATERMARK, "store:" + StoreNames.KEYWORD_WATERMARK);
   }
 
-  /** Everything final the app wrote: topic counts, final keyword trends and alerts, as text. */
-  private record Finals(Map<String, String> counts, Map<String, String> trends, List<String> alerts) {}
+  /** Everything final the app wrote: topic counts, final keyword trends, alerts and paper rankings, as text. */
+  private record Finals(Map<String, String> counts, Map<String, String> trends, List<String> alerts, Map<String, String> papers) {}
 
   private static Finals run(List<Paper> papers, boolean live) {
     Counters counters = new Counters();
@@ -103,7 +113,10 @@ class PaperPulseTopologyTest {
           .forEach(tr -> trends.put(tr.getKeyword() + "@" + tr.getWindow() + "@" + tr.getStart(), tr.toString()));
       List<String> alerts = driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
           .readValuesToList().stream().map(Object::toString).toList();
-      return new Finals(counts, trends, alerts);
+      Map<String, String> ranked = new TreeMap<>();
+      driver.createOutputTopic(Topics.TRENDING_PAPERS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TrendingPaper.class).deserializer())
+          .readKeyValuesToList().forEach(kv -> ranked.put(kv.key, kv.value.toString()));
+      return new Finals(counts, trends, alerts, ranked);
     }
   }
 
@@ -139,6 +152,8 @@ class PaperPulseTopologyTest {
     assertThat(live.counts()).isNotEmpty();
     assertThat(live.trends()).isNotEmpty();
     assertThat(live.alerts()).isNotEmpty();
+    assertThat(live.papers()).containsKey("P1D|2025-03-31|001");
+    assertThat(live.papers().get("P1D|2025-03-31|001")).contains("\"keyword\": \"vision transformer\"");
     assertThat(replay).isEqualTo(live);
   }
 
@@ -165,6 +180,7 @@ class PaperPulseTopologyTest {
     Finals reordered = run(shuffled, false);
 
     assertThat(inOrder.alerts()).isNotEmpty();
+    assertThat(inOrder.papers()).containsKey("P30D|2025-04-07|001");
     assertThat(reordered).isEqualTo(inOrder);
   }
 }

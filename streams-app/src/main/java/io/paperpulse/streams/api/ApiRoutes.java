@@ -7,6 +7,9 @@ import io.paperpulse.streams.digests.SubscriptionRequest;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The route table: every route of the server, one line each, and the handlers that turn a
@@ -25,7 +28,12 @@ final class ApiRoutes {
     this.watches = watches;
   }
 
-  static Routes table(Analytics analytics, Watches watches, MetricsEndpoint metrics, SubscriptionApi subscriptions) {
+  /**
+   * @param papers the trending papers' query: the query parameters in, the answer out; an {@link
+   *     IllegalArgumentException} names a bad parameter
+   */
+  static Routes table(Analytics analytics, Watches watches, MetricsEndpoint metrics, SubscriptionApi subscriptions,
+      Function<Map<String, String>, Object> papers) {
     ApiRoutes api = new ApiRoutes(analytics, watches);
     return new Routes(List.of(
         Route.get("/api/topics", api::topics),
@@ -33,6 +41,7 @@ final class ApiRoutes {
         Route.get("/api/keywords/trending", api::trending),
         Route.get("/api/keywords/{keyword}", api::keyword),
         Route.get("/api/alerts", api::alerts),
+        Route.get("/api/papers/trending", r -> validated(() -> papers.apply(r.params().all()))),
         Route.get("/api/watches/{keyword}", api::watch),
         Route.put("/api/watches/{keyword}", api::putWatch),
         Route.delete("/api/watches/{keyword}", api::deleteWatch),
@@ -46,6 +55,15 @@ final class ApiRoutes {
         Route.get("/index.html", r -> StaticPages.page("index.html")),
         Route.get("/app.js", r -> StaticPages.page("app.js")),
         Route.get("/style.css", r -> StaticPages.page("style.css"))));
+  }
+
+  /** The answer of a handler that validates its own parameters, a bad one a 400. */
+  private static Object validated(Supplier<Object> handler) {
+    try {
+      return handler.get();
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
   }
 
   private Object topics(Request r) throws IOException {

@@ -24,6 +24,11 @@ final class Params {
   }
 
   /** A research-topic window ({@code P1D}, {@code P7D}, {@code P30D}) as a number of days. */
+  /** Every query parameter as given, for a handler that validates its own. */
+  Map<String, String> all() {
+    return Map.copyOf(query);
+  }
+
   /** A query parameter as given, or null when absent; for values their own handler validates. */
   String raw(String name) {
     return query.get(name);

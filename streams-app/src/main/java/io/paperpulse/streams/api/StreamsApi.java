@@ -3,12 +3,16 @@ package io.paperpulse.streams.api;
 import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.streams.AppMetrics;
 import io.paperpulse.common.TopicSerdes;
+import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.streams.digests.SubscriptionApi;
+import io.paperpulse.streams.papers.TrendingPapersQuery;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.HostInfo;
 
-/** Wires the HTTP layer to a running app: its state, its watchlist, its metrics, its subscriptions. */
+/** Wires the HTTP layer to a running app: its state, its watchlist, its metrics, its subscriptions and trending papers. */
 public final class StreamsApi {
   private StreamsApi() {}
 
@@ -25,7 +29,9 @@ public final class StreamsApi {
     KafkaWatches watches = new KafkaWatches(streams, config, serdes);
     Analytics analytics = new PartitionedAnalytics(streams, partitions, queries, fanout, forwarding, watches);
     OwnedState owned = new OwnedState(partitions, queries, watches);
-    Routes routes = ApiRoutes.table(analytics, watches, new MetricsEndpoint(metrics, () -> owned), subscriptions);
+    TrendingPapersQuery papers = new TrendingPapersQuery(
+        name -> streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, TrendingPaper>keyValueStore())));
+    Routes routes = ApiRoutes.table(analytics, watches, new MetricsEndpoint(metrics, () -> owned), subscriptions, papers::trending);
     return new ApiServer(port, routes, List.of(watches));
   }
 }

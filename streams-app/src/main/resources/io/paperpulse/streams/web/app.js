@@ -13,7 +13,10 @@ const WINDOWS = {
 const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z][a-z-]*(\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
 
 let selectedWindow = 'P7D';
+let selectedPapersWindow = 'P1D';
+const PAPER_WINDOWS = { P1D: 'day', P7D: '7 days', P30D: '30 days' };
 let risingRequest = 0;
+let papersRequest = 0;
 
 async function api(path, options) {
   const response = await fetch(path, options);
@@ -302,8 +305,50 @@ function showError(section, error) {
   node.textContent = 'Not available yet: ' + error.message;
 }
 
+/** A ranked paper as on a trending-papers page: title linked to arXiv, authors, abstract, keywords. */
+function paperItem(p) {
+  const item = el('li', null, 'paper');
+  item.dataset.paperId = p.paperId;
+  const head = el('div');
+  head.append(el('span', `${p.rank}.`, 'paper-rank'));
+  const title = el('a', p.title, 'paper-title');
+  if (p.url) title.href = p.url;
+  title.rel = 'noopener noreferrer';
+  head.append(title);
+  item.append(head);
+  const authors = (p.authors || []);
+  if (authors.length) item.append(el('p', authors.slice(0, 8).join(', ') + (authors.length > 8 ? ', et al.' : ''), 'paper-authors'));
+  if (p.abstractStart) item.append(el('p', p.abstractStart, 'paper-abstract'));
+  const meta = el('ul', null, 'paper-meta');
+  for (const k of p.keywords || []) meta.append(el('li', k.label, 'chip'));
+  for (const s of p.subjects || []) meta.append(el('li', s, 'chip'));
+  if (finite(p.upvotes) !== null) meta.append(el('li', `▲ ${p.upvotes}`, 'chip'));
+  meta.append(el('li', p.day, 'muted'));
+  item.append(meta);
+  return item;
+}
+
+async function loadPapers() {
+  const request = ++papersRequest;
+  const answer = await api(`/api/papers/trending?window=${selectedPapersWindow}&limit=20`);
+  if (request !== papersRequest) return;
+  const list = document.getElementById('papers');
+  list.replaceChildren(...answer.papers.map(paperItem));
+  document.getElementById('papers-empty').hidden = answer.papers.length > 0;
+  document.getElementById('papers-period').textContent = answer.day
+    ? `The ${PAPER_WINDOWS[answer.window]} ${answer.start === answer.day ? 'of' : 'from ' + answer.start + ' to'} ${answer.day}: ${answer.papers.length} of ${papers(answer.rankingSize)} ranked.`
+    : '';
+  const provisional = document.getElementById('papers-provisional');
+  provisional.hidden = answer.final !== false;
+  provisional.textContent = answer.final === false
+    ? `Provisional: ${answer.day} is still open, so its papers are ranked by their upvotes and listings so far. `
+      + 'The ranking becomes final, with the keywords that trend, once the day closes.'
+    : '';
+}
+
 async function refresh() {
-  const [topics, rising, alerts] = await Promise.allSettled([loadTopics(), loadRising(), loadAlerts()]);
+  const [topics, rising, alerts, ranked] = await Promise.allSettled([loadTopics(), loadRising(), loadAlerts(), loadPapers()]);
+  showError('papers', ranked.reason);
   showError('topics', topics.reason);
   showError('rising', rising.reason);
   showError('alerts', alerts.reason);
@@ -314,7 +359,24 @@ async function refresh() {
   } else {
     status.textContent = 'Not available yet: ' + topics.reason.message;
   }
-  if ([topics, rising, alerts].every(r => r.status === 'fulfilled')) document.body.dataset.loaded = 'true';
+  if ([topics, rising, alerts, ranked].every(r => r.status === 'fulfilled')) document.body.dataset.loaded = 'true';
+}
+
+// A link can choose the papers' window: /#papers=P7D.
+const linkedWindow = new URLSearchParams(location.hash.slice(1)).get('papers');
+for (const input of document.querySelectorAll('#papers-window-selector input[name="papers-window"]')) {
+  if (linkedWindow in PAPER_WINDOWS) input.checked = input.value === linkedWindow;
+  if (input.checked) selectedPapersWindow = input.value;
+  input.addEventListener('change', async () => {
+    if (!input.checked) return;
+    selectedPapersWindow = input.value;
+    try {
+      await loadPapers();
+      showError('papers', null);
+    } catch (e) {
+      showError('papers', e);
+    }
+  });
 }
 
 for (const input of document.querySelectorAll('#window-selector input[name="window"]')) {

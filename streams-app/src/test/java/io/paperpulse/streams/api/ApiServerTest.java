@@ -47,7 +47,7 @@ class ApiServerTest {
         return List.of();
       }
     };
-    server = new ApiServer(0, ApiRoutes.table(backends, backends, new MetricsEndpoint(metrics, () -> empty), backends.subscriptionApi), List.of());
+    server = new ApiServer(0, ApiRoutes.table(backends, backends, new MetricsEndpoint(metrics, () -> empty), backends.subscriptionApi, backends::papers), List.of());
     server.start();
     client = new ApiClient(server.port());
   }
@@ -224,7 +224,7 @@ class ApiServerTest {
 
   @Test
   void everyRouteOfTheTableAnswers() throws Exception {
-    List<Route> routes = ApiRoutes.table(backends, backends, null, backends.subscriptionApi).all();
+    List<Route> routes = ApiRoutes.table(backends, backends, null, backends.subscriptionApi, backends::papers).all();
     for (Route route : routes) {
       if (route.template().equals("/metrics")) {
         continue; // tested above, with its metrics
@@ -239,6 +239,14 @@ class ApiServerTest {
       assertThat(response.statusCode()).as(route.method() + " " + path + ": " + response.body()).isEqualTo(200);
     }
     assertThat(routes).extracting(Route::template).contains("/api/topics", "/api/watches/{keyword}", "/metrics");
+  }
+
+  @Test
+  void trendingPapersPassTheirParametersAndABadOneIsA400() throws Exception {
+    ok(client.send("GET", "/api/papers/trending?window=P7D&topic=Robotics", null));
+    assertThat(backends.calls).containsExactly("papers {topic=Robotics, window=P7D}");
+
+    assertError(client.send("GET", "/api/papers/trending?window=P2D", null), 400, "window must be one of");
   }
 
   @Test

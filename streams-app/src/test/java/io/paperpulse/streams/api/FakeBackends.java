@@ -101,4 +101,14 @@ final class FakeBackends implements Analytics, Watches {
       watches.put(key, watch);
     }
   }
+
+  /** The trending papers' query: refuses a window it does not know, as the real one does. */
+  Object papers(Map<String, String> query) {
+    called("papers " + new java.util.TreeMap<>(query));
+    String window = query.getOrDefault("window", "P1D");
+    if (!List.of("P1D", "P7D", "P30D").contains(window)) {
+      throw new IllegalArgumentException("window must be one of P1D, P7D, P30D, not '" + window + "'");
+    }
+    return Map.of("window", window, "papers", List.of());
+  }
 }

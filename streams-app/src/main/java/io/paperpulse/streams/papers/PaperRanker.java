@@ -1,0 +1,156 @@
+package io.paperpulse.streams.papers;
+
+import io.paperpulse.avro.TrendingPaper;
+import io.paperpulse.streams.AnalyticsSettings;
+import io.paperpulse.streams.Contribution;
+import io.paperpulse.streams.Days;
+import io.paperpulse.streams.StoreNames;
+import io.paperpulse.streams.Watermark;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One partition's part of the ranking. It keeps the summaries of the papers it ranks (those whose
+ * id the analytics topic places here) and every partition's trending keywords of the last 30
+ * days. Once every partition of the analytics topic has closed a day, all the papers of that day
+ * that were on time are here (this partition's own close came after them), and it ranks its
+ * papers in each window ending that day, sending its {@link Ranking#TOP_K} best of each to the
+ * merge step, then a done marker. Until its day is ranked, each paper is also on {@code
+ * trends.papers.open}, scored by its signals so far ({@link #open}). A paper is late, and not
+ * ranked, when the keyword trends find it late: this partition keeps the same {@link Watermark},
+ * fed the same records in the same order.
+ */
+final class PaperRanker implements Processor<String, Object, String, Object> {
+  private static final String PARTITION = "partition";
+  private static final String RANKED_THROUGH = "ranked-through";
+  private static final String CLOSED = "closed|";
+  private static final long NONE = -1;
+
+  private final int partitions;
+  private final AnalyticsSettings settings;
+  private Watermark watermark;
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, PaperSummary> summaries;
+  private KeyValueStore<String, RankMessage> keywords;
+  private KeyValueStore<String, Long> progress;
+
+  PaperRanker(AnalyticsSettings settings) {
+    this.settings = settings;
+    this.partitions = settings.effectiveAnalyticsPartitions();
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.summaries = context.getStateStore(StoreNames.PAPER_SUMMARIES);
+    this.keywords = context.getStateStore(StoreNames.PAPER_KEYWORDS);
+    this.progress = context.getStateStore(StoreNames.PAPER_RANKER_PROGRESS);
+    this.watermark = new Watermark(context.getStateStore(StoreNames.PAPER_WATERMARK), settings.sourcePartitions());
+  }
+
+  @Override
+  public void process(Record<String, Object> record) {
+    if (record.value() instanceof Contribution c) {
+      paper(c, record.timestamp());
+    } else if (record.value() instanceof RankMessage m && m.kind() == RankMessage.Kind.KEYWORD) {
+      keywords.put(Ranking.day(m.day()) + m.window() + "|" + m.keyword(), m);
+    } else if (record.value() instanceof RankMessage m && m.kind() == RankMessage.Kind.CLOSED) {
+      progress.put(CLOSED + Ranking.marker(m.day(), m.partition()), m.day());
+      if (m.day() > rankedThrough() && Ranking.withPrefix(progress, CLOSED + Ranking.day(m.day())).size() == partitions) {
+        rank(m.day());
+      }
+    }
+  }
+
+  /** Moves the watermark, and keeps the paper this contribution carries, if any, unless late. */
+  private void paper(Contribution c, long timestamp) {
+    if (progress.get(PARTITION) == null) {
+      progress.put(PARTITION, (long) c.target());
+    }
+    String source = String.valueOf(c.sourcePartition());
+    PaperSummary paper = c.summary();
+    boolean late = paper != null && watermark.late(source, Days.startMillis(paper.day() + 1) + settings.grace().toMillis());
+    if (!c.relisting()) { // as the keyword trends, which skip relistings
+      watermark.advance(source, timestamp);
+    }
+    if (paper == null || late || paper.day() <= rankedThrough()) {
+      return;
+    }
+    String key = Ranking.day(paper.day()) + paper.paperId();
+    PaperSummary stored = paper;
+    if (paper.relisting()) {
+      PaperSummary first = summaries.get(key);
+      if (first == null) {
+        return;
+      }
+      stored = first.listedAgain(paper);
+    }
+    summaries.put(key, stored);
+    context.forward(new Record<>(stored.paperId(), open(stored), timestamp));
+  }
+
+  private long rankedThrough() {
+    Long through = progress.get(RANKED_THROUGH);
+    return through == null ? NONE : through;
+  }
+
+  private void rank(long day) {
+    Long partition = progress.get(PARTITION);
+    if (partition == null) {
+      throw new IllegalStateException("day " + day + " closed on every partition before this one saw a paper");
+    }
+    int self = partition.intValue();
+    long time = Days.startMillis(day + 1) - 1;
+    for (PaperWindow window : PaperWindow.values()) {
+      Map<String, TrendingScore.Strength> strengths = strengths(window, day);
+      List<RankMessage> entries = new ArrayList<>();
+      for (long d = window.firstDay(day); d <= day; d++) {
+        for (KeyValue<String, PaperSummary> kv : Ranking.withPrefix(summaries, Ranking.day(d))) {
+          entries.add(RankMessage.entry(self, day, window, kv.value, TrendingScore.score(kv.value, strengths, window, day)));
+        }
+      }
+      for (RankMessage entry : Ranking.top(entries)) {
+        context.forward(new Record<>(String.valueOf(day), entry, time));
+      }
+    }
+    for (KeyValue<String, PaperSummary> kv : Ranking.withPrefix(summaries, Ranking.day(day))) {
+      context.forward(new Record<>(kv.value.paperId(), null, time)); // ranked: no longer open
+    }
+    context.forward(new Record<>(String.valueOf(day), RankMessage.done(self, day), time));
+    progress.put(RANKED_THROUGH, day);
+    long keepFrom = PaperWindow.P30D.firstDay(day);
+    // No stored key is a bare day prefix, so each range ends just before that day.
+    Ranking.deleteRange(summaries, Ranking.day(0), Ranking.day(keepFrom));
+    Ranking.deleteRange(keywords, Ranking.day(0), Ranking.day(keepFrom));
+    Ranking.deleteRange(progress, CLOSED + Ranking.day(0), CLOSED + Ranking.day(day + 1));
+  }
+
+  /** A paper of a day not ranked yet, as on {@code trends.papers.open}: its 1-day score so far, rank 0. */
+  static TrendingPaper open(PaperSummary paper) {
+    TrendingScore.Scored scored = TrendingScore.score(paper, Map.of(), PaperWindow.P1D, paper.day());
+    return RankingMerge.trendingPaper(RankMessage.entry(-1, paper.day(), PaperWindow.P1D, paper, scored), PaperWindow.P1D, paper.day(), 0, 0);
+  }
+
+  /** Each keyword's strongest trend score in the window ending on {@code day}. */
+  private Map<String, TrendingScore.Strength> strengths(PaperWindow window, long day) {
+    Map<String, TrendingScore.Strength> out = new HashMap<>();
+    String name = window.keywords().name();
+    for (long d = window.firstDay(day); d <= day; d++) {
+      for (KeyValue<String, RankMessage> kv : Ranking.withPrefix(keywords, Ranking.day(d) + name + "|")) {
+        RankMessage m = kv.value;
+        TrendingScore.Strength known = out.get(m.keyword());
+        if (known == null || m.score() > known.score()) {
+          out.put(m.keyword(), new TrendingScore.Strength(m.score(), m.label()));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,110 @@
+package io.paperpulse.streams.papers;
+
+import io.paperpulse.avro.EnrichedPaper;
+import io.paperpulse.avro.Paper;
+import io.paperpulse.streams.AnalyticsPartitioner;
+import io.paperpulse.streams.Days;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A paper as the trending-papers ranking needs it: what the page shows, its day, its community
+ * signals, and the keys of every term it mentions (as the keyword trends count them).
+ *
+ * @param day the paper's event day (epoch day)
+ * @param upvotes most upvotes a feed gave it, null when none did
+ * @param timesListed listings of the paper seen
+ * @param terms the keys of the terms the paper mentions
+ * @param relisting whether this is a later listing of a paper already summarised (its {@code day}
+ *     is the first listing's; it carries this listing's upvotes and no terms)
+ */
+public record PaperSummary(
+    String paperId,
+    String title,
+    List<String> authors,
+    String abstractStart,
+    String url,
+    List<String> subjects,
+    long day,
+    Integer upvotes,
+    int timesListed,
+    List<String> terms,
+    boolean relisting) {
+  /** Longest {@link #abstractStart}. */
+  static final int ABSTRACT_CHARS = 400;
+
+  private static final Pattern ARXIV_ID = Pattern.compile("\\d{4}\\.\\d{4,5}");
+
+  /** The summary of an enriched paper, listed once so far. */
+  public static PaperSummary of(EnrichedPaper enriched, List<String> subjects, List<String> terms) {
+    Paper paper = enriched.getPaper();
+    return new PaperSummary(
+        paper.getId(),
+        paper.getTitle(),
+        List.copyOf(paper.getAuthors()),
+        abstractStart(paper.getAbstract$()),
+        url(paper),
+        List.copyOf(subjects),
+        Days.of(paper.getPublished()),
+        paper.getUpvotes(),
+        1,
+        List.copyOf(terms),
+        false);
+  }
+
+  /** A later listing of a paper first listed on {@code firstDay}. */
+  public static PaperSummary relisting(Paper paper, long firstDay) {
+    return new PaperSummary(paper.getId(), paper.getTitle(), List.of(), "", null, List.of(), firstDay, paper.getUpvotes(), 1, List.of(), true);
+  }
+
+  /** The summary with another listing of the paper counted in. */
+  PaperSummary listedAgain(PaperSummary again) {
+    Integer votes = upvotes == null ? again.upvotes : again.upvotes == null ? upvotes : Integer.valueOf(Math.max(upvotes, again.upvotes));
+    return new PaperSummary(paperId, title, authors, abstractStart, url, subjects, day, votes, timesListed + 1, terms, false);
+  }
+
+  /** The partition of {@code partitions} that ranks the paper: as Kafka places its id. */
+  public static int partitionOf(String paperId, int partitions) {
+    return AnalyticsPartitioner.partitionOf(paperId, partitions);
+  }
+
+  /** The abstract's first sentences that fit in {@value #ABSTRACT_CHARS} characters, else its first words. */
+  static String abstractStart(String text) {
+    if (text.length() <= ABSTRACT_CHARS) {
+      return text;
+    }
+    int end = -1;
+    for (int i = text.indexOf(". "); i >= 0 && i < ABSTRACT_CHARS; i = text.indexOf(". ", i + 1)) {
+      end = i + 1;
+    }
+    if (end > 0) {
+      return text.substring(0, end);
+    }
+    int space = text.lastIndexOf(' ', ABSTRACT_CHARS - 1);
+    return text.substring(0, space > 0 ? space : ABSTRACT_CHARS - 1) + "…";
+  }
+
+  /**
+   * The abstract page the feed gives, else the arXiv one for an arXiv id, else an arXiv search for
+   * the title (a trending page gives no id).
+   */
+  static String url(Paper paper) {
+    if (paper.getLinks() != null && paper.getLinks().getAbs() != null) {
+      return paper.getLinks().getAbs();
+    }
+    if (ARXIV_ID.matcher(paper.getId()).matches()) {
+      return "https://arxiv.org/abs/" + paper.getId();
+    }
+    return "https://arxiv.org/search/?searchtype=title&query=" + URLEncoder.encode(paper.getTitle(), StandardCharsets.UTF_8);
+  }
+
+  public static byte[] toBytes(PaperSummary summary) {
+    return Json.write(summary);
+  }
+
+  public static PaperSummary fromBytes(byte[] bytes) {
+    return Json.read(bytes, PaperSummary.class);
+  }
+}

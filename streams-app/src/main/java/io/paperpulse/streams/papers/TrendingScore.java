@@ -1,0 +1,66 @@
+package io.paperpulse.streams.papers;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How much a paper trends in a window (docs/trending-papers.md):
+ *
+ * <pre>
+ * score = (1 + M) · (1 + ln(1 + upvotes) / 2 + ln(timesListed) / 2) · 2^(−age / halfLife)
+ * M     = Σ log2(s) over the paper's {@value #MAX_KEYWORDS} strongest trending keywords
+ * </pre>
+ *
+ * where {@code s} is a keyword's strongest trend score in the window (the lower bound of its rate
+ * ratio, over 1 for every trending keyword) and {@code age} is the days from the paper's day to
+ * the window's last. A paper with no trending keyword, vote or second listing scores by age alone.
+ */
+public final class TrendingScore {
+  /** Trending keywords a paper's momentum counts at most: a long abstract gains no more. */
+  static final int MAX_KEYWORDS = 5;
+
+  private TrendingScore() {}
+
+  /** A trending keyword of the paper and what it adds to the momentum {@code M}. */
+  public record Share(String keyword, String label, double contribution) {}
+
+  /** A paper's score and the keywords behind it, strongest first. */
+  public record Scored(double score, List<Share> keywords) {}
+
+  /** A keyword's strength in the window: its strongest trend score there, and its label. */
+  public record Strength(double score, String label) {}
+
+  /**
+   * @param strengths the trending keywords of the window, by key (scores over 1)
+   * @param lastDay the window's last day
+   */
+  public static Scored score(PaperSummary paper, Map<String, Strength> strengths, PaperWindow window, long lastDay) {
+    if (paper.day() > lastDay) {
+      throw new IllegalArgumentException("paper " + paper.paperId() + " of day " + paper.day() + " is after the window's last day " + lastDay);
+    }
+    List<Share> shares = new ArrayList<>();
+    for (String term : paper.terms()) {
+      Strength s = strengths.get(term);
+      if (s != null && s.score() > 1) {
+        shares.add(new Share(term, s.label(), log2(s.score())));
+      }
+    }
+    shares.sort(Comparator.comparingDouble(Share::contribution).reversed().thenComparing(Share::keyword));
+    List<Share> top = List.copyOf(shares.subList(0, Math.min(MAX_KEYWORDS, shares.size())));
+    double momentum = top.stream().mapToDouble(Share::contribution).sum();
+    int upvotes = paper.upvotes() == null ? 0 : Math.max(0, paper.upvotes());
+    double community = 1 + Math.log1p(upvotes) / 2 + Math.log(Math.max(1, paper.timesListed())) / 2;
+    return new Scored((1 + momentum) * community * decay(window, lastDay - paper.day()), top);
+  }
+
+  /** What age does to a score in the window: it halves every {@link PaperWindow#halfLife} days. */
+  static double decay(PaperWindow window, long ageDays) {
+    return Math.pow(2, -ageDays / window.halfLife());
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+}
