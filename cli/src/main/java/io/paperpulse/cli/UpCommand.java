@@ -127,11 +127,13 @@ final class UpCommand implements Callable<Integer> {
     out.println("  Topic 'papers'            " + published);
     out.println("  Live page                 " + api + "/");
     out.println("  Prometheus metrics        " + api + "/metrics");
-    out.println("  HTTP API                  " + api + "/api/topics?window=P7D");
+    out.println("  HTTP API                  " + api + "/api/papers/trending?window=P1D&limit=20");
     out.println("                            " + api + "/api/keywords/trending?window=P7D&limit=20");
+    out.println("                            " + api + "/api/topics?window=P7D");
     out.println("                            " + api + "/api/alerts?limit=50");
     out.println("                            " + api + "/api/watches/{keyword}  (GET, PUT, DELETE)");
     out.println("                            " + api + "/api/subscriptions/{email}  (GET, PUT, DELETE)");
+    out.println("                            " + api + "/api/openapi.json  (every route)");
     out.println("  Daily digests go to       " + digests);
     out.println("Publish more with: ./paperpulse publish FILE|DIR   Press Ctrl-C to stop.");
     out.flush();
