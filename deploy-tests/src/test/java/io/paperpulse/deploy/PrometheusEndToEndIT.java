@@ -215,7 +215,7 @@ class PrometheusEndToEndIT {
     boolean all = Deadline.await(Duration.ofMinutes(3), () -> {
       empty.clear();
       queries.forEach((where, expr) -> {
-        String query = expr.replace("$window", "P7D").replace("$keyword", keyword).replace("$__rate_interval", "1m");
+        String query = expr.replace("$trend_window", "P7D").replace("$window", "P7D").replace("$keyword", keyword).replace("$__rate_interval", "1m");
         if (query(query).path("data").path("result").isEmpty()) {
           empty.put(where, query);
         }

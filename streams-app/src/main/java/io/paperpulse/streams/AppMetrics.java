@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  * are what dashboards and alert rules query; {@code AppMetricsTest} guards them.
  *
  * <p>Cardinality is bounded: topic gauges exist only for the taxonomy's topics and three window
- * sizes, and keyword gauges only for the current top trending and watched keywords (a keyword that
- * leaves both sets loses its series at the next refresh).
+ * sizes, and keyword gauges only for the current top trending keywords of each window (1, 7 and 28
+ * days) and the watched keywords (a keyword that leaves both sets loses its series at the next
+ * refresh).
  */
 public final class AppMetrics implements AutoCloseable {
   public static final String CONSUMED = "paperpulse.papers.consumed";
@@ -52,7 +53,7 @@ public final class AppMetrics implements AutoCloseable {
     /** Daily topic counts by epoch day, or an empty map while the state is not queryable. */
     Map<Long, TopicDayCounts> topicDays();
 
-    /** The latest day's top trends, and the latest trend of each watched keyword. */
+    /** The latest day's top trends of each window, and each watched keyword's trend in each window. */
     List<KeywordTrend> keywordTrends();
   }
 
@@ -87,8 +88,8 @@ public final class AppMetrics implements AutoCloseable {
       }
     }
     keywordScore = MultiGauge.builder(KEYWORD_SCORE).description("Trend score of a top or watched keyword").register(registry);
-    keywordCount = MultiGauge.builder(KEYWORD_COUNT).description("Papers with the keyword on its latest day").register(registry);
-    keywordBaseline = MultiGauge.builder(KEYWORD_BASELINE).description("Baseline daily share of the keyword").register(registry);
+    keywordCount = MultiGauge.builder(KEYWORD_COUNT).description("Papers with the keyword in the window ending with the latest day").register(registry);
+    keywordBaseline = MultiGauge.builder(KEYWORD_BASELINE).description("The keyword's share of all papers in the baseline period before the window").register(registry);
     latency = Timer.builder(LATENCY)
         .description("From the producer ingesting a paper to its enrichment")
         // Buckets, not client-side percentiles: histogram_quantile() aggregates them across instances.
@@ -126,10 +127,10 @@ public final class AppMetrics implements AutoCloseable {
     List<MultiGauge.Row<?>> baselines = new ArrayList<>();
     Map<String, KeywordTrend> latest = new LinkedHashMap<>();
     for (KeywordTrend trend : state.keywordTrends()) {
-      latest.putIfAbsent(trend.getKeyword(), trend);
+      latest.putIfAbsent(trend.getKeyword() + "|" + trend.getWindow(), trend);
     }
     for (KeywordTrend trend : latest.values()) {
-      Tags tags = Tags.of("keyword", trend.getKeyword());
+      Tags tags = Tags.of("keyword", trend.getKeyword(), "window", trend.getWindow());
       scores.add(MultiGauge.Row.of(tags, trend.getScore()));
       counts.add(MultiGauge.Row.of(tags, trend.getCount()));
       baselines.add(MultiGauge.Row.of(tags, trend.getBaseline()));

@@ -57,8 +57,8 @@ class AppMetricsTest {
           .contains("paperpulse_papers_late_total{")
           .containsPattern("paperpulse_topic_papers\\{[^}]*topic=\"Machine Learning\",window=\"P7D\"} 3.0")
           .containsPattern("paperpulse_topic_papers\\{[^}]*topic=\"Machine Learning\",window=\"P1D\"} 1.0")
-          .containsPattern("paperpulse_keyword_trend_score\\{[^}]*keyword=\"graph\"} 9.5")
-          .containsPattern("paperpulse_keyword_trend_count\\{[^}]*keyword=\"graph\"} 12.0")
+          .containsPattern("paperpulse_keyword_trend_score\\{[^}]*keyword=\"graph\",window=\"P7D\"} 9.5")
+          .containsPattern("paperpulse_keyword_trend_count\\{[^}]*keyword=\"graph\",window=\"P7D\"} 12.0")
           .contains("paperpulse_keyword_trend_baseline{")
           .containsPattern("paperpulse_keyword_spike_alerts_total\\{[^}]*keyword=\"graph\",watched=\"true\"} 1.0")
           .contains("paperpulse_enrichment_latency_seconds_bucket{")
@@ -75,6 +75,19 @@ class AppMetricsTest {
       assertThat(metrics.scrape(() -> state(Map.of(), List.of(trend("robot", 3, 1.0)))))
           .doesNotContain("keyword=\"graph\"")
           .contains("keyword=\"robot\"");
+    }
+  }
+
+  @Test
+  void aKeywordHasOneSeriesPerWindow() {
+    try (AppMetrics metrics = new AppMetrics("paperpulse", "host:8080", new Counters())) {
+      KeywordTrend week = trend("graph", 12, 9.5);
+      KeywordTrend day = KeywordTrend.newBuilder(week).setWindow("P1D").setCount(4L).setScore(2.5).build();
+
+      assertThat(metrics.scrape(() -> state(Map.of(), List.of(week, day))))
+          .containsPattern("paperpulse_keyword_trend_count\\{[^}]*keyword=\"graph\",window=\"P7D\"} 12.0")
+          .containsPattern("paperpulse_keyword_trend_count\\{[^}]*keyword=\"graph\",window=\"P1D\"} 4.0")
+          .containsPattern("paperpulse_keyword_trend_score\\{[^}]*keyword=\"graph\",window=\"P1D\"} 2.5");
     }
   }
 }

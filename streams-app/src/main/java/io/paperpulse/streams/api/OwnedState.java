@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * no series is exported by two instances; empty while it owns none or its stores are not ready.
  */
 final class OwnedState implements AppMetrics.StateView {
-  /** Trending keywords exported as gauges, per instance. */
+  /** Trending keywords exported as gauges, per window and instance. */
   static final int METRICS_TOP_K = 50;
 
   private final int partitions;
@@ -44,7 +44,7 @@ final class OwnedState implements AppMetrics.StateView {
     }
   }
 
-  /** The week's trending keywords of the latest day of the owned partitions, and their watched keywords' day. */
+  /** The trending keywords of each window ending with the latest day of the owned partitions, and their watched keywords. */
   @Override
   public List<KeywordTrend> keywordTrends() {
     try {
@@ -53,10 +53,12 @@ final class OwnedState implements AppMetrics.StateView {
       if (latest == null) {
         return List.of();
       }
-      JsonNode part = json.valueToTree(queries.trendingPart(owned, false, ((Number) latest).longValue(), TrendWindow.P7D));
       List<KeywordTrend> trends = new ArrayList<>();
-      for (JsonNode t : PartMerges.mergeTrending(List.of(part), METRICS_TOP_K)) {
-        trends.add(PartMerges.keywordTrendOf(t));
+      for (TrendWindow window : TrendWindow.values()) {
+        JsonNode part = json.valueToTree(queries.trendingPart(owned, false, ((Number) latest).longValue(), window));
+        for (JsonNode t : PartMerges.mergeTrending(List.of(part), METRICS_TOP_K)) {
+          trends.add(PartMerges.keywordTrendOf(t));
+        }
       }
       trends.addAll(watchedTrends(owned));
       return trends;
@@ -73,7 +75,9 @@ final class OwnedState implements AppMetrics.StateView {
         int partition = AnalyticsPartitioner.partitionOf(keyword, partitions);
         Answers.Keyword detail = owned.contains(partition) ? queries.keyword(keyword, partition, false) : null;
         if (detail != null) {
-          trends.add(PartMerges.keywordTrendOf(json.valueToTree(detail.windows().get(TrendWindow.P1D.name()))));
+          for (TrendWindow window : TrendWindow.values()) {
+            trends.add(PartMerges.keywordTrendOf(json.valueToTree(detail.windows().get(window.name()))));
+          }
         }
       }
     }
