@@ -2,6 +2,7 @@ package io.paperpulse.streams;
 
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.ScoredTopic;
+import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.common.Topics;
 import io.paperpulse.streams.digests.DigestTopology;
@@ -63,25 +64,28 @@ public final class PaperPulseTopology {
   public static Topology withDigests(
       AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters, Function<String, String> unsubscribeLink) {
     StreamsBuilder builder = new StreamsBuilder();
-    addTo(builder, Stage.FULL, settings, enricher, serdes, counters);
-    DigestTopology.addTo(builder, serdes, unsubscribeLink);
+    KStream<String, TrendingPaper> rankings = addTo(builder, Stage.FULL, settings, enricher, serdes, counters);
+    DigestTopology.addTo(builder, serdes, unsubscribeLink, rankings);
     return builder.build();
   }
 
-  private static void addTo(StreamsBuilder builder, Stage stage, AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters) {
+  /** Adds the stages of {@code stage}; returns the trending papers' rankings, or null below {@link Stage#FULL}. */
+  private static KStream<String, TrendingPaper> addTo(
+      StreamsBuilder builder, Stage stage, AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters) {
     EnrichmentTopology.Enriched enriched = EnrichmentTopology.addWithRelistings(builder, enricher, settings, serdes, counters);
     if (stage == Stage.ENRICHMENT) {
-      return;
+      return null;
     }
     KStream<String, Contribution> analytics =
         stage == Stage.FULL
             ? analyticsStream(enriched.papers(), enriched.relistings(), settings)
             : analyticsStream(enriched.papers(), settings, false);
     TopicCountsTopology.addTo(builder, analytics, settings, serdes, counters);
-    if (stage == Stage.FULL) {
-      KStream<String, Object> judged = KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
-      PapersTopology.addTo(builder, analytics, judged, settings, serdes);
+    if (stage != Stage.FULL) {
+      return null;
     }
+    KStream<String, Object> judged = KeywordTrendsTopology.addTo(builder, analytics, settings, serdes, counters);
+    return PapersTopology.addTo(builder, analytics, judged, settings, serdes);
   }
 
   /** {@code papers.enriched} as a source, for the topologies run on their own. */

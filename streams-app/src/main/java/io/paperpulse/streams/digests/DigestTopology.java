@@ -52,11 +52,24 @@ public final class DigestTopology {
   }
 
   /**
-   * Adds the digests step to {@code builder}.
+   * Adds the digests step to {@code builder}, reading the rankings from {@code trends.papers}.
    *
    * @param unsubscribeLink an address's signed unsubscribe link
    */
   public static void addTo(StreamsBuilder builder, TopicSerdes serdes, Function<String, String> unsubscribeLink) {
+    addTo(builder, serdes, unsubscribeLink,
+        builder.stream(Topics.TRENDING_PAPERS.name(), Consumed.with(Serdes.String(), serdes.value(TrendingPaper.class)).withName("digest-ranking-source")));
+  }
+
+  /**
+   * Adds the digests step to {@code builder}, fed by {@code rankings}: the stream written to {@code
+   * trends.papers} in the same application, which cannot read that topic as a stream besides the
+   * global table the API reads.
+   *
+   * @param unsubscribeLink an address's signed unsubscribe link
+   */
+  public static void addTo(StreamsBuilder builder, TopicSerdes serdes, Function<String, String> unsubscribeLink,
+      KStream<String, TrendingPaper> rankings) {
     builder.globalTable(
         Topics.SUBSCRIPTIONS.name(),
         Consumed.with(Serdes.String(), serdes.value(Subscription.class)).withName("subscriptions-source"),
@@ -71,7 +84,7 @@ public final class DigestTopology {
         .repartition(byDay("digest-spikes", SpikeAlert.class))
         .process(SpikeKeeper::new, Named.as("digest-spikes-keep"), StoreNames.DIGEST_SPIKES, StoreNames.DIGEST_RANKING);
     KStream<String, Digest> digests =
-        builder.stream(Topics.TRENDING_PAPERS.name(), Consumed.with(Serdes.String(), serdes.value(TrendingPaper.class)).withName("digest-ranking-source"))
+        rankings
             .filter((k, paper) -> paper != null && WINDOW.equals(paper.getWindow()), Named.as("digest-ranking-daily"))
             .map((k, paper) -> KeyValue.pair(dayOf(paper.getStart().toEpochMilli()), paper), Named.as("digest-ranking-by-day"))
             .repartition(byDay("digest-ranking", TrendingPaper.class))

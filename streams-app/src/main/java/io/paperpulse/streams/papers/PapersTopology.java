@@ -44,7 +44,7 @@ public final class PapersTopology {
    * @param analytics the analytics stream, whose contributions carry the summaries
    * @param judged what the keyword trends judge ({@link io.paperpulse.streams.KeywordTrendsTopology#addTo})
    */
-  public static void addTo(
+  public static KStream<String, TrendingPaper> addTo(
       StreamsBuilder builder, KStream<String, Contribution> analytics, KStream<String, Object> judged, AnalyticsSettings settings, TopicSerdes serdes) {
     int partitions = settings.effectiveAnalyticsPartitions();
     KStream<String, RankMessage> signals =
@@ -61,9 +61,10 @@ public final class PapersTopology {
                     .withKeySerde(Serdes.String())
                     .withValueSerde(RankMessage.serde())
                     .withNumberOfPartitions(1));
-    addMerge(builder, candidates, settings, serdes);
+    KStream<String, TrendingPaper> ranking = addMerge(builder, candidates, settings, serdes);
     globalTable(builder, Topics.TRENDING_PAPERS.name(), StoreNames.TRENDING_PAPERS, "trending-papers-source", settings, serdes);
     globalTable(builder, Topics.TRENDING_PAPERS_OPEN.name(), StoreNames.OPEN_PAPERS, "open-papers-source", settings, serdes);
+    return ranking;
   }
 
   private static void globalTable(StreamsBuilder builder, String topic, String store, String name, AnalyticsSettings settings, TopicSerdes serdes) {
@@ -124,14 +125,15 @@ public final class PapersTopology {
         .mapValues(v -> (RankMessage) v, Named.as("paper-candidates-cast"));
   }
 
-  /** The merge of every ranking partition's candidates into {@code trends.papers}. */
-  public static void addMerge(StreamsBuilder builder, KStream<String, RankMessage> candidates, AnalyticsSettings settings, TopicSerdes serdes) {
+  /** The merge of every ranking partition's candidates into {@code trends.papers}; returns the ranking written there. */
+  public static KStream<String, TrendingPaper> addMerge(StreamsBuilder builder, KStream<String, RankMessage> candidates, AnalyticsSettings settings, TopicSerdes serdes) {
     builder.addStateStore(settings.store(StoreNames.RANKING_ENTRIES, Serdes.String(), RankMessage.serde()));
     builder.addStateStore(settings.store(StoreNames.RANKING_PROGRESS, Serdes.String(), Serdes.Long()));
     int partitions = settings.effectiveAnalyticsPartitions();
-    candidates
-        .process(() -> new RankingMerge(partitions), Named.as("paper-ranking-merge"), StoreNames.RANKING_ENTRIES, StoreNames.RANKING_PROGRESS)
-        .to(Topics.TRENDING_PAPERS.name(), Produced.with(Serdes.String(), serdes.value(TrendingPaper.class)).withName("trending-papers-sink"));
+    KStream<String, TrendingPaper> ranking =
+        candidates.process(() -> new RankingMerge(partitions), Named.as("paper-ranking-merge"), StoreNames.RANKING_ENTRIES, StoreNames.RANKING_PROGRESS);
+    ranking.to(Topics.TRENDING_PAPERS.name(), Produced.with(Serdes.String(), serdes.value(TrendingPaper.class)).withName("trending-papers-sink"));
+    return ranking;
   }
 
   /** Sends a record to every partition. */
