@@ -1,7 +1,7 @@
 package io.paperpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paperpulse.streams.PaperPulseStreams;
 import java.io.ByteArrayOutputStream;
@@ -101,7 +101,7 @@ class AppLifecycleTest {
   @Test
   void withoutFlagsOrEnvironmentTheDefaultsApply() {
     for (String variable : List.of("PAPERPULSE_APPLICATION_ID", "PAPERPULSE_STATE_DIR", "PAPERPULSE_HTTP_HOST", "PAPERPULSE_HTTP_PORT", "PAPERPULSE_THREADS")) {
-      assumeThat(System.getenv(variable)).as(variable).isNull();
+      assumeTrue(System.getenv(variable) == null, () -> variable + " is set in this environment");
     }
 
     PaperPulseStreams.Settings settings = AppLifecycle.settings(null, null, null, null, null);

@@ -1,7 +1,7 @@
 package io.paperpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
@@ -24,7 +24,7 @@ class BundledTopicModelTest {
 
   @Test
   void theBundledModelFindsThePrimaryTopicOfMostHeldOutPapers() throws IOException {
-    assumeThat(Files.isDirectory(DAILY)).as("real listings at %s", DAILY).isTrue();
+    assumeTrue(Files.isDirectory(DAILY), () -> "no real listings at " + DAILY);
     List<Path> heldOutDays;
     try (Stream<Path> files = Files.list(DAILY)) {
       heldOutDays = files.filter(f -> ModelTrainer.heldOut(LocalDate.parse(f.getFileName().toString().substring(0, 10))))

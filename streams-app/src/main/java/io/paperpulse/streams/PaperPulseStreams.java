@@ -7,6 +7,7 @@ import io.paperpulse.common.TopicSetup;
 import io.paperpulse.common.util.Backoff;
 import io.paperpulse.streams.api.ApiServer;
 import io.paperpulse.streams.api.StreamsApi;
+import io.paperpulse.streams.digests.DigestTopology;
 import io.paperpulse.streams.digests.KafkaSubscriptions;
 import io.paperpulse.streams.digests.SubscriptionApi;
 import io.paperpulse.streams.digests.UnsubscribeTokens;
@@ -44,13 +45,17 @@ public final class PaperPulseStreams implements AutoCloseable {
   public record Settings(String applicationId, Path stateDir, String httpHost, int httpPort, int threads) {}
 
   private final KafkaStreams streams;
+  /** The daily digests: a consumer of {@code trends.papers} under an application id of its own. */
+  private final KafkaStreams digests;
   private final ApiServer api;
   private final KafkaSubscriptions subscriptions;
   private final Counters counters;
   private final AppMetrics metrics;
 
-  private PaperPulseStreams(KafkaStreams streams, ApiServer api, KafkaSubscriptions subscriptions, Counters counters, AppMetrics metrics) {
+  private PaperPulseStreams(
+      KafkaStreams streams, KafkaStreams digests, ApiServer api, KafkaSubscriptions subscriptions, Counters counters, AppMetrics metrics) {
     this.streams = streams;
+    this.digests = digests;
     this.api = api;
     this.subscriptions = subscriptions;
     this.counters = counters;
@@ -95,20 +100,35 @@ public final class PaperPulseStreams implements AutoCloseable {
         analytics.withSourcePartitions(partitions).withIdfPartitions(analytics.idfPartitions() == 0 ? 0 : partitions);
     UnsubscribeTokens tokens = UnsubscribeTokens.configured(System.getenv(), settings.stateDir());
     String publicUrl = UnsubscribeTokens.publicUrl(System.getenv(), "http://" + settings.httpHost() + ":" + settings.httpPort());
-    KafkaStreams streams =
-        new KafkaStreams(
-            PaperPulseTopology.withDigests(settingsForTopic, Enricher.bundled(), serdes, counters, email -> tokens.linkFor(publicUrl, email)),
-            streamsProperties(config, settings));
+    KafkaStreams streams = new KafkaStreams(
+        PaperPulseTopology.build(settingsForTopic, Enricher.bundled(), serdes, counters), streamsProperties(config, settings));
     metrics.bind(streams);
     streams.setUncaughtExceptionHandler(new ThreadReplacer());
     streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
+    KafkaStreams digests = new KafkaStreams(
+        DigestTopology.build(serdes, email -> tokens.linkFor(publicUrl, email)), digestProperties(config, settings));
+    digests.setUncaughtExceptionHandler(new ThreadReplacer());
+    digests.setStateListener((now, before) -> LOG.info("digests state {} -> {}", before, now));
     int analyticsPartitions = settingsForTopic.analyticsPartitions() > 0 ? settingsForTopic.analyticsPartitions() : partitions;
-    KafkaSubscriptions subscriptions = new KafkaSubscriptions(streams, config, serdes);
+    KafkaSubscriptions subscriptions = new KafkaSubscriptions(digests, config, serdes);
     ApiServer api = StreamsApi.server(streams, config, serdes, metrics, settings.httpHost(), settings.httpPort(), analyticsPartitions,
         new SubscriptionApi(subscriptions, tokens, Clock.systemUTC()));
     streams.start();
+    digests.start();
     api.start();
-    return new PaperPulseStreams(streams, api, subscriptions, counters, metrics);
+    return new PaperPulseStreams(streams, digests, api, subscriptions, counters, metrics);
+  }
+
+  /**
+   * The digests' settings: the app's, under the application id {@code <id>-digests} with one
+   * thread. The digests read {@code trends.papers} as any other service would; the app itself
+   * cannot, since its API reads that topic as a global table.
+   */
+  static Properties digestProperties(PaperPulseConfig config, Settings settings) {
+    Properties props = streamsProperties(config, settings);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId() + "-digests");
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    return props;
   }
 
   public KafkaStreams streams() {
@@ -123,20 +143,23 @@ public final class PaperPulseStreams implements AutoCloseable {
     return api.port();
   }
 
-  /** Waits until the app is RUNNING; false if it failed or the wait timed out. */
+  /** Waits until the app and its digests are RUNNING; false if either failed or the wait timed out. */
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
-      KafkaStreams.State state = streams.state();
-      if (state == KafkaStreams.State.RUNNING) {
+      if (streams.state() == KafkaStreams.State.RUNNING && digests.state() == KafkaStreams.State.RUNNING) {
         return true;
       }
-      if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+      if (failed(streams) || failed(digests)) {
         return false;
       }
       Thread.sleep(100);
     }
     return false;
+  }
+
+  private static boolean failed(KafkaStreams app) {
+    return app.state() == KafkaStreams.State.ERROR || app.state() == KafkaStreams.State.NOT_RUNNING;
   }
 
   /**
@@ -169,6 +192,7 @@ public final class PaperPulseStreams implements AutoCloseable {
   public void close() {
     api.close();
     subscriptions.close();
+    digests.close(Duration.ofSeconds(30));
     streams.close(Duration.ofSeconds(30));
     metrics.close();
   }

@@ -5,7 +5,6 @@ import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.common.Topics;
-import io.paperpulse.streams.digests.DigestTopology;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.papers.PaperSummary;
 import io.paperpulse.streams.papers.PapersTopology;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -53,19 +51,6 @@ public final class PaperPulseTopology {
   public static Topology build(Stage stage, AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters) {
     StreamsBuilder builder = new StreamsBuilder();
     addTo(builder, stage, settings, enricher, serdes, counters);
-    return builder.build();
-  }
-
-  /**
-   * The whole application and the daily digests ({@link DigestTopology}).
-   *
-   * @param unsubscribeLink an address's signed unsubscribe link, for the digests
-   */
-  public static Topology withDigests(
-      AnalyticsSettings settings, Enricher enricher, TopicSerdes serdes, Counters counters, Function<String, String> unsubscribeLink) {
-    StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, TrendingPaper> rankings = addTo(builder, Stage.FULL, settings, enricher, serdes, counters);
-    DigestTopology.addTo(builder, serdes, unsubscribeLink, rankings);
     return builder.build();
   }
 

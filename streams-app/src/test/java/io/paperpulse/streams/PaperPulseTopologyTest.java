@@ -143,16 +143,6 @@ class PaperPulseTopologyTest {
   }
 
   @Test
-  void theWholeAppWithItsDigestsIsOneValidTopologyThatWritesTheRankingOnce() {
-    Topology app = PaperPulseTopology.withDigests(
-        AnalyticsSettings.defaults().withInMemoryState(true), enricher, TopicSerdes.plain(), new Counters(), email -> "link");
-
-    String description = app.describe().toString();
-    assertThat(description).contains("digest-make", "trending-papers-sink", "trending-papers-source");
-    assertThat(description.split("topics: \\[trends\\.papers\\]", -1)).as("trends.papers read by one source only").hasSize(2);
-  }
-
-  @Test
   void replayingFastGivesExactlyWhatTheLiveRunGave() {
     List<Paper> papers = month();
 

@@ -52,24 +52,13 @@ public final class DigestTopology {
   }
 
   /**
-   * Adds the digests step to {@code builder}, reading the rankings from {@code trends.papers}.
+   * Adds the digests step to {@code builder}, reading the rankings from {@code trends.papers}: a
+   * Kafka Streams application of its own (the app's API reads that topic as a global table, and a
+   * topic is read by one source of a topology only).
    *
    * @param unsubscribeLink an address's signed unsubscribe link
    */
   public static void addTo(StreamsBuilder builder, TopicSerdes serdes, Function<String, String> unsubscribeLink) {
-    addTo(builder, serdes, unsubscribeLink,
-        builder.stream(Topics.TRENDING_PAPERS.name(), Consumed.with(Serdes.String(), serdes.value(TrendingPaper.class)).withName("digest-ranking-source")));
-  }
-
-  /**
-   * Adds the digests step to {@code builder}, fed by {@code rankings}: the stream written to {@code
-   * trends.papers} in the same application, which cannot read that topic as a stream besides the
-   * global table the API reads.
-   *
-   * @param unsubscribeLink an address's signed unsubscribe link
-   */
-  public static void addTo(StreamsBuilder builder, TopicSerdes serdes, Function<String, String> unsubscribeLink,
-      KStream<String, TrendingPaper> rankings) {
     builder.globalTable(
         Topics.SUBSCRIPTIONS.name(),
         Consumed.with(Serdes.String(), serdes.value(Subscription.class)).withName("subscriptions-source"),
@@ -84,7 +73,7 @@ public final class DigestTopology {
         .repartition(byDay("digest-spikes", SpikeAlert.class))
         .process(SpikeKeeper::new, Named.as("digest-spikes-keep"), StoreNames.DIGEST_SPIKES, StoreNames.DIGEST_RANKING);
     KStream<String, Digest> digests =
-        rankings
+        builder.stream(Topics.TRENDING_PAPERS.name(), Consumed.with(Serdes.String(), serdes.value(TrendingPaper.class)).withName("digest-ranking-source"))
             .filter((k, paper) -> paper != null && WINDOW.equals(paper.getWindow()), Named.as("digest-ranking-daily"))
             .map((k, paper) -> KeyValue.pair(dayOf(paper.getStart().toEpochMilli()), paper), Named.as("digest-ranking-by-day"))
             .repartition(byDay("digest-ranking", TrendingPaper.class))
@@ -166,7 +155,9 @@ public final class DigestTopology {
         while (all.hasNext()) {
           Subscription s = all.next().value.value();
           Digest digest = DigestContent.of(s, day, whole, alerts, unsubscribeLink.apply(s.getEmail()));
-          context.forward(new Record<>(s.getEmail() + "|" + day, digest, record.timestamp()));
+          if (!digest.getPapers().isEmpty() || !digest.getSpikes().isEmpty()) { // nothing to tell, no e-mail
+            context.forward(new Record<>(s.getEmail() + "|" + day, digest, record.timestamp()));
+          }
         }
       }
       papers.forEach(kv -> ranking.delete(kv.key));
