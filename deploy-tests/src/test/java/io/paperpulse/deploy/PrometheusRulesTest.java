@@ -58,7 +58,7 @@ class PrometheusRulesTest {
     // The same tests against a rule that never fires must fail, or they prove nothing.
     Path broken = Files.createTempDirectory("rules");
     Files.writeString(broken.resolve("rules.yml"),
-        Files.readString(DIR.resolve("rules.yml")).replace(">= 6", ">= 600"));
+        Files.readString(DIR.resolve("rules.yml")).replace("paperpulse_keyword_trend_score{window=\"P7D\"}) >= 3", "paperpulse_keyword_trend_score{window=\"P7D\"}) >= 300"));
     Files.createDirectories(broken.resolve("tests"));
     Files.copy(DIR.resolve("tests/rules-test.yml"), broken.resolve("tests/rules-test.yml"));
 
