@@ -163,6 +163,8 @@ class LivePageIT {
     // The trending papers lead; the sample's day is still open: its papers are listed provisionally.
     assertThat(dom.indexOf("id=\"papers-section\"")).isGreaterThan(0).isLessThan(dom.indexOf("id=\"rising-section\""));
     assertThat(dom).contains("Provisional: 2025-03-21 is still open");
+    assertThat(dom).as("the seed page's 'Subscribe' under its papers").contains("id=\"subscribe-form\"", "Get trending papers in your email inbox");
+    assertThat(dom.indexOf("id=\"subscribe-form\"")).isGreaterThan(dom.indexOf("id=\"papers\"")).isLessThan(dom.indexOf("id=\"rising-section\""));
     assertListed(dom, trendingTitles("P1D"));
 
     // "Rising this week" leads, with its window selector (the week chosen).

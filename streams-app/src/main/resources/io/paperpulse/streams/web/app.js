@@ -418,5 +418,23 @@ document.getElementById('watch-form').addEventListener('submit', async event => 
   }
 });
 
+document.getElementById('subscribe-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const email = document.getElementById('subscribe-email').value.trim();
+  const keywords = document.getElementById('subscribe-keywords').value.split(',').map(k => k.trim()).filter(k => k);
+  const result = document.getElementById('subscribe-result');
+  const body = keywords.length ? { keywords } : { everything: true };
+  try {
+    await api(`/api/subscriptions/${encodeURIComponent(email)}`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    result.textContent = keywords.length
+      ? `Subscribed: each closed day, the trending papers on ${keywords.join(', ')} go to ${email}.`
+      : `Subscribed: each closed day, the day's trending papers go to ${email}.`;
+  } catch (e) {
+    result.textContent = 'Could not subscribe: ' + e.message;
+  }
+});
+
 refresh();
 setInterval(refresh, 30000);
