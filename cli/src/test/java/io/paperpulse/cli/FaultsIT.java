@@ -230,6 +230,10 @@ class FaultsIT {
 
         AppProcess owner = metric(url(first, "/metrics"), "paperpulse_topic_papers") > 0 ? first : second;
         AppProcess survivor = owner == first ? second : first;
+        // The scenario: the survivor holds a copy (active or standby) of every analytics partition
+        // when the owner dies. The group places standbys after the instances join; wait for them.
+        assertThat(Deadline.await(Duration.ofMinutes(2), () -> holdsEveryPartition(url(survivor, topics)), () -> !survivor.alive()))
+            .as("the survivor holds a copy of every analytics partition").isTrue();
         owner.kill();
         publish(config, week.subList(4, week.size()));
 
@@ -410,6 +414,18 @@ class FaultsIT {
       return response == null ? JSON.createObjectNode().put("error", "no answer") : JSON.readTree(response.body());
     } catch (Exception e) {
       return JSON.createObjectNode().put("error", e.toString());
+    }
+  }
+
+  /** Whether the instance answers a request for every partition's part from its own copies. */
+  private static boolean holdsEveryPartition(String url) {
+    try {
+      HttpResponse<String> response = HTTP.send(
+          HttpRequest.newBuilder(URI.create(url)).header("X-PaperPulse-Partitions", "0,1,2").timeout(Duration.ofSeconds(15)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200;
+    } catch (Exception e) {
+      return false;
     }
   }
 
