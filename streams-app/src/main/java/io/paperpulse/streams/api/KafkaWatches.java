@@ -1,20 +1,11 @@
 package io.paperpulse.streams.api;
 
 import io.paperpulse.avro.Watch;
+import io.paperpulse.common.TableWriter;
 import io.paperpulse.common.Topics;
 import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.streams.StoreNames;
 import io.paperpulse.common.TopicSerdes;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -23,18 +14,15 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The watchlist: read from the app's global watchlist store, written to the compacted watchlist
- * topic (a null value removes a watch) by a producer made on the first write.
+ * topic (a null value removes a watch).
  */
 final class KafkaWatches implements Watches, AutoCloseable {
   private final KafkaStreams streams;
-  private final PaperPulseConfig config;
-  private final TopicSerdes serdes;
-  private KafkaProducer<String, Watch> producer;
+  private final TableWriter<Watch> writer;
 
   KafkaWatches(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes) {
     this.streams = streams;
-    this.config = config;
-    this.serdes = serdes;
+    this.writer = new TableWriter<>(config, Topics.WATCHLIST, serdes, "paperpulse-api-watches");
   }
 
   /** The store of every watch, by normalised keyword. */
@@ -51,31 +39,14 @@ final class KafkaWatches implements Watches, AutoCloseable {
   @Override
   public void write(String key, Watch watch) {
     try {
-      producer().send(new ProducerRecord<>(Topics.WATCHLIST.name(), key, watch)).get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw ApiException.unavailable("could not write the watch to " + Topics.WATCHLIST.name() + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApiException.unavailable("interrupted while writing the watch to " + Topics.WATCHLIST.name());
+      writer.put(key, watch);
+    } catch (TableWriter.WriteFailed e) {
+      throw ApiException.unavailable(e.getMessage());
     }
-  }
-
-  private synchronized KafkaProducer<String, Watch> producer() {
-    if (producer == null) {
-      Map<String, Object> props = new HashMap<>(config.kafka());
-      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-      props.put(ProducerConfig.ACKS_CONFIG, "all");
-      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      props.put(ProducerConfig.CLIENT_ID_CONFIG, "paperpulse-api-watches");
-      producer = new KafkaProducer<>(props, new StringSerializer(), serdes.value(Watch.class).serializer());
-    }
-    return producer;
   }
 
   @Override
-  public synchronized void close() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
-    }
+  public void close() {
+    writer.close();
   }
 }
