@@ -78,10 +78,11 @@ class StreamsIT {
     TopicSetup.ensure(config, Topics.ALL);
     inputs = inputs();
     PublishSummary published;
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
     try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "streams-it")) {
-      published = new PublishJob(reader(), publisher, new PrintStream(new ByteArrayOutputStream()), Progress.none()).publish(inputs);
+      published = new PublishJob(reader(), publisher, new PrintStream(report, true, StandardCharsets.UTF_8), Progress.none()).publish(inputs);
     }
-    assertThat(published.failed()).isZero();
+    assertThat(published.failed()).as("papers Kafka did not acknowledge; the publisher said: %s", report.toString(StandardCharsets.UTF_8)).isZero();
   }
 
   @AfterAll
