@@ -47,6 +47,8 @@ public final class AppMetrics implements AutoCloseable {
   public static final String KEYWORD_BASELINE = "paperpulse.keyword.trend.baseline";
   public static final String ALERTS = "paperpulse.keyword.spike.alerts";
   public static final String LATENCY = "paperpulse.enrichment.latency";
+  /** How often the app's gauges read its state, at most: a fifth of Prometheus' default scrape interval. */
+  public static final Duration REFRESH_EVERY = Duration.ofSeconds(3);
 
   /** What the metrics read from the app's state: the daily topic counts and the trending keywords. */
   public interface StateView {
@@ -58,6 +60,8 @@ public final class AppMetrics implements AutoCloseable {
   }
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final long refreshEveryNanos;
+  private Long lastRefresh;
   private final AtomicReference<Map<Long, TopicDayCounts>> days = new AtomicReference<>(Map.of());
   private final MultiGauge keywordScore;
   private final MultiGauge keywordCount;
@@ -65,7 +69,13 @@ public final class AppMetrics implements AutoCloseable {
   private final Timer latency;
   private KafkaStreamsMetrics streamsMetrics;
 
-  public AppMetrics(String application, String instance, Counters counters) {
+  /**
+   * @param refreshEvery how old the state the gauges show may get before a scrape reads it again:
+   *     reading the trending lists of an open day costs a pass over its keywords, and scrapes that
+   *     come faster than the lists change should not pay it each time
+   */
+  public AppMetrics(String application, String instance, Counters counters, Duration refreshEvery) {
+    this.refreshEveryNanos = refreshEvery.toNanos();
     registry.config().commonTags(Tags.of("application", application, "instance", instance));
     FunctionCounter.builder(CONSUMED, counters.consumed, Number::doubleValue)
         .description("Records read from topic papers").register(registry);
@@ -140,9 +150,13 @@ public final class AppMetrics implements AutoCloseable {
     keywordBaseline.register(baselines, true);
   }
 
-  /** The Prometheus text exposition of every meter. */
-  public String scrape(Supplier<StateView> state) {
-    refresh(state.get());
+  /** The Prometheus text exposition of every meter; the state is read again once it is old enough. */
+  public synchronized String scrape(Supplier<StateView> state) {
+    long now = System.nanoTime();
+    if (lastRefresh == null || now - lastRefresh >= refreshEveryNanos) {
+      refresh(state.get());
+      lastRefresh = now;
+    }
     return registry.scrape();
   }
 

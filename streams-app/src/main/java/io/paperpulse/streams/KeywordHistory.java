@@ -4,6 +4,7 @@ import io.paperpulse.avro.PaperRef;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
+import io.paperpulse.streams.trends.Trending;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -235,9 +236,10 @@ public final class KeywordHistory {
 
   /**
    * What one partition holds of a window's trending list: how many listable keywords it tested,
-   * those that may pass, and every tested keyword's count (for finding fragments).
+   * how many of those are names ({@link Trending#named}), those that may pass, and every tested
+   * keyword's count (for finding fragments).
    */
-  public record Tests(long tests, List<Judged> candidates, Map<String, Long> counts) {}
+  public record Tests(long tests, long namedTests, List<Judged> candidates, Map<String, Long> counts) {}
 
   /**
    * Tests every keyword mentioned in {@code window} ending on {@code day}, not only on the day
@@ -254,6 +256,7 @@ public final class KeywordHistory {
     List<Judged> candidates = new ArrayList<>();
     Map<String, Long> counts = new HashMap<>();
     long tests = 0;
+    long namedTests = 0;
     for (String keyword : keywords) {
       long[] byDay = counts(keyword, day, totalsByDay, closed);
       if (sum(byDay, byDay.length - window.days(), byDay.length) < window.minSupport()) {
@@ -269,11 +272,14 @@ public final class KeywordHistory {
         continue; // never listed, so not one of the list's hypotheses
       }
       tests++;
+      if (Trending.named(judged.last().getLabel())) {
+        namedTests++;
+      }
       if (e.pValue() <= maxP) {
         candidates.add(judged);
       }
     }
-    return new Tests(tests, candidates, counts);
+    return new Tests(tests, namedTests, candidates, counts);
   }
 
   private static long sum(long[] counts, int from, int to) {

@@ -93,7 +93,7 @@ public final class PaperPulseStreams implements AutoCloseable {
       throws InterruptedException, ExecutionException, TimeoutException, IOException {
     TopicSetup.ensure(config, Topics.ALL);
     Counters counters = new Counters();
-    AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters);
+    AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters, AppMetrics.REFRESH_EVERY);
     TopicSerdes serdes = TopicSerdes.registry(config);
     int partitions = TopicSetup.partitions(config, Topics.PAPERS);
     AnalyticsSettings settingsForTopic =

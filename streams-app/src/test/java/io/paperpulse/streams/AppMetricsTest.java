@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.state.TopicDayCounts;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class AppMetricsTest {
   @Test
   void exportsEveryMeterTheDashboardsAndRulesUse() {
     Counters counters = new Counters();
-    try (AppMetrics metrics = new AppMetrics("paperpulse", "host:8080", counters)) {
+    try (AppMetrics metrics = new AppMetrics("paperpulse", "host:8080", counters, Duration.ZERO)) {
       counters.consumed.set(7);
       counters.enriched.set(5);
       counters.duplicates.set(1);
@@ -69,7 +70,7 @@ class AppMetricsTest {
 
   @Test
   void aKeywordThatLeavesTheTrendingAndWatchedSetsLosesItsSeries() {
-    try (AppMetrics metrics = new AppMetrics("paperpulse", "host:8080", new Counters())) {
+    try (AppMetrics metrics = new AppMetrics("paperpulse", "host:8080", new Counters(), Duration.ZERO)) {
       assertThat(metrics.scrape(() -> state(Map.of(), List.of(trend("graph", 12, 9.5))))).contains("keyword=\"graph\"");
 
       assertThat(metrics.scrape(() -> state(Map.of(), List.of(trend("robot", 3, 1.0)))))
@@ -80,7 +81,7 @@ class AppMetricsTest {
 
   @Test
   void aKeywordHasOneSeriesPerWindow() {
-    try (AppMetrics metrics = new AppMetrics("paperpulse", "host:8080", new Counters())) {
+    try (AppMetrics metrics = new AppMetrics("paperpulse", "host:8080", new Counters(), Duration.ZERO)) {
       KeywordTrend week = trend("graph", 12, 9.5);
       KeywordTrend day = KeywordTrend.newBuilder(week).setWindow("P1D").setCount(4L).setScore(2.5).build();
 
@@ -88,6 +89,23 @@ class AppMetricsTest {
           .containsPattern("paperpulse_keyword_trend_count\\{[^}]*keyword=\"graph\",window=\"P7D\"} 12.0")
           .containsPattern("paperpulse_keyword_trend_count\\{[^}]*keyword=\"graph\",window=\"P1D\"} 4.0")
           .containsPattern("paperpulse_keyword_trend_score\\{[^}]*keyword=\"graph\",window=\"P1D\"} 2.5");
+    }
+  }
+
+  @Test
+  void scrapesSoonerThanTheRefreshIntervalShowTheStateReadLast() {
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    try (AppMetrics metrics = new AppMetrics("paperpulse", "host:8080", new Counters(), Duration.ofHours(1))) {
+      assertThat(metrics.scrape(() -> {
+        reads.incrementAndGet();
+        return state(Map.of(), List.of(trend("graph", 12, 9.5)));
+      })).contains("keyword=\"graph\"");
+
+      assertThat(metrics.scrape(() -> {
+        reads.incrementAndGet();
+        return state(Map.of(), List.of(trend("robot", 3, 1.0)));
+      })).contains("keyword=\"graph\"").doesNotContain("keyword=\"robot\"");
+      assertThat(reads).hasValue(1);
     }
   }
 }

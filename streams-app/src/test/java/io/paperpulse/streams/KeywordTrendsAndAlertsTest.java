@@ -196,10 +196,10 @@ class KeywordTrendsAndAlertsTest {
     background(67, 69, 20);
 
     long day = Days.of(t(66));
-    KeywordHistory.Tests tests = history().test(day, TrendWindow.P7D, Trending.MAX_Q);
+    KeywordHistory.Tests tests = history().test(day, TrendWindow.P7D, Trending.CANDIDATE_MAX_P);
     List<Trending.Tested> candidates = tests.candidates().stream()
         .map(j -> new Trending.Tested(j.keyword(), j.last().getLabel(), j.in(TrendWindow.P7D))).toList();
-    List<Trending.Listed> listed = Trending.rank(candidates, tests.tests(), tests.counts(), MentionTerms::listable);
+    List<Trending.Listed> listed = Trending.rank(candidates, tests.tests(), tests.namedTests(), tests.counts(), MentionTerms::listable);
 
     assertThat(listed).extracting(l -> l.tested().key()).contains(key("Flarebench"));
     assertThat(listed).extracting(l -> l.tested().key()).doesNotContain(key("signal"), key("sparse transform"));
@@ -217,7 +217,7 @@ class KeywordTrendsAndAlertsTest {
     background(66, 69, 20); // day 66, the list's last day, has no Flarebench paper
 
     long day = Days.of(t(66));
-    KeywordHistory.Tests tests = history().test(day, TrendWindow.P7D, Trending.MAX_Q);
+    KeywordHistory.Tests tests = history().test(day, TrendWindow.P7D, Trending.CANDIDATE_MAX_P);
 
     KeywordHistory.Judged flarebench = tests.candidates().stream()
         .filter(j -> j.keyword().equals(key("Flarebench"))).findFirst().orElseThrow();

@@ -137,23 +137,26 @@ final class AnalyticsQueries {
   /** The partitions' tests of {@code window} ending on {@code day}, with the candidates that may pass. */
   Map<String, Object> trendingPart(Set<Integer> partitions, boolean stale, long day, TrendWindow window) {
     long tests = 0;
+    long namedTests = 0;
     List<Answers.Trend> candidates = new ArrayList<>();
     Map<String, Long> counts = new HashMap<>();
     for (int p : partitions) {
       PartTests part = partTests(p, stale, day, window);
       tests += part.tests();
+      namedTests += part.namedTests();
       counts.putAll(part.counts());
       candidates.addAll(part.candidates());
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("tests", tests);
+    out.put("namedTests", namedTests);
     out.put("counts", counts);
     out.put("candidates", candidates);
     return out;
   }
 
   /** One partition's tests of a window, as the API shows its candidates. */
-  private record PartTests(long tests, Map<String, Long> counts, List<Answers.Trend> candidates) {}
+  private record PartTests(long tests, long namedTests, Map<String, Long> counts, List<Answers.Trend> candidates) {}
 
   /**
    * One partition's tests; those of a closed day never change, so the newest of them are kept
@@ -167,12 +170,12 @@ final class AnalyticsQueries {
     }
     KeywordHistory history = history(partition, stale);
     Long closed = history.closedThrough();
-    KeywordHistory.Tests tests = history.test(day, window, Trending.MAX_Q);
+    KeywordHistory.Tests tests = history.test(day, window, Trending.CANDIDATE_MAX_P);
     List<Answers.Trend> candidates = new ArrayList<>();
     for (KeywordHistory.Judged judged : tests.candidates()) {
       candidates.add(trend(history, judged, window));
     }
-    PartTests part = new PartTests(tests.tests(), tests.counts(), candidates);
+    PartTests part = new PartTests(tests.tests(), tests.namedTests(), tests.counts(), candidates);
     if (closed != null && day <= closed && hostedPartitions(false).contains(partition)) {
       closedTests.put(key, part);
     }

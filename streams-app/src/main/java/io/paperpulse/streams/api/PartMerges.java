@@ -47,14 +47,16 @@ final class PartMerges {
     return out;
   }
 
-  /** The trending list from every partition's part: q-values over all tests, fragments dropped. */
+  /** The trending list from every partition's part: (weighted) q-values over all tests, fragments dropped. */
   static List<JsonNode> mergeTrending(List<JsonNode> parts, int limit) {
     long tests = 0;
+    long namedTests = 0;
     Map<String, Long> counts = new HashMap<>();
     List<Trending.Tested> candidates = new ArrayList<>();
     Map<String, JsonNode> byKey = new HashMap<>();
     for (JsonNode part : parts) {
       tests += part.path("tests").asLong();
+      namedTests += part.path("namedTests").asLong();
       part.path("counts").fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
       for (JsonNode c : part.path("candidates")) {
         candidates.add(new Trending.Tested(c.path("keyword").asText(), c.path("label").asText(), evaluationOf(c)));
@@ -62,7 +64,7 @@ final class PartMerges {
       }
     }
     List<JsonNode> out = new ArrayList<>();
-    for (Trending.Listed listed : Trending.rank(candidates, tests, counts, MentionTerms::listable)) {
+    for (Trending.Listed listed : Trending.rank(candidates, tests, namedTests, counts, MentionTerms::listable)) {
       if (out.size() == limit) {
         break;
       }

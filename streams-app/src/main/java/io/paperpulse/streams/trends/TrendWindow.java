@@ -9,11 +9,12 @@ import java.util.Optional;
  * @param days the window's length in days
  * @param baselineDays the length of the period before the window that it is compared with
  * @param minSupport papers the keyword needs in the window to be tested at all: on a feed of a
- *     few hundred papers a day, fewer are noise whatever the p-value says
+ *     few hundred papers a day, fewer are noise whatever the p-value says (a week's five to seven
+ *     papers on a plain phrase are most often one group's batch)
  */
 public enum TrendWindow {
   P1D(1, 28, 5),
-  P7D(7, 56, 5),
+  P7D(7, 56, 8),
   P28D(28, 84, 10);
 
   /** Days of history any window needs: the longest window and its baseline. */

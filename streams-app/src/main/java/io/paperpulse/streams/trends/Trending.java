@@ -13,17 +13,29 @@ import java.util.function.BiPredicate;
  *
  * <ul>
  *   <li>its rise is significant after false-discovery-rate control over all the window's tests
- *       (q ≤ {@value #MAX_Q});
+ *       (q ≤ {@value #MAX_Q}), weighted toward names;
  *   <li>its rate is at least {@value #MIN_SCORE} times its usual one, as a lower bound;
  *   <li>it reads as a keyword ({@code listable}: no generic single words, fragments, LaTeX);
  *   <li>it is not a part of a longer tested phrase that carries most of its papers ("large
  *       language" inside "large language model").
  * </ul>
  *
- * Listed keywords are ranked by score (the rise the counts support), then count, then key.
+ * <p><b>Weights.</b> The q-values are weighted Benjamini-Hochberg (Genovese, Roeder and Wasserman,
+ * 2006): each test's p-value is divided by a weight fixed before the counts are seen, and the
+ * weights average one over the window's tests, which keeps the false-discovery rate at q. A name
+ * ({@link #named}: "GPT-5.5", "DiT", "NeurIPS", "ALFWorld") weighs {@value #NAMED_WEIGHT}, every
+ * other phrase the rest: at the same evidence a name that rises is more often an event (a model
+ * release, a benchmark, a venue) than a plain phrase, which a single batch of papers from one group
+ * can carry.
+ *
+ * <p>Listed keywords are ranked by score (the rise the counts support), then count, then key.
  */
 public final class Trending {
-  public static final double MAX_Q = 0.05;
+  public static final double MAX_Q = 0.1;
+  /** The weight of a name's test; see the class comment. */
+  public static final double NAMED_WEIGHT = 2.0;
+  /** The largest p-value that can pass: a name's, at q = {@value #MAX_Q}. */
+  public static final double CANDIDATE_MAX_P = MAX_Q * NAMED_WEIGHT;
   public static final double MIN_SCORE = 1.25;
   /** A phrase whose papers are mostly inside one longer phrase is a fragment of it. */
   static final double FRAGMENT_SHARE = 0.8;
@@ -39,14 +51,17 @@ public final class Trending {
   /**
    * @param candidates tested keywords whose p-value could pass (others may be left out)
    * @param tests how many keywords were tested in all
+   * @param namedTests how many of them were names ({@link #named})
    * @param testedCounts every tested keyword's count, for finding fragments
    * @param listable whether a keyword (key, label) may be listed
    */
   public static List<Listed> rank(
-      List<Tested> candidates, long tests, Map<String, Long> testedCounts, BiPredicate<String, String> listable) {
+      List<Tested> candidates, long tests, long namedTests, Map<String, Long> testedCounts, BiPredicate<String, String> listable) {
+    Weights weights = Weights.of(tests, namedTests);
     double[] p = new double[candidates.size()];
     for (int i = 0; i < p.length; i++) {
-      p[i] = candidates.get(i).evaluation().pValue();
+      Tested t = candidates.get(i);
+      p[i] = Math.min(1.0, t.evaluation().pValue() / weights.of(t.label()));
     }
     double[] q = FalseDiscovery.qValues(p, tests);
     Map<String, Long> longest = longestSuperPhrase(testedCounts);
@@ -67,6 +82,35 @@ public final class Trending {
             .thenComparing(Comparator.comparingLong((Listed l) -> l.tested().evaluation().count()).reversed())
             .thenComparing(l -> l.tested().key()));
     return listed;
+  }
+
+  /**
+   * Whether a keyword is a name by its label: a capital or a digit where papers write it ("GPT-5.5",
+   * "DiT", "NeurIPS"; labels keep case only for named words, so "video generation" is no name).
+   */
+  public static boolean named(String label) {
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (Character.isUpperCase(c) || Character.isDigit(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The weights of a name's test and of any other, averaging one over the tests. */
+  record Weights(double named, double other) {
+    static Weights of(long tests, long namedTests) {
+      if (namedTests <= 0 || namedTests >= tests) {
+        return new Weights(1.0, 1.0);
+      }
+      double named = Math.min(NAMED_WEIGHT, (double) tests / namedTests);
+      return new Weights(named, (tests - named * namedTests) / (tests - namedTests));
+    }
+
+    double of(String label) {
+      return Trending.named(label) ? named : other;
+    }
   }
 
   /** For each phrase inside a longer tested phrase: the largest count of such a longer phrase. */

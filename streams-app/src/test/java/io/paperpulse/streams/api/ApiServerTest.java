@@ -9,6 +9,7 @@ import io.paperpulse.avro.state.TopicDayCounts;
 import io.paperpulse.streams.AppMetrics;
 import io.paperpulse.streams.Counters;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -35,7 +36,7 @@ class ApiServerTest {
 
   @BeforeAll
   void start() {
-    metrics = new AppMetrics("paperpulse", "localhost:0", new Counters());
+    metrics = new AppMetrics("paperpulse", "localhost:0", new Counters(), Duration.ZERO);
     AppMetrics.StateView empty = new AppMetrics.StateView() {
       @Override
       public Map<Long, TopicDayCounts> topicDays() {

@@ -92,10 +92,44 @@ class TrendMathTest {
     Map<String, Long> counts = Map.of("qwen3", 50L, "zorblax", 12L, "large language", 40L, "large language model", 38L,
         "signal", 30L, "faint", 5L, "other", 9L);
 
-    List<Trending.Listed> listed = Trending.rank(candidates, 5000, counts, (key, label) -> !key.equals("signal"));
+    List<Trending.Listed> listed = Trending.rank(candidates, 5000, 0, counts, (key, label) -> !key.equals("signal"));
 
     assertThat(listed).extracting(l -> l.tested().key()).containsExactly("large language model", "zorblax", "qwen3");
     assertThat(listed).allSatisfy(l -> assertThat(l.qValue()).isLessThanOrEqualTo(Trending.MAX_Q));
+  }
+
+  private static Trending.Tested tested(String key, String label, long count, long baseline) {
+    Trending.Tested t = tested(key, count, baseline);
+    return new Trending.Tested(key, label, t.evaluation());
+  }
+
+  @Test
+  void aNameNeedsHalfTheEvidenceOfAPlainPhraseWhenAFifthOfTheTestsAreNames() {
+    // p about 1.3e-4: alone among 1,000 tests, q = 0.13 unweighted.
+    Trending.Tested name = tested("gpt-5.5", "GPT-5.5", 10, 14);
+    Trending.Tested phrase = tested("semantic control", "semantic control", 10, 14);
+    double p = name.evaluation().pValue();
+    assertThat(p).isBetween(1e-4, 2e-4);
+    Map<String, Long> counts = Map.of("gpt-5.5", 10L, "semantic control", 10L);
+
+    assertThat(Trending.rank(List.of(name), 1000, 0, counts, (k, l) -> true)).isEmpty();
+    List<Trending.Listed> weighted = Trending.rank(List.of(name), 1000, 200, counts, (k, l) -> true);
+    assertThat(Trending.rank(List.of(phrase), 1000, 200, counts, (k, l) -> true)).isEmpty();
+
+    assertThat(weighted).extracting(l -> l.tested().key()).containsExactly("gpt-5.5");
+    // weights 2 and (1000 - 400) / 800 = 0.75 average one over the tests
+    assertThat(weighted.get(0).qValue()).isCloseTo(p / 2 * 1000, withPercentage(1e-6));
+    assertThat(Trending.named("GPT-5.5")).isTrue();
+    assertThat(Trending.named("on-policy distillation")).isFalse();
+  }
+
+  @Test
+  void withNamesInMostTestsTheirWeightIsCappedSoTheWeightsStillAverageOne() {
+    Trending.Tested phrase = tested("semantic control", "semantic control", 40, 0);
+    Map<String, Long> counts = Map.of("semantic control", 40L);
+    // 800 of 1,000 tests are names: a name weighs 1,000 / 800, a plain phrase nothing.
+    assertThat(Trending.rank(List.of(phrase), 1000, 800, counts, (k, l) -> true)).isEmpty();
+    assertThat(Trending.rank(List.of(phrase), 1000, 0, counts, (k, l) -> true)).hasSize(1);
   }
 
   @Test
