@@ -2,7 +2,7 @@ package io.paperpulse.bench;
 
 import io.paperpulse.bench.BurstMisses.Miss;
 import io.paperpulse.bench.BurstPlan.Burst;
-import io.paperpulse.streams.SpikeRule;
+import io.paperpulse.streams.alerts.SpikeRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

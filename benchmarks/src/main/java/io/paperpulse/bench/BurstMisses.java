@@ -1,7 +1,7 @@
 package io.paperpulse.bench;
 
 import io.paperpulse.bench.BurstPlan.Burst;
-import io.paperpulse.streams.SpikeRule;
+import io.paperpulse.streams.alerts.SpikeRule;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.paperpulse.bench;
 
 import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.PaperLinks;
-import io.paperpulse.streams.Days;
+import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.paperpulse.bench;
 
-import io.paperpulse.streams.SpikeRule;
+import io.paperpulse.streams.alerts.SpikeRule;
 
 import io.paperpulse.bench.BurstPlan.BaseRate;
 import io.paperpulse.bench.BurstPlan.Burst;

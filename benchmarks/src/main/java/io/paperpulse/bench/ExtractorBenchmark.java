@@ -2,7 +2,7 @@ package io.paperpulse.bench;
 
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
-import io.paperpulse.streams.Enricher;
+import io.paperpulse.streams.enrichment.Enricher;
 import io.paperpulse.streams.keywords.DocumentFrequencies;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.io.IOException;

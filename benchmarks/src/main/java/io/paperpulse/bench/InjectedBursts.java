@@ -1,8 +1,8 @@
 package io.paperpulse.bench;
 
 import io.paperpulse.avro.Paper;
-import io.paperpulse.streams.Days;
-import io.paperpulse.streams.Enricher;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.enrichment.Enricher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package io.paperpulse.bench;
 import io.paperpulse.bench.BurstPlan.BaseRate;
 import io.paperpulse.bench.BurstPlan.Burst;
 import io.paperpulse.bench.BurstPlan.Shape;
-import io.paperpulse.streams.SpikeRule;
+import io.paperpulse.streams.alerts.SpikeRule;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.SpikeDetector;
 import io.paperpulse.streams.trends.TrendWindow;

@@ -2,7 +2,7 @@ package io.paperpulse.cli;
 
 import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.common.util.Causes;
-import io.paperpulse.streams.AnalyticsSettings;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.PaperPulseStreams;
 import java.io.PrintStream;
 import java.nio.file.Path;

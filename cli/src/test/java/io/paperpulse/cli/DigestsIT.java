@@ -13,7 +13,7 @@ import io.paperpulse.stack.Deadline;
 import io.paperpulse.stack.GroupLag;
 import io.paperpulse.stack.LocalStack;
 import io.paperpulse.stack.Ports;
-import io.paperpulse.streams.AnalyticsSettings;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.PaperPulseStreams;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.streams.digests.MailerProcess;

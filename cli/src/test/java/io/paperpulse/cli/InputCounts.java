@@ -5,7 +5,7 @@ import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseListener;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.feed.Rejection;
-import io.paperpulse.streams.Days;
+import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.topics.Taxonomy;
 import java.nio.file.Path;
 import java.util.HashMap;

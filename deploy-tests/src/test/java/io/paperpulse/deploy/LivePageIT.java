@@ -14,7 +14,7 @@ import io.paperpulse.producer.publish.PublishJob;
 import io.paperpulse.stack.Deadline;
 import io.paperpulse.stack.LocalStack;
 import io.paperpulse.stack.Ports;
-import io.paperpulse.streams.AnalyticsSettings;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.PaperPulseStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

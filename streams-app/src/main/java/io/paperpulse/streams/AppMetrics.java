@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.state.TopicDayCounts;
+import io.paperpulse.streams.topiccounts.TopicCountsTopology;
 import io.paperpulse.streams.topics.Taxonomy;
 import java.time.Duration;
 import java.util.ArrayList;

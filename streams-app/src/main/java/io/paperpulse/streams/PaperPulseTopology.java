@@ -5,9 +5,17 @@ import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.common.Topics;
+import io.paperpulse.streams.analytics.AnalyticsPartitioner;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Contribution;
+import io.paperpulse.streams.analytics.TopicStreams;
+import io.paperpulse.streams.enrichment.Enricher;
+import io.paperpulse.streams.enrichment.EnrichmentTopology;
 import io.paperpulse.streams.keywords.MentionTerms;
+import io.paperpulse.streams.keywordtrends.KeywordTrendsTopology;
 import io.paperpulse.streams.papers.PaperSummary;
 import io.paperpulse.streams.papers.PapersTopology;
+import io.paperpulse.streams.topiccounts.TopicCountsTopology;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +82,7 @@ public final class PaperPulseTopology {
   }
 
   /** {@code papers.enriched} as a source, for the topologies run on their own. */
-  static KStream<String, EnrichedPaper> enrichedSource(StreamsBuilder builder, TopicSerdes serdes) {
+  public static KStream<String, EnrichedPaper> enrichedSource(StreamsBuilder builder, TopicSerdes serdes) {
     return builder.stream(Topics.PAPERS_ENRICHED.name(), TopicStreams.consumed(Topics.PAPERS_ENRICHED, serdes, "enriched-source"));
   }
 
@@ -84,7 +92,7 @@ public final class PaperPulseTopology {
    *
    * @param mentions whether to send the terms' mentions (the topic counts alone need none)
    */
-  static KStream<String, Contribution> analyticsStream(KStream<String, EnrichedPaper> enriched, AnalyticsSettings settings, boolean mentions) {
+  public static KStream<String, Contribution> analyticsStream(KStream<String, EnrichedPaper> enriched, AnalyticsSettings settings, boolean mentions) {
     int partitions = settings.effectiveAnalyticsPartitions();
     return enriched
         .process(() -> new Contributions(mentions, partitions), Named.as("analytics-contributions"))

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 /** The schema registry could not be reached while reading a record; the record itself may be fine. */
 public final class RegistryUnavailableException extends RuntimeException {
-  RegistryUnavailableException(String message, Throwable cause) {
+  public RegistryUnavailableException(String message, Throwable cause) {
     super("the schema registry is not reachable: " + message, cause);
   }
 

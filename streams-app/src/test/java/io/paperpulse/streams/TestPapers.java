@@ -6,6 +6,7 @@ import io.paperpulse.avro.PaperLinks;
 import io.paperpulse.avro.PaperSource;
 import io.paperpulse.avro.ScoredKeyword;
 import io.paperpulse.avro.ScoredTopic;
+import io.paperpulse.streams.analytics.Days;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,22 +18,22 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Test data builders over the generated classes, and explicit event times. */
-final class TestPapers {
+public final class TestPapers {
   /** Day zero of every test: 2025-03-01T00:00Z. */
-  static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+  public static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
 
   private TestPapers() {}
 
   /** {@code days} after day zero; fractions are parts of a day. */
-  static Instant t(double days) {
+  public static Instant t(double days) {
     return T0.plusMillis((long) (days * Days.MILLIS));
   }
 
-  static Builder paper(String id) {
+  public static Builder paper(String id) {
     return new Builder(id);
   }
 
-  static Properties driverConfig() {
+  public static Properties driverConfig() {
     return driverConfig("paperpulse-test");
   }
 
@@ -40,7 +41,7 @@ final class TestPapers {
    * A driver's settings under its own application id and its own state directory, so drivers open
    * at once, in this JVM or in another build on the same machine, keep their state apart.
    */
-  static Properties driverConfig(String applicationId) {
+  public static Properties driverConfig(String applicationId) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     try {
@@ -55,7 +56,7 @@ final class TestPapers {
     return props;
   }
 
-  static final class Builder {
+  public static final class Builder {
     private final Paper.Builder paper;
     private final List<ScoredKeyword> keywords = new ArrayList<>();
     private final List<ScoredTopic> topics = new ArrayList<>();
@@ -73,45 +74,45 @@ final class TestPapers {
               .setIngested(T0);
     }
 
-    Builder title(String title) {
+    public Builder title(String title) {
       paper.setTitle(title);
       return this;
     }
 
-    Builder text(String text) {
+    public Builder text(String text) {
       paper.setAbstract$(text);
       return this;
     }
 
-    Builder categories(String... categories) {
+    public Builder categories(String... categories) {
       paper.setCategories(List.of(categories));
       return this;
     }
 
-    Builder at(Instant time) {
+    public Builder at(Instant time) {
       paper.setPublished(time).setIngested(time);
       return this;
     }
 
-    Builder keywords(String... keys) {
+    public Builder keywords(String... keys) {
       for (int i = 0; i < keys.length; i++) {
         keywords.add(new ScoredKeyword(keys[i], keys[i], (double) (keys.length - i)));
       }
       return this;
     }
 
-    Builder topics(String... names) {
+    public Builder topics(String... names) {
       for (int i = 0; i < names.length; i++) {
         topics.add(new ScoredTopic(names[i], i == 0 ? 1.0 : 0.5, true));
       }
       return this;
     }
 
-    Paper build() {
+    public Paper build() {
       return paper.build();
     }
 
-    EnrichedPaper enriched() {
+    public EnrichedPaper enriched() {
       return new EnrichedPaper(build(), keywords, topics, "test");
     }
   }

@@ -2,9 +2,9 @@ package io.paperpulse.streams.api;
 
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.state.TopicDayCounts;
-import io.paperpulse.streams.KeywordHistory;
-import io.paperpulse.streams.KeywordTrendsTopology;
-import io.paperpulse.streams.StoreNames;
+import io.paperpulse.streams.keywordtrends.KeywordHistory;
+import io.paperpulse.streams.keywordtrends.KeywordTrendsTopology;
+import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
 import java.time.LocalDate;

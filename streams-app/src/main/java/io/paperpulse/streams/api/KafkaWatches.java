@@ -4,7 +4,7 @@ import io.paperpulse.avro.Watch;
 import io.paperpulse.common.TableWriter;
 import io.paperpulse.common.Topics;
 import io.paperpulse.common.config.PaperPulseConfig;
-import io.paperpulse.streams.StoreNames;
+import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.common.TopicSerdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.avro.state.TopicDayCounts;
-import io.paperpulse.streams.AnalyticsPartitioner;
+import io.paperpulse.streams.analytics.AnalyticsPartitioner;
 import io.paperpulse.streams.AppMetrics;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.util.ArrayList;

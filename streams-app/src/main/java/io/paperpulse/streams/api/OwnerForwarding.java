@@ -2,7 +2,7 @@ package io.paperpulse.streams.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.streams.StoreNames;
+import io.paperpulse.streams.analytics.StoreNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

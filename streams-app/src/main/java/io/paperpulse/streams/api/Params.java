@@ -1,7 +1,7 @@
 package io.paperpulse.streams.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paperpulse.streams.TopicCountsTopology;
+import io.paperpulse.streams.topiccounts.TopicCountsTopology;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.time.LocalDate;

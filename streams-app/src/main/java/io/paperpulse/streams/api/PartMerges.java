@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.state.TopicDayCounts;
-import io.paperpulse.streams.KeywordTrendsTopology;
+import io.paperpulse.streams.keywordtrends.KeywordTrendsTopology;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;

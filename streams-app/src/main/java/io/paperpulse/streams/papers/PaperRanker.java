@@ -1,11 +1,11 @@
 package io.paperpulse.streams.papers;
 
 import io.paperpulse.avro.TrendingPaper;
-import io.paperpulse.streams.AnalyticsSettings;
-import io.paperpulse.streams.Contribution;
-import io.paperpulse.streams.Days;
-import io.paperpulse.streams.StoreNames;
-import io.paperpulse.streams.Watermark;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Contribution;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.analytics.StoreNames;
+import io.paperpulse.streams.analytics.Watermark;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

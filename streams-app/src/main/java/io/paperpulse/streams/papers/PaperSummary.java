@@ -2,8 +2,8 @@ package io.paperpulse.streams.papers;
 
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
-import io.paperpulse.streams.AnalyticsPartitioner;
-import io.paperpulse.streams.Days;
+import io.paperpulse.streams.analytics.AnalyticsPartitioner;
+import io.paperpulse.streams.analytics.Days;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.paperpulse.streams.papers;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.common.Topics;
-import io.paperpulse.streams.AnalyticsSettings;
-import io.paperpulse.streams.Contribution;
-import io.paperpulse.streams.Days;
-import io.paperpulse.streams.StoreNames;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Contribution;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.TrendWindow;
@@ -42,7 +42,7 @@ public final class PapersTopology {
 
   /**
    * @param analytics the analytics stream, whose contributions carry the summaries
-   * @param judged what the keyword trends judge ({@link io.paperpulse.streams.KeywordTrendsTopology#addTo})
+   * @param judged what the keyword trends judge ({@link io.paperpulse.streams.keywordtrends.KeywordTrendsTopology#addTo})
    */
   public static KStream<String, TrendingPaper> addTo(
       StreamsBuilder builder, KStream<String, Contribution> analytics, KStream<String, Object> judged, AnalyticsSettings settings, TopicSerdes serdes) {

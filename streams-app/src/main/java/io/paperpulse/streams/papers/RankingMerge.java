@@ -2,8 +2,8 @@ package io.paperpulse.streams.papers;
 
 import io.paperpulse.avro.TrendingKeywordRef;
 import io.paperpulse.avro.TrendingPaper;
-import io.paperpulse.streams.Days;
-import io.paperpulse.streams.StoreNames;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.analytics.StoreNames;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.paperpulse.streams.papers;
 
 import io.paperpulse.avro.TrendingKeywordRef;
 import io.paperpulse.avro.TrendingPaper;
-import io.paperpulse.streams.StoreNames;
+import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

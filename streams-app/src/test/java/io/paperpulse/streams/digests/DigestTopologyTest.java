@@ -11,7 +11,7 @@ import io.paperpulse.avro.TrendingKeywordRef;
 import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.common.Topics;
 import io.paperpulse.common.AvroSerdes;
-import io.paperpulse.streams.StoreNames;
+import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.keywordtrends;
 
 import io.paperpulse.avro.PaperRef;
+import io.paperpulse.streams.analytics.SortableKey;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
@@ -86,7 +87,7 @@ public final class KeywordHistory {
   }
 
   /** The keywords mentioned on {@code day}. */
-  public List<String> keywordsOf(long day) {
+  List<String> keywordsOf(long day) {
     List<String> keywords = new ArrayList<>();
     String prefix = day(day) + '|';
     try (KeyValueIterator<String, String> members = index.prefixScan(prefix, new StringSerializer())) {

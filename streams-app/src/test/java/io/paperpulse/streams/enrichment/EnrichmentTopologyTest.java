@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.enrichment;
 
 import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.common.TopicSerdes;
@@ -11,6 +11,9 @@ import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.ScoredKeyword;
 import io.paperpulse.avro.ScoredTopic;
 import io.paperpulse.common.Topics;
+import io.paperpulse.streams.Counters;
+import io.paperpulse.streams.TestPapers;
+import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.keywords.RecentFrequencies;
 import java.nio.charset.StandardCharsets;

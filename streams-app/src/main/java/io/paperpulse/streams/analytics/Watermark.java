@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.analytics;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.analytics;
 
 import io.paperpulse.common.Topic;
 import io.paperpulse.common.TopicSerdes;

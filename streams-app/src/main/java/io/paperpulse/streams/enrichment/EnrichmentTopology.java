@@ -1,10 +1,17 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.enrichment;
 
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.common.Topics;
 import io.paperpulse.common.util.Causes;
+import io.paperpulse.streams.Counters;
+import io.paperpulse.streams.RegistryUnavailableException;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.analytics.SortableKey;
+import io.paperpulse.streams.analytics.StoreNames;
+import io.paperpulse.streams.analytics.TopicStreams;
 import io.paperpulse.streams.keywords.RecentFrequencies;
 import io.paperpulse.streams.papers.PaperSummary;
 import java.nio.ByteBuffer;
@@ -52,7 +59,7 @@ public final class EnrichmentTopology {
 
   private EnrichmentTopology() {}
 
-  public static Topology build(Enricher enricher, TopicSerdes serdes, Counters counters) {
+  static Topology build(Enricher enricher, TopicSerdes serdes, Counters counters) {
     StreamsBuilder builder = new StreamsBuilder();
     addTo(builder, enricher, AnalyticsSettings.defaults(), serdes, counters);
     return builder.build();
@@ -63,7 +70,7 @@ public final class EnrichmentTopology {
    *
    * @param settings where the store of enriched ids lives (RocksDB unless in-memory is asked for)
    */
-  public static KStream<String, EnrichedPaper> addTo(
+  static KStream<String, EnrichedPaper> addTo(
       StreamsBuilder builder, Enricher enricher, AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
     return addWithRelistings(builder, enricher, settings, serdes, counters).papers();
   }

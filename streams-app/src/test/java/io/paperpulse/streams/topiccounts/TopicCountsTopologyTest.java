@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.topiccounts;
 
 import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.common.TopicSerdes;
@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.TopicCount;
 import io.paperpulse.common.Topics;
+import io.paperpulse.streams.Counters;
+import io.paperpulse.streams.TestPapers;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Days;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;

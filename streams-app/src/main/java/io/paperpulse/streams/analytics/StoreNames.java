@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.analytics;
 
 /** Names of every state store, in one place: renaming one orphans its changelog. */
 public final class StoreNames {
@@ -19,7 +19,7 @@ public final class StoreNames {
   public static final String TOPIC_DAYS = "topic-counts-daily-store";
   /** Per window size, the end of the last window emitted as final. */
   public static final String TOPIC_PROGRESS = "topic-counts-progress-store";
-  /** {@code keyword|day} → the keyword's papers that day ({@link KeywordHistory}). */
+  /** {@code keyword|day} → the keyword's papers that day ({@link io.paperpulse.streams.keywordtrends.KeywordHistory}). */
   public static final String KEYWORD_DAYS = "keyword-days-store";
   /** {@code day|keyword} → nothing: the keywords of each day. */
   public static final String KEYWORD_DAY_INDEX = "keyword-day-members-store";

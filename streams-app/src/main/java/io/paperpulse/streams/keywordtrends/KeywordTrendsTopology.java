@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.keywordtrends;
 
 import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.common.TopicSerdes;
@@ -8,6 +8,17 @@ import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.avro.state.SpikeState;
 import io.paperpulse.common.Topics;
+import io.paperpulse.streams.Counters;
+import io.paperpulse.streams.PaperPulseTopology;
+import io.paperpulse.streams.alerts.SpikeRule;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Contribution;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.analytics.DueDays;
+import io.paperpulse.streams.analytics.SortableKey;
+import io.paperpulse.streams.analytics.StoreNames;
+import io.paperpulse.streams.analytics.TopicStreams;
+import io.paperpulse.streams.analytics.Watermark;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.papers.DayClosed;
 import io.paperpulse.streams.trends.Evaluation;

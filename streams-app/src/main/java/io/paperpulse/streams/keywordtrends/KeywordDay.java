@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.keywordtrends;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ public final class KeywordDay {
   /** The stored forms and samples, not yet read. */
   private ByteBuffer rest;
 
-  public KeywordDay(long count, String label, List<String> samples) {
+  KeywordDay(long count, String label, List<String> samples) {
     this.count = count;
     this.forms = new TreeMap<>();
     this.forms.put(label, 1L);
@@ -45,7 +45,7 @@ public final class KeywordDay {
     return count;
   }
 
-  public void setCount(long count) {
+  void setCount(long count) {
     this.count = count;
   }
 
@@ -64,13 +64,13 @@ public final class KeywordDay {
   }
 
   /** Counts one more paper that wrote the keyword as {@code form}. */
-  public void addForm(String form) {
+  void addForm(String form) {
     read();
     forms.merge(form, 1L, Long::sum);
   }
 
   /** The samples, newest first; a list this record owns and callers may change. */
-  public List<String> getSamples() {
+  List<String> getSamples() {
     read();
     return samples;
   }

@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.analytics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.keywordtrends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.alerts;
 
 import io.paperpulse.avro.Watch;
 import io.paperpulse.streams.trends.Evaluation;

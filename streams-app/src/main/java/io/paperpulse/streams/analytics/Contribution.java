@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.analytics;
 
 import io.paperpulse.streams.papers.PaperSummary;
 import java.nio.ByteBuffer;
@@ -47,7 +47,7 @@ public record Contribution(
   }
 
   /** A compact binary form. */
-  static Serde<Contribution> serde() {
+  public static Serde<Contribution> serde() {
     return Serdes.serdeFrom(new Writer(), new Reader());
   }
 

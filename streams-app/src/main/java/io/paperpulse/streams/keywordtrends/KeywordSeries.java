@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.keywordtrends;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -23,12 +23,12 @@ public final class KeywordSeries {
     this.counts = counts;
   }
 
-  public static KeywordSeries empty() {
+  static KeywordSeries empty() {
     return EMPTY;
   }
 
   /** This series with {@code count} papers on {@code day} (a day after every day it holds), without days before {@code keepFrom}. */
-  public KeywordSeries append(long day, long count, long keepFrom) {
+  KeywordSeries append(long day, long count, long keepFrom) {
     if (days.length > 0 && day <= days[days.length - 1]) {
       throw new IllegalArgumentException("day " + day + " is not after " + days[days.length - 1]);
     }
@@ -45,12 +45,12 @@ public final class KeywordSeries {
   }
 
   /** The newest day held, or {@link Long#MIN_VALUE} when empty. */
-  public long lastDay() {
+  long lastDay() {
     return days.length == 0 ? Long.MIN_VALUE : days[days.length - 1];
   }
 
   /** Adds the counts of the days from {@code first} to {@code last} into {@code out}, indexed by day minus {@code first}. */
-  public void addTo(long[] out, long first, long last) {
+  void addTo(long[] out, long first, long last) {
     for (int i = 0; i < days.length; i++) {
       if (days[i] >= first && days[i] <= last) {
         out[(int) (days[i] - first)] += counts[i];

@@ -1,5 +1,6 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.analytics;
 
+import io.paperpulse.streams.alerts.SpikeRule;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.state.KeyValueStore;

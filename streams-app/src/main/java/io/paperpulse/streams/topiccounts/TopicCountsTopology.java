@@ -1,10 +1,19 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.topiccounts;
 
 import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.TopicCount;
 import io.paperpulse.avro.state.TopicDayCounts;
 import io.paperpulse.common.Topics;
+import io.paperpulse.streams.Counters;
+import io.paperpulse.streams.PaperPulseTopology;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Contribution;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.analytics.DueDays;
+import io.paperpulse.streams.analytics.StoreNames;
+import io.paperpulse.streams.analytics.TopicStreams;
+import io.paperpulse.streams.analytics.Watermark;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -70,7 +79,7 @@ public final class TopicCountsTopology {
   }
 
   /** The key of a window's record: {@code topic|P7D|2025-03-21}. */
-  public static String key(String topic, int days, long startDay) {
+  static String key(String topic, int days, long startDay) {
     return topic + "|" + window(days) + "|" + LocalDate.ofEpochDay(startDay);
   }
 

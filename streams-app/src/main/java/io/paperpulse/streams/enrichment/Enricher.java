@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.enrichment;
 
 import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
@@ -19,7 +19,7 @@ import java.util.function.LongConsumer;
  * primary scores 1.0, cross-lists 0.5), else from the topic classifier.
  */
 public final class Enricher {
-  public static final String VERSION = KeywordExtractor.VERSION + "+topics-3";
+  static final String VERSION = KeywordExtractor.VERSION + "+topics-3";
   static final int KEYWORDS = 10;
   static final int PREDICTED_TOPICS = 3;
 
@@ -27,7 +27,7 @@ public final class Enricher {
   private final KeywordExtractor extractor;
   private final TopicClassifier classifier;
 
-  public Enricher(DocumentFrequencies frequencies, TopicClassifier classifier) {
+  Enricher(DocumentFrequencies frequencies, TopicClassifier classifier) {
     this.frequencies = frequencies;
     this.extractor = new KeywordExtractor(frequencies);
     this.classifier = classifier;
@@ -40,7 +40,7 @@ public final class Enricher {
   }
 
   /** The background corpus's statistics, which {@link RecentFrequencies} builds on. */
-  public DocumentFrequencies frequencies() {
+  DocumentFrequencies frequencies() {
     return frequencies;
   }
 

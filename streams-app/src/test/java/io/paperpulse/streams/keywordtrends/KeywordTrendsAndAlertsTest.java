@@ -1,4 +1,4 @@
-package io.paperpulse.streams;
+package io.paperpulse.streams.keywordtrends;
 
 import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.common.TopicSerdes;
@@ -11,6 +11,12 @@ import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.common.Topics;
+import io.paperpulse.streams.Counters;
+import io.paperpulse.streams.TestPapers;
+import io.paperpulse.streams.alerts.SpikeRule;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.TrendWindow;
