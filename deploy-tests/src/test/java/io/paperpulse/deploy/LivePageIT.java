@@ -175,8 +175,14 @@ class LivePageIT {
     assertThat(dom).containsPattern("<input type=\"radio\" id=\"window-P7D\" name=\"window\" value=\"P7D\" checked=\"\">\\s*<label for=\"window-P7D\">week</label>");
     assertThat(dom).containsPattern("<input type=\"radio\" id=\"window-P28D\" name=\"window\" value=\"P28D\">\\s*<label for=\"window-P28D\">4 weeks</label>");
 
-    // Whatever the API says rises is what the page shows: its labels, or the empty-state sentence.
-    String empty = "No keyword is rising yet: trends need a few weeks of papers.";
+    // Whatever the API says rises is what the page shows: its labels, or the empty-state sentence,
+    // which says how many keywords were tested once any was.
+    JsonNode week = get("/api/keywords/trending?window=P7D");
+    long tested = week.path("tested").asLong();
+    String empty = tested > 0
+        ? String.format(java.util.Locale.ENGLISH, "None of the %,d keywords tested rose clearly enough to list (q at most %s).",
+            tested, week.path("maxQValue").asText())
+        : "No keyword is rising yet: trends need a few weeks of papers.";
     if (labels.isEmpty()) {
       assertThat(dom).contains("<p id=\"rising-empty\" class=\"empty\">" + empty + "</p>");
       assertThat(dom).doesNotContain("<li class=\"kw\"");

@@ -153,7 +153,11 @@ async function loadRising() {
   const keywords = data.keywords || [];
   list.replaceChildren(...keywords.map(risingItem));
   list.hidden = keywords.length === 0;
-  document.getElementById('rising-empty').hidden = keywords.length !== 0;
+  const empty = document.getElementById('rising-empty');
+  empty.hidden = keywords.length !== 0;
+  empty.textContent = data.tested
+    ? `None of the ${data.tested.toLocaleString('en')} keywords tested rose clearly enough to list (q at most ${data.maxQValue}).`
+    : 'No keyword is rising yet: trends need a few weeks of papers.';
   return data;
 }
 
