@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  * ("data stream" is a candidate, "data" and "data model" are not), does not start with an adverb
  * ("secretly") or with a participle after one ("progressively optimized"), and does not end with an adverb or a participle ("trained"), nor, for keyphrases,
  * with an adjective ("optimized bi-granular"). An acronym is exempt from the verb, adverb,
- * participle and adjective rules. {@link #forEach} gives the keyphrase candidates (up to
- * {@value #MAX_WORDS} words), used alike to build the background statistics and to extract
+ * participle and adjective rules, but for keyphrases a hyphenated word ending in a lower-case part
+ * is judged at a phrase's end by that part ("CG-friendly" ends no keyphrase). {@link #forEach}
+ * gives the keyphrase candidates (up to {@value #MAX_WORDS} words), used alike to build the background statistics and to extract
  * keywords, so both see the same phrases. {@link #forEachSpan} with {@link #MENTION_RULES} gives
  * the longer phrases of {@link MentionTerms}, where words that only look like adverbs or
  * participles ("anomaly", "speed") are not taken for them.
@@ -20,18 +21,19 @@ final class Candidates {
 
   /**
    * How candidates are cut: the longest phrase, whether noun exceptions apply to the suffix rules,
-   * and whether a phrase may end with an adjective.
+   * whether a phrase may end with an adjective, and whether an acronym with a lower-case last part
+   * ("CG-friendly") is judged at a phrase's end by that part.
    */
-  record Rules(int maxWords, boolean nounExceptions, boolean adjectiveEnds) {}
+  record Rules(int maxWords, boolean nounExceptions, boolean adjectiveEnds, boolean lastPartEnds) {}
 
   /** The rules of the keyphrase extractor and the background statistics. */
-  static final Rules KEYPHRASE_RULES = new Rules(MAX_WORDS, false, false);
+  static final Rules KEYPHRASE_RULES = new Rules(MAX_WORDS, false, false, true);
 
   /**
    * The rules of a paper's mention terms: phrases of up to four words, which may end with an
    * adjective (a term is counted whatever it reads like; the lists judge how it reads).
    */
-  static final Rules MENTION_RULES = new Rules(4, true, true);
+  static final Rules MENTION_RULES = new Rules(4, true, true, false);
 
   /** One candidate: its key (stems), its label (lower-case words), and where it starts. */
   record Candidate(String key, String label, int start, int words, boolean acronym) {}
@@ -92,7 +94,7 @@ final class Candidates {
         if (allGeneric || (n == 1 && last.letters() < 3 && !last.acronym()) || last.stop()) {
           continue; // a modifier alone, or ending a phrase, is no term
         }
-        if (!last.acronym() && (adverb(last.lower(), rules) || participle(last.lower(), rules)
+        if (!exemptAtEnd(last, rules) && (adverb(last.lower(), rules) || participle(last.lower(), rules)
             || (!rules.adjectiveEnds() && Words.adjective(last.lower())))) {
           continue; // adverbs, participles and adjectives ("secretly", "trained", "generative") end no keyword
         }
@@ -110,6 +112,30 @@ final class Candidates {
       return true;
     }
     return token.stop() && !(rules.nounExceptions() && Words.MODIFIERS.contains(token.lower()));
+  }
+
+  /**
+   * Whether a phrase may end with this token whatever its ending: an acronym ("GANs", "NeRF"),
+   * unless the rules judge it by a lower-case last part ("CG-friendly", "LLM-based").
+   */
+  private static boolean exemptAtEnd(Tokenizer.Token token, Rules rules) {
+    if (!token.acronym()) {
+      return false;
+    }
+    if (!rules.lastPartEnds()) {
+      return true;
+    }
+    String surface = token.surface();
+    int hyphen = surface.lastIndexOf('-');
+    if (hyphen < 0) {
+      return true;
+    }
+    for (int i = hyphen + 1; i < surface.length(); i++) {
+      if (Character.isUpperCase(surface.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the token at {@code i} is a participle after an adverb ("progressively optimized"): a verb, which starts no term. */

@@ -16,18 +16,22 @@ import java.util.function.LongConsumer;
  * folded to one key per phrase ("Diffusion Models" and "diffusion model" are one keyword). Each is
  * scored by {@code tf * idf}, with the idf from a background corpus of arXiv listings (in the
  * streams app, together with recent papers: {@link RecentFrequencies}), then boosted when it
- * appears in the title, early in the abstract, as an acronym or as a longer phrase. A phrase of several words that the background corpus holds at most once would get a
- * near-maximal idf by chance alone; it gets instead {@value #UNSEEN_PHRASE_IDF} times the mean idf
- * of its words, an estimate from what is known. A keyword inside a better one is dropped, and so
+ * appears in the title, as an acronym or as a longer phrase, and by how early it first occurs:
+ * {@code 1 + 1 / (1 + p / }{@value #POSITION_WORDS}{@code )} for its first occurrence at word
+ * {@code p} of the title followed by the abstract. A phrase of several words that the background
+ * corpus holds at most once would get a near-maximal idf by chance alone; it gets instead
+ * {@value #UNSEEN_PHRASE_IDF} times the mean idf of its words, an estimate from what is known. A keyword inside a better one is dropped, and so
  * is one that holds two better ones, so no phrase shows at three lengths ("bi-granular",
  * "bi-granular document", "bi-granular document representation").
  */
 public final class KeywordExtractor {
   /** Changes whenever the rules or the bundled statistics change. */
-  public static final String VERSION = "kw-4";
+  public static final String VERSION = "kw-5";
 
   private static final double TITLE_BOOST = 2.0;
-  private static final double ACRONYM_BOOST = 1.3;
+  private static final double ACRONYM_BOOST = 2.0;
+  /** At which word of the paper (title, then abstract) the position boost's bonus over 1 has halved. */
+  static final double POSITION_WORDS = 30;
   private static final double[] LENGTH_BOOST = {0, 1.0, 1.35, 1.5};
   /**
    * The idf of a rare phrase relative to the mean of its words' idf. Chosen on the keyphrase
@@ -105,14 +109,14 @@ public final class KeywordExtractor {
    */
   public List<Keyword> extract(String title, String text, int limit, Idf idf, LongConsumer candidates) {
     Map<String, Stats> stats = new HashMap<>();
-    collect(Tokenizer.tokenize(title == null ? "" : title), stats, true);
-    List<Tokenizer.Token> body = Tokenizer.tokenize(text == null ? "" : text);
-    collect(body, stats, false);
+    List<Tokenizer.Token> titleTokens = Tokenizer.tokenize(title == null ? "" : title);
+    collect(titleTokens, 0, stats, true);
+    collect(Tokenizer.tokenize(text == null ? "" : text), titleTokens.size(), stats, false);
     List<Keyword> ranked = new ArrayList<>(stats.size());
     for (Stats s : stats.values()) {
       long hash = DocumentFrequencies.hash(s.key);
       candidates.accept(hash);
-      ranked.add(new Keyword(s.key, s.label(), score(s, idf(s, hash, idf), body.size())));
+      ranked.add(new Keyword(s.key, s.label(), score(s, idf(s, hash, idf))));
     }
     ranked.sort(Comparator.comparingDouble(Keyword::score).reversed().thenComparing(Keyword::key));
     List<Keyword> chosen = new ArrayList<>(limit);
@@ -144,11 +148,8 @@ public final class KeywordExtractor {
     return Math.min(own, UNSEEN_PHRASE_IDF * sum / s.words);
   }
 
-  private double score(Stats s, double idf, int bodyLength) {
-    double position =
-        s.firstPosition == Integer.MAX_VALUE || bodyLength == 0
-            ? 1.0
-            : 1.0 + 0.3 * (1.0 - (double) s.firstPosition / bodyLength);
+  private static double score(Stats s, double idf) {
+    double position = 1.0 + 1.0 / (1.0 + s.firstPosition / POSITION_WORDS);
     return s.tf
         * idf
         * (s.inTitle ? TITLE_BOOST : 1.0)
@@ -157,7 +158,8 @@ public final class KeywordExtractor {
         * position;
   }
 
-  private static void collect(List<Tokenizer.Token> tokens, Map<String, Stats> stats, boolean title) {
+  /** Counts the candidates of {@code tokens}, whose first word is word {@code offset} of the paper. */
+  private static void collect(List<Tokenizer.Token> tokens, int offset, Map<String, Stats> stats, boolean title) {
     Candidates.forEach(
         tokens,
         c -> {
@@ -165,11 +167,8 @@ public final class KeywordExtractor {
           s.tf++;
           s.addLabel(c.label());
           s.acronym |= c.acronym();
-          if (title) {
-            s.inTitle = true;
-          } else {
-            s.firstPosition = Math.min(s.firstPosition, c.start());
-          }
+          s.inTitle |= title;
+          s.firstPosition = Math.min(s.firstPosition, offset + c.start());
         });
   }
 

@@ -59,9 +59,14 @@ class KeywordExtractorTest {
 
   @Test
   void aKeywordInsideABetterOneIsNotRepeated() {
-    List<String> labels = labels("Protein language models", "Protein language models learn protein language.");
+    DocumentFrequencies background = new DocumentFrequencies(
+        1000, Map.of("model", 600, "language", 100, "protein", 20, "language model", 50, "protein language model", 5));
 
-    assertThat(labels).contains("protein language models").doesNotContain("language models");
+    List<String> labels = new KeywordExtractor(background)
+        .extract("Protein language models", "Protein language models learn protein language.", 10)
+        .stream().map(KeywordExtractor.Keyword::label).toList();
+
+    assertThat(labels).contains("protein language models").doesNotContain("language models", "protein language", "language");
   }
 
   @Test
@@ -99,6 +104,24 @@ class KeywordExtractorTest {
     assertThat(first).contains("document representation", "ebr").doesNotContain("optimized bi-granular", "optimized bi-granular document");
     List<String> second = bundled.extract(SEED_PAPERS[1][0], SEED_PAPERS[1][1], 10).stream().map(KeywordExtractor.Keyword::label).toList();
     assertThat(second).contains("dreamface").noneMatch(label -> label.startsWith("customize"));
+  }
+
+  @Test
+  void ofTwoEqualPhrasesTheOneFirstMetInTheAbstractRanksFirst() {
+    DocumentFrequencies background = new DocumentFrequencies(1000, Map.of("protein", 20, "graph", 20, "review", 900, "turn", 900));
+
+    List<String> labels = new KeywordExtractor(background)
+        .extract("", "Graphs are reviewed here, then we turn to proteins.", 10)
+        .stream().map(KeywordExtractor.Keyword::label).toList();
+
+    assertThat(labels).containsSubsequence("graphs", "proteins");
+  }
+
+  @Test
+  void aHyphenatedWordIsJudgedByItsLastPartAtAKeyphrasesEnd() {
+    assertThat(KeywordExtractor.candidates("the generated CG-friendly assets of GPT-based LLM-Agents"))
+        .contains("generated cg-friendly asset", "cg-friendly asset", "llm-agent")
+        .doesNotContain("generated cg-friendly", "cg-friendly");
   }
 
   @Test
