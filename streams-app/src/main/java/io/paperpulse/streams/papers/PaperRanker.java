@@ -14,6 +14,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -108,20 +109,28 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     }
     int self = partition.intValue();
     long time = Days.startMillis(day + 1) - 1;
+    // Every window's papers, read once: the longest window holds the others.
+    List<PaperSummary> papers = new ArrayList<>();
+    try (KeyValueIterator<String, PaperSummary> range = summaries.range(Ranking.day(PaperWindow.longest().firstDay(day)), Ranking.day(day + 1))) {
+      range.forEachRemaining(kv -> papers.add(kv.value));
+    }
     for (PaperWindow window : PaperWindow.values()) {
       Map<String, TrendingScore.Strength> strengths = strengths(window, day);
       List<RankMessage> entries = new ArrayList<>();
-      for (long d = window.firstDay(day); d <= day; d++) {
-        for (KeyValue<String, PaperSummary> kv : Ranking.withPrefix(summaries, Ranking.day(d))) {
-          entries.add(RankMessage.entry(self, day, window, kv.value, TrendingScore.score(kv.value, strengths, window, day)));
+      long first = window.firstDay(day);
+      for (PaperSummary paper : papers) {
+        if (paper.day() >= first && paper.day() <= day) {
+          entries.add(RankMessage.entry(self, day, window, paper, TrendingScore.score(paper, strengths, window, day)));
         }
       }
       for (RankMessage entry : Ranking.top(entries)) {
         context.forward(new Record<>(String.valueOf(day), entry, time));
       }
     }
-    for (KeyValue<String, PaperSummary> kv : Ranking.withPrefix(summaries, Ranking.day(day))) {
-      context.forward(new Record<>(kv.value.paperId(), null, time)); // ranked: no longer open
+    for (PaperSummary paper : papers) {
+      if (paper.day() == day) {
+        context.forward(new Record<>(paper.paperId(), null, time)); // ranked: no longer open
+      }
     }
     context.forward(new Record<>(String.valueOf(day), RankMessage.done(self, day), time));
     progress.put(RANKED_THROUGH, day);

@@ -4,10 +4,20 @@ import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.streams.analytics.AnalyticsPartitioner;
 import io.paperpulse.streams.analytics.Days;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * A paper as the trending-papers ranking needs it: what the page shows, its day, its community
@@ -100,11 +110,99 @@ public record PaperSummary(
     return "https://arxiv.org/search/?searchtype=title&query=" + URLEncoder.encode(paper.getTitle(), StandardCharsets.UTF_8);
   }
 
+  /**
+   * The summary in a compact binary form (a format byte, then each field): a day's ranking reads
+   * every summary of the last 30 days, which JSON made a tenth of a backfill's CPU.
+   */
   public static byte[] toBytes(PaperSummary summary) {
-    return Json.write(summary);
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeByte(BINARY);
+      writeString(out, summary.paperId);
+      writeString(out, summary.title);
+      writeStrings(out, summary.authors);
+      writeString(out, summary.abstractStart);
+      writeString(out, summary.url);
+      writeStrings(out, summary.subjects);
+      out.writeLong(summary.day);
+      out.writeInt(summary.upvotes == null ? -1 : summary.upvotes);
+      out.writeInt(summary.timesListed);
+      writeStrings(out, summary.terms);
+      out.writeBoolean(summary.relisting);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
   }
 
+  /** A summary from {@link #toBytes}, or from the JSON that versions before it wrote. */
   public static PaperSummary fromBytes(byte[] bytes) {
-    return Json.read(bytes, PaperSummary.class);
+    if (bytes.length > 0 && bytes[0] == '{') {
+      return Json.read(bytes, PaperSummary.class);
+    }
+    if (bytes.length == 0 || bytes[0] != BINARY) {
+      throw new SerializationException("not a paper summary: format byte " + (bytes.length == 0 ? "missing" : bytes[0]));
+    }
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1));
+      String paperId = readString(in);
+      String title = readString(in);
+      List<String> authors = readStrings(in);
+      String abstractStart = readString(in);
+      String url = readString(in);
+      List<String> subjects = readStrings(in);
+      long day = in.readLong();
+      int upvotes = in.readInt();
+      int timesListed = in.readInt();
+      List<String> terms = readStrings(in);
+      boolean relisting = in.readBoolean();
+      return new PaperSummary(paperId, title, authors, abstractStart, url, subjects, day, upvotes < 0 ? null : upvotes, timesListed, terms, relisting);
+    } catch (IOException e) {
+      throw new SerializationException("cannot read a paper summary: " + e.getMessage(), e);
+    }
+  }
+
+  /** Serde of {@link #toBytes} and {@link #fromBytes}. */
+  static Serde<PaperSummary> serde() {
+    return Serdes.serdeFrom((topic, value) -> value == null ? null : toBytes(value), (topic, bytes) -> bytes == null ? null : fromBytes(bytes));
+  }
+
+  private static final byte BINARY = 1;
+
+  private static void writeString(DataOutputStream out, String value) throws IOException {
+    if (value == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0) {
+      return null;
+    }
+    byte[] utf8 = new byte[length];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String value : values) {
+      writeString(out, value);
+    }
+  }
+
+  private static List<String> readStrings(DataInputStream in) throws IOException {
+    int size = in.readInt();
+    List<String> out = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      out.add(readString(in));
+    }
+    return List.copyOf(out);
   }
 }

@@ -42,6 +42,15 @@ public enum PaperWindow {
     return lastDay - days + 1;
   }
 
+  /** The window of the most days. */
+  static PaperWindow longest() {
+    PaperWindow longest = P1D;
+    for (PaperWindow w : values()) {
+      longest = w.days > longest.days ? w : longest;
+    }
+    return longest;
+  }
+
   /** The window named {@code name} (P1D, P7D, P30D), if any. */
   public static Optional<PaperWindow> parse(String name) {
     for (PaperWindow w : values()) {

@@ -109,7 +109,7 @@ public final class PapersTopology {
   public static KStream<String, RankMessage> addRanker(
       StreamsBuilder builder, KStream<String, Contribution> analytics, KStream<String, RankMessage> signals, AnalyticsSettings settings,
       TopicSerdes serdes) {
-    builder.addStateStore(settings.store(StoreNames.PAPER_SUMMARIES, Serdes.String(), Json.serde(PaperSummary.class)));
+    builder.addStateStore(settings.store(StoreNames.PAPER_SUMMARIES, Serdes.String(), PaperSummary.serde()));
     builder.addStateStore(settings.store(StoreNames.PAPER_KEYWORDS, Serdes.String(), RankMessage.serde()));
     builder.addStateStore(settings.store(StoreNames.PAPER_RANKER_PROGRESS, Serdes.String(), Serdes.Long()));
     builder.addStateStore(settings.store(StoreNames.PAPER_WATERMARK, Serdes.String(), Serdes.Long()));
