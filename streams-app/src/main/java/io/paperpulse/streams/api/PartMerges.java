@@ -88,11 +88,56 @@ final class PartMerges {
     return KeywordTrendsTopology.trend(trend.path("keyword").asText(), trend.path("label").asText(), List.of(), evaluationOf(trend));
   }
 
-  /** The newest alerts of every part, newest first. */
+  /** Alerts this many days apart or closer may be one event. */
+  static final int EVENT_DAYS = 3;
+  /** Sample papers two alerts share to be one event. */
+  static final int SHARED_PAPERS = 2;
+  /** Alerts each part gives for every alert listed: more than {@code limit}, so folding leaves enough. */
+  static final int FETCH_FACTOR = 5;
+
+  /**
+   * The newest alerts of every part, newest first, at most {@code limit}. An unwatched alert of the
+   * same event as a newer one listed (within {@value #EVENT_DAYS} days of it, sharing at least
+   * {@value #SHARED_PAPERS} sample papers: one batch of papers raising alerts on several of its
+   * phrases) is folded into that one's {@code related} labels instead of listed. Watched alerts
+   * are always listed.
+   */
   static List<JsonNode> mergeAlerts(List<JsonNode> parts, int limit) {
     List<JsonNode> all = new ArrayList<>();
     parts.forEach(part -> part.path("alerts").forEach(all::add));
     all.sort(Comparator.comparing((JsonNode a) -> a.path("key").asText()).reversed());
-    return all.subList(0, Math.min(limit, all.size()));
+    List<ObjectNode> out = new ArrayList<>();
+    for (JsonNode alert : all) {
+      ObjectNode event = alert.path("watched").asBoolean() ? null : eventOf(out, alert);
+      if (event != null) {
+        event.withArray("related").add(alert.path("label").asText());
+      } else if (out.size() < limit) {
+        ObjectNode listed = alert.deepCopy();
+        listed.putArray("related");
+        out.add(listed);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** The unwatched alert listed that {@code alert} is of one event with, or null. */
+  private static ObjectNode eventOf(List<ObjectNode> listed, JsonNode alert) {
+    long day = LocalDate.parse(alert.path("day").asText().substring(0, 10)).toEpochDay();
+    java.util.Set<String> papers = new java.util.HashSet<>();
+    alert.path("samples").forEach(p -> papers.add(p.path("id").asText()));
+    for (ObjectNode other : listed) {
+      if (other.path("watched").asBoolean()
+          || Math.abs(LocalDate.parse(other.path("day").asText().substring(0, 10)).toEpochDay() - day) > EVENT_DAYS) {
+        continue;
+      }
+      int shared = 0;
+      for (JsonNode p : other.path("samples")) {
+        shared += papers.contains(p.path("id").asText()) ? 1 : 0;
+      }
+      if (shared >= SHARED_PAPERS) {
+        return other;
+      }
+    }
+    return null;
   }
 }

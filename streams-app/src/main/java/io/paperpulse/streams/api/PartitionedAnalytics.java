@@ -100,7 +100,8 @@ final class PartitionedAnalytics implements Analytics {
     if (part != null) {
       return queries.alertsPart(part, true, limit);
     }
-    List<JsonNode> parts = collect(request, "/api/alerts?limit=" + limit, p -> queries.alertsPart(p, true, limit));
+    int fetch = Math.min(Params.MAX_LIMIT, limit * PartMerges.FETCH_FACTOR);
+    List<JsonNode> parts = collect(request, "/api/alerts?limit=" + fetch, p -> queries.alertsPart(p, true, fetch));
     return new Answers.Alerts(PartMerges.mergeAlerts(parts, limit));
   }
 

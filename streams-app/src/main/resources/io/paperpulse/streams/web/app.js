@@ -173,6 +173,8 @@ function alertItem(a) {
   const parts = [`${papers(finite(a.count) || 0)} in the ${windowName} from ${day}`];
   if (score !== null) parts.push(`score ${score.toFixed(1)}`);
   if (a.watched) parts.push(a.owner ? `watched by ${a.owner}` : 'watched');
+  const related = a.related || [];
+  if (related.length) parts.push(`with ${related.length} related: ${related.join(', ')}`);
   item.append(' ' + parts.join(' · '));
   const sample = (a.samples || [])[0];
   if (sample) {
