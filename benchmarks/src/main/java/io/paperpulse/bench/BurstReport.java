@@ -161,10 +161,11 @@ final class BurstReport {
     long tested = run.tested.values().stream().mapToLong(Long::longValue).sum();
     long injected = alerts(a -> !a.watched() && plan.injectedTerms.containsKey(a.key()) && !isTwin(a.key())).size();
     out.append(String.format(Locale.ROOT, "Global rule: **%d alerts on %,d tested keyword-days, %.2f per 1,000**. A tested keyword-day is a real "
-        + "keyword on a closed day that mentions it, listable, with at least %d papers in the week's window: the hypotheses of that day's weekly "
+        + "keyword on a closed day that mentions it, listable, with at least %d papers in the week's window (%d for a name): the hypotheses of that day's weekly "
         + "list (`KeywordHistory.test`), %,.0f a day on average, leaving out the invented terms and the watched real keywords; the global rule "
         + "can alert on no other keyword-day. Not counted: %d alerts on the phrases' other sub-phrases (\"%s\").%n%n",
-        global.size(), tested, 1000.0 * global.size() / tested, io.paperpulse.streams.trends.TrendWindow.P7D.minSupport(),
+        global.size(), tested, 1000.0 * global.size() / tested, io.paperpulse.streams.trends.TrendWindow.P7D.minSupport(false),
+        io.paperpulse.streams.trends.TrendWindow.P7D.minSupport(true),
         (double) tested / days.size(), injected, lastWords(plan.bursts.get(0).phrase())));
     listed(out, "Global alerts on real keywords", global);
   }

@@ -170,7 +170,7 @@ public final class KeywordHistory {
   }
 
   /** Papers any window needs at the least: fewer in the longest window, and no window is tested. */
-  private static final int LEAST_SUPPORT = java.util.Arrays.stream(TrendWindow.values()).mapToInt(TrendWindow::minSupport).min().orElseThrow();
+  private static final int LEAST_SUPPORT = java.util.Arrays.stream(TrendWindow.values()).mapToInt(TrendWindow::leastSupport).min().orElseThrow();
 
   /**
    * Judges a keyword in every window ending on {@code day}, from its series of closed days, the
@@ -260,11 +260,11 @@ public final class KeywordHistory {
     long namedTests = 0;
     for (String keyword : keywords) {
       long[] byDay = counts(keyword, day, totalsByDay, closed);
-      if (sum(byDay, byDay.length - window.days(), byDay.length) < window.minSupport()) {
+      if (sum(byDay, byDay.length - window.days(), byDay.length) < window.leastSupport()) {
         continue; // too few papers in the window to be tested
       }
       Judged judged = judge(keyword, day, byDay, totalsByDay, false);
-      if (judged == null || !judged.in(window).supported() || judged.last() == null) {
+      if (judged == null || judged.last() == null || !judged.in(window).supported(Trending.named(judged.last().getLabel()))) {
         continue;
       }
       Evaluation e = judged.in(window);

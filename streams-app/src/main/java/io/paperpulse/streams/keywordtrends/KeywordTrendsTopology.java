@@ -24,6 +24,7 @@ import io.paperpulse.streams.papers.DayClosed;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.SpikeDetector;
 import io.paperpulse.streams.trends.TrendWindow;
+import io.paperpulse.streams.trends.Trending;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -295,7 +296,7 @@ public final class KeywordTrendsTopology {
           continue;
         }
         for (Evaluation e : judged.evaluations()) {
-          if (watch != null ? e.count() > 0 : e.supported() && e.pValue() <= EMIT_MAX_P) {
+          if (watch != null ? e.count() > 0 : e.supported(Trending.named(judged.last().getLabel())) && e.pValue() <= EMIT_MAX_P) {
             context.forward(new Record<>(keyword, trend(keyword, judged.last(), history.samples(judged), e), Days.startMillis(day + 1) - 1));
           }
         }

@@ -15,7 +15,7 @@ import java.util.function.LongUnaryOperator;
  * @param ratio window rate over baseline rate
  * @param score {@link RateComparison#lowerRatio}: the rise the counts support, what lists rank by
  * @param emerging no paper had it in a baseline period with enough data, and the window has at
- *     least the window's minimum support
+ *     least the papers any keyword needs to be tested there ({@link TrendWindow#leastSupport})
  */
 public record Evaluation(
     TrendWindow window,
@@ -71,7 +71,7 @@ public record Evaluation(
       baselineTotal += totals[i];
       baselineDays += totals[i] > 0 ? 1 : 0;
     }
-    boolean emerging = baselineCount == 0 && count >= window.minSupport() && baselineDays * 2 >= window.baselineDays();
+    boolean emerging = baselineCount == 0 && count >= window.leastSupport() && baselineDays * 2 >= window.baselineDays();
     return new Evaluation(
         window, endDay, count, total, baselineCount, baselineTotal, baselineDays,
         RateComparison.pValue(count, total, baselineCount, baselineTotal),
@@ -80,8 +80,8 @@ public record Evaluation(
         emerging);
   }
 
-  /** Whether the keyword has enough papers in the window to be tested. */
-  public boolean supported() {
-    return count >= window.minSupport();
+  /** Whether a keyword, a name or not, has enough papers in the window to be tested. */
+  public boolean supported(boolean named) {
+    return count >= window.minSupport(named);
   }
 }

@@ -133,6 +133,16 @@ class TrendMathTest {
   }
 
   @Test
+  void aWeekTestsANameFromFivePapersAndAPlainPhraseFromEight() {
+    assertThat(tested("dapo", 5, 0).evaluation().supported(true)).isTrue();
+    assertThat(tested("safety benchmark", 7, 0).evaluation().supported(false)).isFalse();
+    assertThat(tested("safety benchmark", 8, 0).evaluation().supported(false)).isTrue();
+    // Five papers from nothing in a week, after 56 days of 100 papers a day: a name's first week may be emerging.
+    assertThat(Evaluation.of(TrendWindow.P7D, 100, d -> d > 95 ? 1 : 0, d -> 100).emerging()).isTrue();
+    assertThat(Evaluation.of(TrendWindow.P7D, 100, d -> d > 96 ? 1 : 0, d -> 100).emerging()).isFalse();
+  }
+
+  @Test
   void windowsSumTheirDaysAndCompareWithThePeriodBeforeThem() {
     // 100 papers a day; the keyword twice a week before day 100, then 10 a day in its last week.
     Evaluation e = Evaluation.of(TrendWindow.P7D, 100,
