@@ -62,7 +62,13 @@ public final class AppMetrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final long refreshEveryNanos;
-  private Long lastRefresh;
+  private volatile Long lastRefresh;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "metrics-refresh");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final AtomicReference<Map<Long, TopicDayCounts>> days = new AtomicReference<>(Map.of());
   private final MultiGauge keywordScore;
   private final MultiGauge keywordCount;
@@ -151,12 +157,30 @@ public final class AppMetrics implements AutoCloseable {
     keywordBaseline.register(baselines, true);
   }
 
-  /** The Prometheus text exposition of every meter; the state is read again once it is old enough. */
-  public synchronized String scrape(Supplier<StateView> state) {
+  /**
+   * The Prometheus text exposition of every meter. Once the state the gauges show is older than
+   * the refresh interval, it is read again in the background, and this scrape shows the reading
+   * before: reading the open day's trending lists can take seconds on a large state, longer than a
+   * scrape may wait. With a zero interval each scrape reads the state itself.
+   */
+  public String scrape(Supplier<StateView> state) {
+    if (refreshEveryNanos == 0) {
+      synchronized (this) {
+        refresh(state.get());
+      }
+      return registry.scrape();
+    }
     long now = System.nanoTime();
-    if (lastRefresh == null || now - lastRefresh >= refreshEveryNanos) {
-      refresh(state.get());
-      lastRefresh = now;
+    Long last = lastRefresh;
+    if ((last == null || now - last >= refreshEveryNanos) && refreshing.compareAndSet(false, true)) {
+      refresher.execute(() -> {
+        try {
+          refresh(state.get());
+        } finally {
+          lastRefresh = System.nanoTime();
+          refreshing.set(false);
+        }
+      });
     }
     return registry.scrape();
   }
@@ -172,6 +196,7 @@ public final class AppMetrics implements AutoCloseable {
 
   @Override
   public void close() {
+    refresher.shutdownNow();
     if (streamsMetrics != null) {
       streamsMetrics.close();
     }
