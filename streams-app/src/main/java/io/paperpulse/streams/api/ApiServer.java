@@ -102,7 +102,7 @@ public final class ApiServer implements AutoCloseable {
     } catch (RequestRejected e) {
       Responses.error(exchange, e.status(), e.getMessage());
     } catch (InvalidStateStoreException e) {
-      Responses.error(exchange, 503, "the app is starting or rebalancing; try again shortly");
+      Responses.error(exchange, 503, "the app is starting or rebalancing (" + e.getMessage() + "); try again shortly");
     } catch (RuntimeException e) {
       Responses.error(exchange, 500, e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (IOException e) {
