@@ -5,6 +5,7 @@ import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.TopicCount;
+import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.common.Topics;
 import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.producer.publish.PaperPublisher;
@@ -40,6 +41,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
@@ -83,25 +85,36 @@ public final class PipelineBenchmark {
   private static final String LADDER_COMMAND =
       "`./mvnw -q -B install -DskipTests && ./mvnw -q -B -pl benchmarks exec:exec@pipeline` (about 15 minutes)";
 
+  /** The month of the equivalence check: the archive's last whole month, its busiest. */
+  private static final String MONTH_FROM = "2026-06-01";
+  private static final String MONTH_TO = "2026-06-30";
+
   private PipelineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args[0]);
     Path report = Path.of(args[1]);
     Path repo = Path.of(args[2]).toAbsolutePath();
-    // Optional: which parts to run, "backfill" and/or "ladder" (the ladder includes the latency).
+    // Optional: which parts to run, "backfill" and/or "ladder" (the ladder includes the latency), or
+    // "month" alone (a month's replay compared with the in-order run).
     List<String> parts = args.length > 3 ? List.of(args[3].split(",")) : List.of("backfill", "ladder");
     Path daily = Archive.dailyListings(data);
-    List<Paper> papers = Archive.papers(daily);
     Path dir = Files.createTempDirectory("pipeline-bench");
     try (LocalStack stack = LocalStack.start(LocalStack.Settings.freePorts(dir.resolve("stack"), LocalStack.defaultRegistryDist(repo)), System.getenv())) {
       PaperPulseConfig config = PaperPulseConfig.defaults().withBootstrapServers(stack.bootstrapServers()).withRegistryUrl(stack.registryUrl());
+      if (parts.contains("month")) {
+        // A month alone: its replay beside the in-order run, every output compared.
+        Backfill month = backfill(repo, config, dir, daily.toString(), "--from", MONTH_FROM, "--to", MONTH_TO);
+        writeMonth(report, month, compareWithInOrderRun(config, dir));
+        return;
+      }
+      List<Paper> papers = Archive.papers(daily);
       // The backfill publishes the archive; the ladder then reads what it published.
-      Backfill backfill = backfill(repo, config, daily, dir);
+      Backfill backfill = backfill(repo, config, dir, daily.toString());
       if (parts.contains("backfill")) {
         writeMemory(report, backfill);
         writeProfile(report, backfill);
-        Comparison comparison = compareWithInOrderRun(config, papers, dir);
+        Comparison comparison = compareWithInOrderRun(config, dir);
         writeBackfill(report, backfill, comparison, papers.size());
       }
       if (parts.contains("ladder")) {
@@ -118,7 +131,8 @@ public final class PipelineBenchmark {
   record Backfill(long published, double replaySeconds, double caughtUpSeconds, long peakHeap, long heapMax, long peakRss,
       long stateBytes, long metricSeries, Map<String, Long> components, Map<String, Long> hotMethods, long samples) {}
 
-  private static Backfill backfill(Path repo, PaperPulseConfig config, Path daily, Path dir) throws Exception {
+  /** Times {@code replay replayArgs} into a fresh {@code streams} process until it has caught up. */
+  private static Backfill backfill(Path repo, PaperPulseConfig config, Path dir, String... replayArgs) throws Exception {
     int port = io.paperpulse.stack.Ports.free();
     Path state = dir.resolve("backfill-state");
     Path jfr = dir.resolve("backfill.jfr");
@@ -135,7 +149,9 @@ public final class PipelineBenchmark {
     awaitLog(dir.resolve("backfill-streams.log"), "Streams app running", app);
 
     long start = System.nanoTime();
-    Process replay = start(repo, env, dir.resolve("backfill-replay.log"), "replay", daily.toString());
+    List<String> replayCommand = new ArrayList<>(List.of("replay"));
+    replayCommand.addAll(List.of(replayArgs));
+    Process replay = start(repo, env, dir.resolve("backfill-replay.log"), replayCommand.toArray(String[]::new));
     long peakHeap = 0;
     double replaySeconds = -1;
     try (Admin admin = GroupLag.admin(Map.of("bootstrap.servers", config.bootstrapServers()))) {
@@ -281,26 +297,25 @@ public final class PipelineBenchmark {
 
   // ---- in-order reference ----
 
-  record Comparison(int topicCounts, int finalTrends, int alerts, List<String> differences) {}
+  record Comparison(int topicCounts, int finalTrends, int alerts, int trendingPapers, List<String> differences) {}
 
-  /** The backfill's outputs beside the same papers run in order, one by one, on the test driver. */
-  private static Comparison compareWithInOrderRun(PaperPulseConfig config, List<Paper> papers, Path dir) throws Exception {
+  /**
+   * The backfill's outputs beside an in-order run on the test driver of exactly what it read: the
+   * records of {@code papers}, sorted by timestamp (each partition's order kept).
+   */
+  private static Comparison compareWithInOrderRun(PaperPulseConfig config, Path dir) throws Exception {
     TopicSerdes registry = TopicSerdes.registry(config);
-    Map<String, String> counts = new TreeMap<>();
-    read(config, Topics.TOPIC_COUNTS.name(), registry.value(TopicCount.class).deserializer(), (k, v) -> counts.put(k, v.toString()));
-    Map<String, String> trends = new TreeMap<>();
-    read(config, Topics.KEYWORD_TRENDS.name(), registry.value(KeywordTrend.class).deserializer(), (k, v) -> {
-      if (v.getFinal$()) {
-        trends.put(k + "@" + v.getStart(), v.toString());
-      }
-    });
-    List<String> alerts = new ArrayList<>();
-    read(config, Topics.KEYWORD_SPIKES.name(), registry.value(SpikeAlert.class).deserializer(), (k, v) -> alerts.add(v.toString()));
-    Collections.sort(alerts);
+    List<ConsumerRecord<String, Paper>> published = new ArrayList<>();
+    read(config, Topics.PAPERS.name(), registry.value(Paper.class).deserializer(), published::add);
+    published.sort(Comparator.<ConsumerRecord<String, Paper>>comparingLong(ConsumerRecord::timestamp)
+        .thenComparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
+    Outputs backfill = new Outputs();
+    read(config, Topics.TOPIC_COUNTS.name(), registry.value(TopicCount.class).deserializer(), r -> backfill.count(r.key(), r.value()));
+    read(config, Topics.KEYWORD_TRENDS.name(), registry.value(KeywordTrend.class).deserializer(), r -> backfill.trend(r.key(), r.value()));
+    read(config, Topics.KEYWORD_SPIKES.name(), registry.value(SpikeAlert.class).deserializer(), r -> backfill.alert(r.value()));
+    read(config, Topics.TRENDING_PAPERS.name(), registry.value(TrendingPaper.class).deserializer(), r -> backfill.paper(r.key(), r.value()));
 
-    Map<String, String> refCounts = new TreeMap<>();
-    Map<String, String> refTrends = new TreeMap<>();
-    List<String> refAlerts = new ArrayList<>();
+    Outputs inOrder = new Outputs();
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "in-order");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -310,27 +325,54 @@ public final class PipelineBenchmark {
         AnalyticsSettings.defaults().withInMemoryState(true).withIdfPartitions(3), Enricher.bundled(), TopicSerdes.plain(), new Counters());
     try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
       TestInputTopic<String, Paper> input = driver.createInputTopic(Topics.PAPERS.name(), Serdes.String().serializer(), AvroSerdes.plain(Paper.class).serializer());
-      List<Paper> inOrder = new ArrayList<>(papers);
-      inOrder.sort(Comparator.comparing(Paper::getPublished));
-      for (Paper paper : inOrder) {
-        input.pipeInput(paper.getId(), paper, paper.getPublished());
+      for (ConsumerRecord<String, Paper> r : published) {
+        input.pipeInput(r.key(), r.value(), r.timestamp());
       }
       driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
-          .readKeyValuesToList().forEach(kv -> refCounts.put(kv.key, kv.value.toString()));
+          .readKeyValuesToList().forEach(kv -> inOrder.count(kv.key, kv.value));
       driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
-          .readKeyValuesToList().stream().filter(kv -> kv.value.getFinal$())
-          .forEach(kv -> refTrends.put(kv.key + "@" + kv.value.getStart(), kv.value.toString()));
+          .readKeyValuesToList().forEach(kv -> inOrder.trend(kv.key, kv.value));
       driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
-          .readValuesToList().forEach(a -> refAlerts.add(a.toString()));
-      Collections.sort(refAlerts);
+          .readValuesToList().forEach(inOrder::alert);
+      driver.createOutputTopic(Topics.TRENDING_PAPERS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TrendingPaper.class).deserializer())
+          .readKeyValuesToList().forEach(kv -> inOrder.paper(kv.key, kv.value));
     }
+    Collections.sort(backfill.alerts);
+    Collections.sort(inOrder.alerts);
     List<String> differences = new ArrayList<>();
-    differ("topic counts", refCounts, counts, differences);
-    differ("final keyword trends", refTrends, trends, differences);
-    if (!refAlerts.equals(alerts)) {
-      differences.add(String.format(Locale.ROOT, "alerts: %d in order, %d in the backfill", refAlerts.size(), alerts.size()));
+    differ("topic counts", inOrder.counts, backfill.counts, differences);
+    differ("final keyword trends", inOrder.trends, backfill.trends, differences);
+    differ("trending papers", inOrder.papers, backfill.papers, differences);
+    if (!inOrder.alerts.equals(backfill.alerts)) {
+      differences.add(String.format(Locale.ROOT, "alerts: %d in order, %d in the backfill", inOrder.alerts.size(), backfill.alerts.size()));
     }
-    return new Comparison(refCounts.size(), refTrends.size(), refAlerts.size(), differences);
+    return new Comparison(inOrder.counts.size(), inOrder.trends.size(), inOrder.alerts.size(), inOrder.papers.size(), differences);
+  }
+
+  /** One run's final outputs, each as its Avro text; a key's last record wins. */
+  private static final class Outputs {
+    final Map<String, String> counts = new TreeMap<>();
+    final Map<String, String> trends = new TreeMap<>();
+    final Map<String, String> papers = new TreeMap<>();
+    final List<String> alerts = new ArrayList<>();
+
+    void count(String key, TopicCount value) {
+      counts.put(key, value.toString());
+    }
+
+    void trend(String key, KeywordTrend value) {
+      if (value.getFinal$()) {
+        trends.put(key + "@" + value.getStart(), value.toString());
+      }
+    }
+
+    void alert(SpikeAlert value) {
+      alerts.add(value.toString());
+    }
+
+    void paper(String key, TrendingPaper value) {
+      papers.put(key, value.toString());
+    }
   }
 
   private static void differ(String what, Map<String, String> expected, Map<String, String> actual, List<String> out) {
@@ -346,12 +388,9 @@ public final class PipelineBenchmark {
         example.length() > 400 ? example.substring(0, 400) + "..." : example));
   }
 
-  interface Sink<V> {
-    void accept(String key, V value);
-  }
 
   /** Every committed record of {@code topic}, from the beginning to the current end. */
-  private static <V> void read(PaperPulseConfig config, String topic, Deserializer<V> values, Sink<V> sink) throws Exception {
+  private static <V> void read(PaperPulseConfig config, String topic, Deserializer<V> values, Consumer<ConsumerRecord<String, V>> sink) throws Exception {
     long end = endOffsets(config, topic);
     Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
@@ -362,7 +401,7 @@ public final class PipelineBenchmark {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
       while (partitions.stream().mapToLong(consumer::position).sum() < end && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(500))) {
-          sink.accept(r.key(), r.value());
+          sink.accept(r);
         }
       }
     }
@@ -537,6 +576,21 @@ public final class PipelineBenchmark {
     return String.format(Locale.ROOT, "%,.0f MiB", bytes / 1048576.0);
   }
 
+  private static void writeMonth(Path report, Backfill b, Comparison c) throws IOException {
+    StringBuilder out = new StringBuilder("## A month's replay against the in-order run\n\n");
+    out.append("Machine: ").append(Report.machine()).append(".\n\n");
+    out.append("Reproduce: `./mvnw -q -B install -DskipTests && ./mvnw -q -B -pl benchmarks exec:exec@pipeline -Dbench.parts=month` (about 5 minutes).\n\n");
+    out.append(String.format(Locale.ROOT, "`./paperpulse streams` (as the backfill below) reads `./paperpulse replay --from %s --to %s "
+        + "../shared/data/arxiv-daily-cs/daily`: %,d records published in %.1f s, every topology caught up after %.1f s. "
+        + "The records it read from `papers`, in timestamp order, then go one by one through the same topology on Kafka Streams' "
+        + "TopologyTestDriver (one partition). Compared: %,d final topic-count windows, %,d final keyword trends, %,d alerts, "
+        + "%,d places in the trending-papers rankings (`trends.papers`, every window and day). ",
+        MONTH_FROM, MONTH_TO, b.published(), b.replaySeconds(), b.caughtUpSeconds(), c.topicCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
+    out.append(c.differences().isEmpty() ? "The replay wrote **exactly the same** records.\n" : "The replay **differs**:\n\n");
+    c.differences().forEach(d -> out.append("- ").append(d).append('\n'));
+    Report.section(report, "month", out.toString());
+  }
+
   private static void writeBackfill(Path report, Backfill b, Comparison c, int distinct) throws IOException {
     StringBuilder out = new StringBuilder("## Backfill: `./paperpulse replay` of the whole archive\n\n");
     out.append("Machine: ").append(Report.machine()).append("; broker, registry, streams app and replay all on it.\n\n");
@@ -550,7 +604,8 @@ public final class PipelineBenchmark {
     out.append(String.format(Locale.ROOT, "%nGoal: the backfill of the archive in at most 60 s: **%s** (%.0f papers/s end to end).%n%n",
         b.caughtUpSeconds() <= 60 ? "met" : "missed", b.published() / b.caughtUpSeconds()));
     out.append(String.format(Locale.ROOT, "Against a slow, in-order run (the same papers one by one, sorted by event time, on Kafka Streams' "
-        + "TopologyTestDriver): %,d final topic-count windows, %,d final keyword trends, %,d alerts. ", c.topicCounts(), c.finalTrends(), c.alerts()));
+        + "TopologyTestDriver): %,d final topic-count windows, %,d final keyword trends, %,d alerts, %,d places in the trending-papers rankings. ",
+        c.topicCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
     if (c.differences().isEmpty()) {
       out.append("The backfill wrote **exactly the same** records.\n");
     } else {

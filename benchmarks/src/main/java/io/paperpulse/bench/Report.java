@@ -12,7 +12,7 @@ import java.util.Locale;
  * so each can be rerun alone.
  */
 final class Report {
-  private static final String[] ORDER = {"machine", "ladder", "producer", "backfill", "latency", "memory", "extractor", "profile"};
+  private static final String[] ORDER = {"machine", "ladder", "producer", "backfill", "month", "latency", "memory", "extractor", "profile"};
 
   private Report() {}
 
