@@ -2,6 +2,8 @@ package io.paperpulse.cli;
 
 import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.common.config.RegistryWait;
+import io.paperpulse.streams.digests.MailerMetrics;
+import io.paperpulse.streams.digests.MailerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -25,6 +27,9 @@ final class MailerCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Where the file of digests goes without SMTP (env PAPERPULSE_DATA_DIR; default .paperpulse).")
   Path dataDir;
 
+  @Option(names = "--metrics-port", description = "Serve the mailer's counters as Prometheus metrics on this port (/metrics).")
+  Integer metricsPort;
+
   @Override
   public Integer call() throws Exception {
     PaperPulseConfig config = connection.load();
@@ -33,6 +38,11 @@ final class MailerCommand implements Callable<Integer> {
     AppLifecycle lifecycle = AppLifecycle.onShutdown("the digest mailer", System.out);
     DigestMailing.Started mailer = DigestMailing.start(config, System.getenv(), dir, digestOptions.sendDigestsFrom);
     lifecycle.closeOnStop("the digest mailer", mailer.process(), Duration.ofSeconds(35), () -> false);
+    if (metricsPort != null) {
+      MetricsEndpoint metrics = new MetricsEndpoint(metricsPort, "paperpulse-mailer", MailerProcess.GROUP_ID);
+      MailerMetrics.bind(metrics.registry(), mailer.process().mailer());
+      lifecycle.closeOnStop("the mailer's metrics", metrics, Duration.ofSeconds(1), () -> false);
+    }
     System.out.println("Digest mailer running; digests go to " + mailer.where());
     lifecycle.awaitStop();
     return Main.OK;

@@ -1,15 +1,8 @@
 package io.paperpulse.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paperpulse.producer.publish.PublishJob;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -19,22 +12,10 @@ import java.util.function.ToDoubleFunction;
 final class ProducerMetrics implements AutoCloseable {
   static final String PREFIX = "paperpulse.producer.records.";
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final HttpServer server;
+  private final MetricsEndpoint endpoint;
 
   ProducerMetrics(int port, String clientId) throws IOException {
-    registry.config().commonTags("application", "paperpulse-producer", "instance", clientId);
-    new JvmMemoryMetrics().bindTo(registry);
-    server = HttpServer.create(new InetSocketAddress(port), 8);
-    server.createContext("/metrics", exchange -> {
-      byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    server.start();
+    endpoint = new MetricsEndpoint(port, "paperpulse-producer", clientId);
   }
 
   /** Counts what {@code job} does from now on. */
@@ -48,12 +29,11 @@ final class ProducerMetrics implements AutoCloseable {
   }
 
   private void counter(String name, String description, PublishJob job, ToDoubleFunction<PublishJob> value) {
-    FunctionCounter.builder(PREFIX + name, job, value).description(description).register(registry);
+    FunctionCounter.builder(PREFIX + name, job, value).description(description).register(endpoint.registry());
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    registry.close();
+    endpoint.close();
   }
 }

@@ -5,6 +5,7 @@ import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PublishSummary;
 import io.paperpulse.stack.LocalStack;
 import io.paperpulse.streams.PaperPulseStreams;
+import io.paperpulse.streams.digests.MailerMetrics;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.io.IOException;
@@ -92,6 +93,7 @@ final class UpCommand implements Callable<Integer> {
             () -> !stack.brokerRunning());
     DigestMailing.Started mailer = DigestMailing.start(config, System.getenv(), settings.dataDir(), digestOptions.sendDigestsFrom);
     lifecycle.closeOnStop("the digest mailer", mailer.process(), Duration.ofSeconds(35), () -> !stack.brokerRunning());
+    MailerMetrics.bind(app.metrics().registry(), mailer.process().mailer());
     String published = "not published (--no-sample)";
     if (!noSample) {
       PublishSummary[] summary = new PublishSummary[1];

@@ -45,7 +45,8 @@ class UpIT {
     assertThat(Deadline.await(Duration.ofSeconds(60), () -> get(topics).contains("\"total\" : 47"), () -> false))
         .as("the streams app counted the 47 sample papers; %s answers %s", topics, get(topics)).isTrue();
     assertThat(get("http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/")).contains("<title>PaperPulse</title>");
-    assertThat(get("http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/metrics")).contains("paperpulse_papers_enriched_total");
+    assertThat(get("http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/metrics"))
+        .contains("paperpulse_papers_enriched_total", "paperpulse_digests_sent_total", "paperpulse_digests_send_failures_total");
     stop(first);
     assertThat(first.output()).contains("Stopped.");
     assertThat(first.output()).anySatisfy(l -> assertThat(l).contains("Daily digests go to", dataDir.resolve("digests.txt").toString()));

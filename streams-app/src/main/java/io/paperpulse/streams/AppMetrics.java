@@ -3,6 +3,7 @@ package io.paperpulse.streams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -128,6 +129,11 @@ public final class AppMetrics implements AutoCloseable {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+  }
+
+  /** The registry {@code /metrics} shows, for what runs beside the app (the digest mailer of {@code up}). */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   /** Binds Kafka Streams' own metrics (threads, tasks, stores, clients). */

@@ -137,6 +137,10 @@ public final class PaperPulseStreams implements AutoCloseable {
     return streams;
   }
 
+  public AppMetrics metrics() {
+    return metrics;
+  }
+
   public Counters counters() {
     return counters;
   }

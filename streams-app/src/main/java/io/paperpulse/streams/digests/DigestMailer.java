@@ -38,6 +38,8 @@ public final class DigestMailer implements Runnable, AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
+  private final AtomicLong beforeFirstDay = new AtomicLong();
+  private final AtomicLong alreadySent = new AtomicLong();
   private final Map<TopicPartition, Long> committed = new HashMap<>();
 
   /**
@@ -70,6 +72,16 @@ public final class DigestMailer implements Runnable, AutoCloseable {
   /** Attempts to send that failed and will be tried again. */
   public long failedAttempts() {
     return failedAttempts.get();
+  }
+
+  /** Digests not sent because their day is before the first day to send. */
+  public long beforeFirstDay() {
+    return beforeFirstDay.get();
+  }
+
+  /** Digests not sent because the sent log has them: sent before a restart. */
+  public long alreadySent() {
+    return alreadySent.get();
   }
 
   @Override
@@ -116,12 +128,17 @@ public final class DigestMailer implements Runnable, AutoCloseable {
   /** Sends one digest if it is due; false when the mailer was closed before it could. */
   private boolean deliver(ConsumerRecord<String, Digest> record) throws Exception {
     Digest digest = record.value();
-    if (digest == null || LocalDate.parse(digest.getDay()).isBefore(firstDay)) {
+    if (digest == null) {
+      return true;
+    }
+    if (LocalDate.parse(digest.getDay()).isBefore(firstDay)) {
+      beforeFirstDay.incrementAndGet();
       return true;
     }
     String key = DigestMail.key(digest);
     if (sentLog.contains(key)) {
       LOG.info("digest {} was sent at {}; not sending it again", key, sentLog.recorded(key));
+      alreadySent.incrementAndGet();
       return true;
     }
     if (!sendWithRetry(digest)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperpulse.avro.Digest;
 import io.paperpulse.avro.DigestPaper;
 import io.paperpulse.common.Topics;
@@ -229,12 +230,16 @@ class DigestMailerTest {
     DigestMailer restarted = mailer(smtpSender(), sentLog, "2025-03-20");
     Thread thread = run(restarted);
     finish(restarted, thread);
+    assertThat(restarted.alreadySent()).as("the second digest, in the sent log but not committed").isEqualTo(1);
+    assertThat(restarted.sent()).isEqualTo(4);
   }
 
   @Test
   void digestsWaitOutAnSmtpOutageAndAreSentOnceItIsBack() throws Exception {
     smtp.stop();
     DigestMailer mailer = mailer(smtpSender(), sentLog, "2025-03-20");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    MailerMetrics.bind(registry, mailer);
     Thread thread = run(mailer);
     await(() -> mailer.failedAttempts() >= 3, "failed attempts while the server is down");
     assertThat(mailer.sent()).isZero();
@@ -243,6 +248,10 @@ class DigestMailerTest {
     smtp = startSmtp();
     assertThat(smtp.waitForIncomingEmail(DEADLINE.toMillis(), 6)).isTrue();
     finish(mailer, thread);
+    assertThat(registry.get(MailerMetrics.SENT).functionCounter().count()).isEqualTo(6);
+    assertThat(registry.get(MailerMetrics.SKIPPED).tag("reason", "before-first-day").functionCounter().count()).isEqualTo(1);
+    assertThat(registry.get(MailerMetrics.SKIPPED).tag("reason", "already-sent").functionCounter().count()).isZero();
+    assertThat(registry.get(MailerMetrics.SEND_FAILURES).functionCounter().count()).isEqualTo(mailer.failedAttempts()).isGreaterThanOrEqualTo(3);
   }
 
   @Test
