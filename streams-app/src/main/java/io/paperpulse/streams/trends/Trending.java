@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
 
 /**
  * A window's trending list from every keyword tested in it, wherever (on whichever partition)
@@ -37,6 +38,8 @@ public final class Trending {
   /** The largest p-value that can pass: a name's, at q = {@value #MAX_Q}. */
   public static final double CANDIDATE_MAX_P = MAX_Q * NAMED_WEIGHT;
   public static final double MIN_SCORE = 1.25;
+  /** Words with digits or capitals that name nothing: a dimension, an ordinal, a size, a number. */
+  private static final Pattern NOT_A_NAME = Pattern.compile("\\d+(?:[dD]|st|nd|rd|th|[kKmMbB])?");
   /** A phrase whose papers are mostly inside one longer phrase is a fragment of it. */
   static final double FRAGMENT_SHARE = 0.8;
 
@@ -85,13 +88,14 @@ public final class Trending {
   }
 
   /**
-   * Whether a keyword is a name by its label: a capital or a digit where papers write it ("GPT-5.5",
-   * "DiT", "NeurIPS"; labels keep case only for named words, so "video generation" is no name).
+   * Whether a keyword is a name by its label: a word with a capital or a digit where papers write it
+   * ("GPT-5.5", "DiT", "NeurIPS", "o3"; labels keep case only for named words, so "video generation"
+   * is no name). Dimensions, ordinals, sizes and plain numbers are no names: "3D memory", "2nd
+   * stage", "7B model", "2024".
    */
   public static boolean named(String label) {
-    for (int i = 0; i < label.length(); i++) {
-      char c = label.charAt(i);
-      if (Character.isUpperCase(c) || Character.isDigit(c)) {
+    for (String word : label.split(" ")) {
+      if (!NOT_A_NAME.matcher(word).matches() && word.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
         return true;
       }
     }

@@ -121,6 +121,13 @@ class TrendMathTest {
     assertThat(weighted.get(0).qValue()).isCloseTo(p / 2 * 1000, withPercentage(1e-6));
     assertThat(Trending.named("GPT-5.5")).isTrue();
     assertThat(Trending.named("on-policy distillation")).isFalse();
+    assertThat(Trending.named("Qwen3")).isTrue();
+    assertThat(Trending.named("o3 reasoning")).isTrue();
+    assertThat(Trending.named("3D memory")).as("a dimension").isFalse();
+    assertThat(Trending.named("modern 3d")).isFalse();
+    assertThat(Trending.named("7B model")).as("a size").isFalse();
+    assertThat(Trending.named("2nd stage")).as("an ordinal").isFalse();
+    assertThat(Trending.named("3D Gaussian Splatting")).as("a capital beside the dimension").isTrue();
   }
 
   @Test
