@@ -82,6 +82,7 @@ final class UpCommand implements Callable<Integer> {
     LocalStack stack = lifecycle.closeOnStop("the local stack", LocalStack.start(settings, System.getenv()), STACK_CLOSE_TIMEOUT, () -> false);
     PaperPulseConfig config =
         PaperPulseConfig.defaults()
+            .withPartitions(PaperPulseConfig.partitions(System.getenv()))
             .withBootstrapServers(stack.bootstrapServers())
             .withRegistryUrl(stack.registryUrl());
     out.println("Starting the streams app ...");

@@ -17,12 +17,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics PaperPulse writes when they do not exist yet, with the cluster's replication. */
 public final class TopicSetup {
-  public static final int DEFAULT_PARTITIONS = 3;
-
   private TopicSetup() {}
 
   /**
-   * Creates each missing topic with {@link #DEFAULT_PARTITIONS} partitions, the broker's default
+   * Creates each missing topic with {@link PaperPulseConfig#partitions()} partitions, the broker's default
    * replication factor, and {@code cleanup.policy=compact} where the topic {@linkplain
    * Topic#isCompacted() is compacted}. Existing topics are left as they are.
    */
@@ -57,7 +55,7 @@ public final class TopicSetup {
       List<NewTopic> missing =
           compactedByName.entrySet().stream()
               .filter(t -> !existing.contains(t.getKey()))
-              .map(t -> new NewTopic(t.getKey(), Optional.of(DEFAULT_PARTITIONS), Optional.empty())
+              .map(t -> new NewTopic(t.getKey(), Optional.of(config.partitions()), Optional.empty())
                   .configs(t.getValue() ? Map.of("cleanup.policy", "compact") : Map.of()))
               .toList();
       if (missing.isEmpty()) {

@@ -21,9 +21,11 @@ import java.util.TreeMap;
  * @param registryUrl the schema registry's base URL, without an API path
  * @param kafka extra Kafka client properties, such as security settings
  */
-public record PaperPulseConfig(String bootstrapServers, String registryUrl, Map<String, String> kafka) {
+public record PaperPulseConfig(String bootstrapServers, String registryUrl, int partitions, Map<String, String> kafka) {
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
   public static final String DEFAULT_REGISTRY_URL = "http://localhost:8081";
+  /** Partitions of each topic PaperPulse creates: the most stream threads, over all instances, that share its work. */
+  public static final int DEFAULT_PARTITIONS = 3;
 
   /** Variables Kafka's own shell scripts read; they are not client properties. */
   private static final java.util.Set<String> KAFKA_SCRIPT_VARIABLES =
@@ -34,22 +36,27 @@ public record PaperPulseConfig(String bootstrapServers, String registryUrl, Map<
       throw new IllegalArgumentException("bootstrap servers must not be empty");
     }
     registryUrl = baseUrl(registryUrl);
+    if (partitions < 1 || partitions > 1000) {
+      throw new IllegalArgumentException("partitions must be between 1 and 1000, not " + partitions);
+    }
     kafka = Map.copyOf(new TreeMap<>(kafka));
   }
 
   public static PaperPulseConfig defaults() {
-    return new PaperPulseConfig(DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_REGISTRY_URL, Map.of());
+    return new PaperPulseConfig(DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_REGISTRY_URL, DEFAULT_PARTITIONS, Map.of());
   }
 
   /**
    * Defaults, then the file (if any), then the environment.
    *
-   * @param file a properties file with keys {@code bootstrap.servers}, {@code registry.url} and
-   *     {@code kafka.*}; null to take {@code PAPERPULSE_CONFIG} from the environment, if set
+   * @param file a properties file with keys {@code bootstrap.servers}, {@code registry.url},
+   *     {@code partitions} and {@code kafka.*}; null to take {@code PAPERPULSE_CONFIG} from the
+   *     environment, if set
    */
   public static PaperPulseConfig load(Path file, Map<String, String> env) throws IOException {
     String bootstrap = DEFAULT_BOOTSTRAP_SERVERS;
     String registry = DEFAULT_REGISTRY_URL;
+    String partitions = String.valueOf(DEFAULT_PARTITIONS);
     Map<String, String> kafka = new TreeMap<>();
     Path source = file != null ? file : pathOrNull(env.get("PAPERPULSE_CONFIG"));
     if (source != null) {
@@ -62,10 +69,11 @@ public record PaperPulseConfig(String bootstrapServers, String registryUrl, Map<
         switch (key) {
           case "bootstrap.servers" -> bootstrap = value;
           case "registry.url" -> registry = value;
+          case "partitions" -> partitions = value;
           default -> {
             if (!key.startsWith("kafka.")) {
               throw new IllegalArgumentException(
-                  source + ": unknown key '" + key + "' (expected bootstrap.servers, registry.url or kafka.*)");
+                  source + ": unknown key '" + key + "' (expected bootstrap.servers, registry.url, partitions or kafka.*)");
             }
             kafka.put(key.substring("kafka.".length()), value);
           }
@@ -80,15 +88,32 @@ public record PaperPulseConfig(String bootstrapServers, String registryUrl, Map<
     }
     bootstrap = env.getOrDefault("PAPERPULSE_BOOTSTRAP_SERVERS", bootstrap);
     registry = env.getOrDefault("PAPERPULSE_REGISTRY_URL", registry);
-    return new PaperPulseConfig(bootstrap, registry, kafka);
+    return new PaperPulseConfig(bootstrap, registry, partitions(env.getOrDefault("PAPERPULSE_PARTITIONS", partitions)), kafka);
+  }
+
+  /** {@code PAPERPULSE_PARTITIONS} of {@code env}, else {@link #DEFAULT_PARTITIONS}. */
+  public static int partitions(Map<String, String> env) {
+    return partitions(env.getOrDefault("PAPERPULSE_PARTITIONS", String.valueOf(DEFAULT_PARTITIONS)));
+  }
+
+  private static int partitions(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("partitions must be a whole number, not '" + text + "'");
+    }
   }
 
   public PaperPulseConfig withBootstrapServers(String servers) {
-    return servers == null ? this : new PaperPulseConfig(servers, registryUrl, kafka);
+    return servers == null ? this : new PaperPulseConfig(servers, registryUrl, partitions, kafka);
   }
 
   public PaperPulseConfig withRegistryUrl(String url) {
-    return url == null ? this : new PaperPulseConfig(bootstrapServers, url, kafka);
+    return url == null ? this : new PaperPulseConfig(bootstrapServers, url, partitions, kafka);
+  }
+
+  public PaperPulseConfig withPartitions(int count) {
+    return new PaperPulseConfig(bootstrapServers, registryUrl, count, kafka);
   }
 
   /** The URL of Apicurio's own API, which Apicurio's serializers use. */
@@ -104,7 +129,7 @@ public record PaperPulseConfig(String bootstrapServers, String registryUrl, Map<
   /** The settings as printable text, with every secret-looking value masked. */
   public String describe() {
     StringBuilder out =
-        new StringBuilder("bootstrap.servers=" + bootstrapServers + ", registry.url=" + registryUrl);
+        new StringBuilder("bootstrap.servers=" + bootstrapServers + ", registry.url=" + registryUrl + ", partitions=" + partitions);
     kafka.forEach((k, v) -> out.append(", ").append(k).append('=').append(isSecret(k) ? "[hidden]" : v));
     return out.toString();
   }

@@ -59,6 +59,20 @@ class PaperPulseConfigTest {
   }
 
   @Test
+  void partitionsComeFromTheFileThenTheEnvironment(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("pp.properties");
+    Files.writeString(file, "partitions=6\n");
+
+    assertThat(PaperPulseConfig.load(null, Map.of()).partitions()).isEqualTo(PaperPulseConfig.DEFAULT_PARTITIONS);
+    assertThat(PaperPulseConfig.load(file, Map.of()).partitions()).isEqualTo(6);
+    assertThat(PaperPulseConfig.load(file, Map.of("PAPERPULSE_PARTITIONS", "12")).partitions()).isEqualTo(12);
+    assertThatThrownBy(() -> PaperPulseConfig.load(null, Map.of("PAPERPULSE_PARTITIONS", "six")))
+        .hasMessageContaining("partitions must be a whole number, not 'six'");
+    assertThatThrownBy(() -> PaperPulseConfig.load(null, Map.of("PAPERPULSE_PARTITIONS", "0")))
+        .hasMessageContaining("partitions must be between 1 and 1000, not 0");
+  }
+
+  @Test
   void describeNeverShowsSecrets() throws Exception {
     PaperPulseConfig config =
         PaperPulseConfig.load(
