@@ -31,11 +31,13 @@ final class ApiRoutes {
   /**
    * @param papers the trending papers' query: the query parameters in, the answer out; an {@link
    *     IllegalArgumentException} names a bad parameter
+   * @param health this instance's health; an {@link ApiException} when it is down
    */
   static Routes table(Analytics analytics, Watches watches, MetricsEndpoint metrics, SubscriptionApi subscriptions,
-      Function<Map<String, String>, Object> papers) {
+      Function<Map<String, String>, Object> papers, Supplier<Health> health) {
     ApiRoutes api = new ApiRoutes(analytics, watches);
     return new Routes(List.of(
+        Route.get("/api/health", r -> health.get()),
         Route.get("/api/topics", api::topics),
         Route.get("/api/topics/{topic}/series", api::series),
         Route.get("/api/keywords/trending", api::trending),

@@ -31,7 +31,7 @@ public final class StreamsApi {
     OwnedState owned = new OwnedState(partitions, queries, watches);
     TrendingPapersQuery papers = new TrendingPapersQuery(
         name -> streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, TrendingPaper>keyValueStore())));
-    Routes routes = ApiRoutes.table(analytics, watches, new MetricsEndpoint(metrics, () -> owned), subscriptions, papers::trending);
+    Routes routes = ApiRoutes.table(analytics, watches, new MetricsEndpoint(metrics, () -> owned), subscriptions, papers::trending, () -> Health.of(streams));
     return new ApiServer(port, routes, List.of(watches));
   }
 }

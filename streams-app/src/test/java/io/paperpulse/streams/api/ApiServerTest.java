@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,7 @@ class ApiServerTest {
         return List.of();
       }
     };
-    server = new ApiServer(0, ApiRoutes.table(backends, backends, new MetricsEndpoint(metrics, () -> empty), backends.subscriptionApi, backends::papers), List.of());
+    server = new ApiServer(0, ApiRoutes.table(backends, backends, new MetricsEndpoint(metrics, () -> empty), backends.subscriptionApi, backends::papers, () -> Health.of(KafkaStreams.State.RUNNING, 2)), List.of());
     server.start();
     client = new ApiClient(server.port());
   }
@@ -225,7 +226,7 @@ class ApiServerTest {
 
   @Test
   void everyRouteOfTheTableAnswers() throws Exception {
-    List<Route> routes = ApiRoutes.table(backends, backends, null, backends.subscriptionApi, backends::papers).all();
+    List<Route> routes = ApiRoutes.table(backends, backends, null, backends.subscriptionApi, backends::papers, () -> Health.of(KafkaStreams.State.RUNNING, 2)).all();
     for (Route route : routes) {
       if (route.template().equals("/metrics")) {
         continue; // tested above, with its metrics

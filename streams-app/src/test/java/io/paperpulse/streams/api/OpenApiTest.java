@@ -27,7 +27,7 @@ class OpenApiTest {
       }
     }));
     TreeSet<String> routed = new TreeSet<>();
-    for (Route route : ApiRoutes.table(null, null, null, null, null).all()) {
+    for (Route route : ApiRoutes.table(null, null, null, null, null, null).all()) {
       routed.add(route.method() + " " + route.template());
     }
 
@@ -41,7 +41,7 @@ class OpenApiTest {
     try (InputStream in = OpenApiTest.class.getResourceAsStream(ApiRoutes.OPENAPI)) {
       paths = new ObjectMapper().readTree(in).path("paths");
     }
-    for (Route route : ApiRoutes.table(null, null, null, null, null).all()) {
+    for (Route route : ApiRoutes.table(null, null, null, null, null, null).all()) {
       JsonNode operation = paths.path(route.template()).path(route.method().toLowerCase(Locale.ROOT));
       TreeSet<String> documented = new TreeSet<>();
       operation.path("parameters").forEach(p -> {
