@@ -2,14 +2,11 @@ package io.paperpulse.streams.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paperpulse.avro.PaperRef;
-import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.Watch;
-import io.paperpulse.streams.trends.Evaluation;
-import java.time.LocalDate;
+import io.paperpulse.streams.keywordtrends.Keyword;
 import java.util.List;
-import java.util.Map;
 
 /** The API's answers, as records Jackson writes in the order of their components. */
 final class Answers {
@@ -35,44 +32,11 @@ final class Answers {
   /** {@code GET /api/alerts}: newest first. */
   record Alerts(List<JsonNode> alerts) {}
 
-  record Alert(
-      String key, String keyword, String label, String window, String day, long count, double baseline, double score,
-      double pValue, boolean watched, String owner, List<Paper> samples) {
-    static Alert of(String key, SpikeAlert a) {
-      return new Alert(key, a.getKeyword(), a.getLabel(), a.getWindow(), a.getStart().toString(), a.getCount(),
-          a.getBaseline(), a.getScore(), a.getPValue(), a.getWatched(), a.getOwner(), Paper.of(a.getSamples()));
-    }
-  }
-
-  record Paper(String id, String title) {
-    static List<Paper> of(List<PaperRef> papers) {
-      return papers.stream().map(p -> new Paper(p.getId(), p.getTitle())).toList();
-    }
-  }
-
-  /** A keyword's trend in one window. */
-  record Trend(
-      String keyword, String label, String window, String start, String end, long count, long total,
-      long baselineCount, long baselineTotal, int baselineDays, double expected, double ratio, double score,
-      double pValue, boolean emerging, long[] weeks, List<Paper> samples) {
-    static Trend of(String keyword, String label, Evaluation e, long[] weeks, List<PaperRef> samples) {
-      double expected = e.baselineTotal() == 0 ? 0.0 : (double) e.baselineCount() / e.baselineTotal() * e.total();
-      return new Trend(keyword, label, e.window().name(), LocalDate.ofEpochDay(e.startDay()).toString(),
-          LocalDate.ofEpochDay(e.endDay()).toString(), e.count(), e.total(), e.baselineCount(), e.baselineTotal(),
-          e.baselineDays(), expected, e.ratio(), e.score(), e.pValue(), e.emerging(), weeks, Paper.of(samples));
-    }
-  }
-
-  /** {@code GET /api/keywords/{keyword}}: its days, its trends in each window on the latest day, its watch. */
-  record Keyword(
-      String keyword, String label, String day, @JsonProperty("final") boolean closed, List<KeywordDayPoint> series,
-      long[] weeks, Map<String, Trend> windows, WatchAnswer watch) {
-    Keyword withWatch(WatchAnswer watch) {
-      return new Keyword(keyword, label, day, closed, series, weeks, windows, watch);
-    }
-  }
-
-  record KeywordDayPoint(String day, long count, long total, @JsonProperty("final") boolean closed) {}
+  /**
+   * {@code GET /api/keywords/{keyword}}: the keyword's fields ({@link Keyword}: its days, its trends
+   * in each window on the latest day), then its watch, null while nobody watches it.
+   */
+  record KeywordWithWatch(@JsonUnwrapped Keyword keyword, WatchAnswer watch) {}
 
   /**
    * A watch. {@code phrase} is the keyword as the client typed it; {@code typed} repeats it under

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.avro.state.TopicDayCounts;
-import io.paperpulse.streams.analytics.AnalyticsPartitioner;
 import io.paperpulse.streams.AppMetrics;
+import io.paperpulse.streams.analytics.AnalyticsPartitioner;
+import io.paperpulse.streams.analytics.PartitionStores;
+import io.paperpulse.streams.keywordtrends.Keyword;
+import io.paperpulse.streams.keywordtrends.KeywordQueries;
+import io.paperpulse.streams.topiccounts.TopicCountQueries;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +29,25 @@ final class OwnedState implements AppMetrics.StateView {
   static final int METRICS_TOP_K = 50;
 
   private final int partitions;
-  private final AnalyticsQueries queries;
+  private final PartitionStores stores;
+  private final TopicCountQueries topicCounts;
+  private final KeywordQueries keywords;
   private final KafkaWatches watches;
   private final ObjectMapper json = new ObjectMapper();
 
-  OwnedState(int partitions, AnalyticsQueries queries, KafkaWatches watches) {
+  OwnedState(int partitions, PartitionStores stores, TopicCountQueries topicCounts, KeywordQueries keywords,
+      KafkaWatches watches) {
     this.partitions = partitions;
-    this.queries = queries;
+    this.stores = stores;
+    this.topicCounts = topicCounts;
+    this.keywords = keywords;
     this.watches = watches;
   }
 
   @Override
   public Map<Long, TopicDayCounts> topicDays() {
     try {
-      return PartMerges.mergeTopicDays(List.of(json.valueToTree(queries.topicDaysPart(queries.hostedPartitions(false), false))));
+      return PartMerges.mergeTopicDays(List.of(json.valueToTree(topicCounts.topicDaysPart(stores.hosted(false), false))));
     } catch (InvalidStateStoreException e) {
       return Map.of();
     }
@@ -48,14 +57,14 @@ final class OwnedState implements AppMetrics.StateView {
   @Override
   public List<KeywordTrend> keywordTrends() {
     try {
-      TreeSet<Integer> owned = queries.hostedPartitions(false);
-      Object latest = owned.isEmpty() ? null : queries.daysPart(owned, false).get("latestDay");
+      TreeSet<Integer> owned = stores.hosted(false);
+      Object latest = owned.isEmpty() ? null : keywords.daysPart(owned, false).get("latestDay");
       if (latest == null) {
         return List.of();
       }
       List<KeywordTrend> trends = new ArrayList<>();
       for (TrendWindow window : TrendWindow.values()) {
-        JsonNode part = json.valueToTree(queries.trendingPart(owned, false, ((Number) latest).longValue(), window));
+        JsonNode part = json.valueToTree(keywords.trendingPart(owned, false, ((Number) latest).longValue(), window));
         for (JsonNode t : PartMerges.mergeTrending(List.of(part), METRICS_TOP_K)) {
           trends.add(PartMerges.keywordTrendOf(t));
         }
@@ -73,7 +82,7 @@ final class OwnedState implements AppMetrics.StateView {
       while (all.hasNext()) {
         String keyword = all.next().key;
         int partition = AnalyticsPartitioner.partitionOf(keyword, partitions);
-        Answers.Keyword detail = owned.contains(partition) ? queries.keyword(keyword, partition, false) : null;
+        Keyword detail = owned.contains(partition) ? keywords.keyword(keyword, partition, false) : null;
         if (detail != null) {
           for (TrendWindow window : TrendWindow.values()) {
             trends.add(PartMerges.keywordTrendOf(json.valueToTree(detail.windows().get(window.name()))));

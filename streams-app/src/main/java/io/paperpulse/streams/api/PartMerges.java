@@ -17,7 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The parts of an answer that every partition gives ({@link AnalyticsQueries}), merged into one. */
+/**
+ * The parts of an answer that every partition gives (the features' query classes: {@link
+ * io.paperpulse.streams.topiccounts.TopicCountQueries}, {@link
+ * io.paperpulse.streams.keywordtrends.KeywordQueries}, {@link
+ * io.paperpulse.streams.alerts.AlertQueries}), merged into one.
+ */
 final class PartMerges {
   private PartMerges() {}
 
@@ -75,7 +80,7 @@ final class PartMerges {
     return out;
   }
 
-  /** The evaluation a trend of the API's JSON ({@link Answers.Trend}) shows. */
+  /** The evaluation a trend of the API's JSON ({@link io.paperpulse.streams.keywordtrends.Trend}) shows. */
   static Evaluation evaluationOf(JsonNode trend) {
     return new Evaluation(TrendWindow.valueOf(trend.path("window").asText()), LocalDate.parse(trend.path("end").asText()).toEpochDay(),
         trend.path("count").asLong(), trend.path("total").asLong(), trend.path("baselineCount").asLong(),

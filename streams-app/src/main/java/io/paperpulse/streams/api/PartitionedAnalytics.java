@@ -3,7 +3,11 @@ package io.paperpulse.streams.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.avro.state.TopicDayCounts;
+import io.paperpulse.streams.alerts.AlertQueries;
 import io.paperpulse.streams.analytics.AnalyticsPartitioner;
+import io.paperpulse.streams.keywordtrends.Keyword;
+import io.paperpulse.streams.keywordtrends.KeywordQueries;
+import io.paperpulse.streams.topiccounts.TopicCountQueries;
 import io.paperpulse.streams.topiccounts.TopicCountsTopology;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
@@ -21,21 +25,26 @@ import org.apache.kafka.streams.KafkaStreams;
  * The analytics over partitioned state: a keyword's request goes to the instance that owns its
  * partition ({@link OwnerForwarding}), lists are merged from every partition's part ({@link
  * Fanout}), and a request for a part (from another instance) is answered from this instance's
- * stores ({@link AnalyticsQueries}).
+ * stores by the features' query classes ({@link TopicCountQueries}, {@link KeywordQueries}, {@link
+ * AlertQueries}).
  */
 final class PartitionedAnalytics implements Analytics {
   private final KafkaStreams streams;
   private final int partitions;
-  private final AnalyticsQueries queries;
+  private final TopicCountQueries topicCounts;
+  private final KeywordQueries keywords;
+  private final AlertQueries alerts;
   private final Fanout fanout;
   private final OwnerForwarding forwarding;
   private final Watches watches;
 
-  PartitionedAnalytics(KafkaStreams streams, int partitions, AnalyticsQueries queries, Fanout fanout,
-      OwnerForwarding forwarding, Watches watches) {
+  PartitionedAnalytics(KafkaStreams streams, int partitions, TopicCountQueries topicCounts, KeywordQueries keywords,
+      AlertQueries alerts, Fanout fanout, OwnerForwarding forwarding, Watches watches) {
     this.streams = streams;
     this.partitions = partitions;
-    this.queries = queries;
+    this.topicCounts = topicCounts;
+    this.keywords = keywords;
+    this.alerts = alerts;
     this.fanout = fanout;
     this.forwarding = forwarding;
     this.watches = watches;
@@ -44,24 +53,24 @@ final class PartitionedAnalytics implements Analytics {
   @Override
   public Object topics(Request request, int days) throws IOException {
     TreeSet<Integer> part = requestedPart(request);
-    return part != null ? queries.topicDaysPart(part, true) : SubjectAnswers.topics(days, subjectDays(request));
+    return part != null ? topicCounts.topicDaysPart(part, true) : SubjectAnswers.topics(days, subjectDays(request));
   }
 
   @Override
   public Object series(Request request, String topic, int days) throws IOException {
     TreeSet<Integer> part = requestedPart(request);
-    return part != null ? queries.topicDaysPart(part, true) : SubjectAnswers.series(topic, days, subjectDays(request));
+    return part != null ? topicCounts.topicDaysPart(part, true) : SubjectAnswers.series(topic, days, subjectDays(request));
   }
 
   @Override
   public Object trending(Request request, TrendWindow window, Long day, int limit) throws IOException {
     TreeSet<Integer> part = requestedPart(request);
     if (part != null) {
-      return day == null ? queries.daysPart(part, true) : queries.trendingPart(part, true, day, window);
+      return day == null ? keywords.daysPart(part, true) : keywords.trendingPart(part, true, day, window);
     }
     Long latest = null;
     Long closed = null;
-    for (JsonNode d : collect(request, "/api/keywords/trending", p -> queries.daysPart(p, true))) {
+    for (JsonNode d : collect(request, "/api/keywords/trending", p -> keywords.daysPart(p, true))) {
       if (d.path("latestDay").isNumber()) {
         latest = latest == null ? d.path("latestDay").asLong() : Math.max(latest, d.path("latestDay").asLong());
       }
@@ -75,7 +84,7 @@ final class PartitionedAnalytics implements Analytics {
     }
     long end = target;
     String path = "/api/keywords/trending?window=" + window.name() + "&day=" + LocalDate.ofEpochDay(end);
-    List<JsonNode> parts = collect(request, path, p -> queries.trendingPart(p, true, end, window));
+    List<JsonNode> parts = collect(request, path, p -> keywords.trendingPart(p, true, end, window));
     return new Answers.Trending(
         window.name(), LocalDate.ofEpochDay(end).toString(), LocalDate.ofEpochDay(end - window.days() + 1).toString(),
         closed != null && end <= closed, parts.stream().mapToLong(p -> p.path("tests").asLong()).sum(), Trending.MAX_Q,
@@ -89,19 +98,22 @@ final class PartitionedAnalytics implements Analytics {
     if (forwarded != null) {
       return forwarded;
     }
-    Answers.Keyword out = queries.keyword(keyword.key(), AnalyticsPartitioner.partitionOf(keyword.key(), partitions), true);
-    Watch watch = out == null ? null : watches.get(keyword.key());
-    return watch == null ? out : out.withWatch(Answers.WatchAnswer.of(keyword.key(), watch));
+    Keyword out = keywords.keyword(keyword.key(), AnalyticsPartitioner.partitionOf(keyword.key(), partitions), true);
+    if (out == null) {
+      return null;
+    }
+    Watch watch = watches.get(keyword.key());
+    return new Answers.KeywordWithWatch(out, watch == null ? null : Answers.WatchAnswer.of(keyword.key(), watch));
   }
 
   @Override
   public Object alerts(Request request, int limit) throws IOException {
     TreeSet<Integer> part = requestedPart(request);
     if (part != null) {
-      return queries.alertsPart(part, true, limit);
+      return alerts.alertsPart(part, true, limit);
     }
     int fetch = Math.min(Params.MAX_LIMIT, limit * PartMerges.FETCH_FACTOR);
-    List<JsonNode> parts = collect(request, "/api/alerts?limit=" + fetch, p -> queries.alertsPart(p, true, fetch));
+    List<JsonNode> parts = collect(request, "/api/alerts?limit=" + fetch, p -> alerts.alertsPart(p, true, fetch));
     return new Answers.Alerts(PartMerges.mergeAlerts(parts, limit));
   }
 
@@ -128,7 +140,7 @@ final class PartitionedAnalytics implements Analytics {
 
   /** The daily subject counts of every partition, merged. */
   private TreeMap<Long, TopicDayCounts> subjectDays(Request request) {
-    return PartMerges.mergeTopicDays(collect(request, "/api/topics", p -> queries.topicDaysPart(p, true)));
+    return PartMerges.mergeTopicDays(collect(request, "/api/topics", p -> topicCounts.topicDaysPart(p, true)));
   }
 
   /** The research-topic answers, from the merged daily counts. */

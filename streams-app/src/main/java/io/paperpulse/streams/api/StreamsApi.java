@@ -4,8 +4,12 @@ import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.streams.AppMetrics;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.TrendingPaper;
+import io.paperpulse.streams.alerts.AlertQueries;
+import io.paperpulse.streams.analytics.PartitionStores;
 import io.paperpulse.streams.digests.SubscriptionApi;
+import io.paperpulse.streams.keywordtrends.KeywordQueries;
 import io.paperpulse.streams.papers.TrendingPapersQuery;
+import io.paperpulse.streams.topiccounts.TopicCountQueries;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -23,12 +27,15 @@ public final class StreamsApi {
    */
   public static ApiServer server(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, AppMetrics metrics,
       String advertisedHost, int port, int partitions, SubscriptionApi subscriptions) {
-    AnalyticsQueries queries = new AnalyticsQueries(new StreamsStores(streams));
+    PartitionStores stores = new StreamsStores(streams);
+    TopicCountQueries topicCounts = new TopicCountQueries(stores);
+    KeywordQueries keywords = new KeywordQueries(stores);
     OwnerForwarding forwarding = new OwnerForwarding(streams, new HostInfo(advertisedHost, port));
     Fanout fanout = new Fanout(streams, partitions, forwarding::isLocal);
     KafkaWatches watches = new KafkaWatches(streams, config, serdes);
-    Analytics analytics = new PartitionedAnalytics(streams, partitions, queries, fanout, forwarding, watches);
-    OwnedState owned = new OwnedState(partitions, queries, watches);
+    Analytics analytics = new PartitionedAnalytics(
+        streams, partitions, topicCounts, keywords, new AlertQueries(stores), fanout, forwarding, watches);
+    OwnedState owned = new OwnedState(partitions, stores, topicCounts, keywords, watches);
     TrendingPapersQuery papers = new TrendingPapersQuery(
         name -> streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, TrendingPaper>keyValueStore())));
     Routes routes = ApiRoutes.table(analytics, watches, new MetricsEndpoint(metrics, () -> owned), subscriptions, papers::trending, () -> Health.of(streams));

@@ -1,6 +1,7 @@
 package io.paperpulse.streams.api;
 
 import io.paperpulse.streams.PaperPulseTopology;
+import io.paperpulse.streams.analytics.PartitionStores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * KeywordSeries}), so judging a keyword is one read; the titles of the day's papers (under {@code
  * day|id|}, once a paper, for samples); all papers per day; and the last day closed. The trends
  * processor judges closed days with it and deletes the days no window needs (their changelogs are
- * compacted, so the deletes keep them bounded too); the HTTP API answers with it.
+ * compacted, so the deletes keep them bounded too); {@link KeywordQueries} answers the HTTP API with it.
  */
 public final class KeywordHistory {
   private final ReadOnlyKeyValueStore<String, KeywordDay> days;

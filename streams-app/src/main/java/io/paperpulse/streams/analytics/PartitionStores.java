@@ -1,10 +1,10 @@
-package io.paperpulse.streams.api;
+package io.paperpulse.streams.analytics;
 
 import java.util.TreeSet;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** The analytics' stores of each partition of the {@code analytics} topic that this instance holds. */
-interface PartitionStores {
+public interface PartitionStores {
   /**
    * One partition's store; with {@code stale}, a standby copy when that is all this instance has.
    *

@@ -1,0 +1,150 @@
+package io.paperpulse.streams.keywordtrends;
+
+import io.paperpulse.streams.analytics.PartitionStores;
+import io.paperpulse.streams.analytics.StoreNames;
+import io.paperpulse.streams.trends.TrendWindow;
+import io.paperpulse.streams.trends.Trending;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keyword trends' read side: the days, the tests of a window and one keyword's trends, from
+ * the stores of some partitions of the {@code analytics} topic (each instance's part). A part is a
+ * map of plain values that the HTTP layer merges as JSON with the other instances' parts.
+ */
+public final class KeywordQueries {
+  /** Weeks in a keyword's sparkline. */
+  private static final int WEEKS = 12;
+
+  /** Lists of closed days kept, per partition and window. */
+  private static final int CLOSED_TESTS_KEPT = 512;
+
+  private final PartitionStores stores;
+  private final Map<String, PartTests> closedTests =
+      Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PartTests> eldest) {
+          return size() > CLOSED_TESTS_KEPT;
+        }
+      });
+
+  public KeywordQueries(PartitionStores stores) {
+    this.stores = stores;
+  }
+
+  /** One partition's keyword state; a standby copy's when that is all this instance has. */
+  KeywordHistory history(int partition, boolean stale) {
+    return new KeywordHistory(
+        stores.store(StoreNames.KEYWORD_DAYS, partition, stale),
+        stores.store(StoreNames.KEYWORD_DAY_INDEX, partition, stale),
+        stores.store(StoreNames.KEYWORD_SERIES, partition, stale),
+        stores.store(StoreNames.KEYWORD_TITLES, partition, stale),
+        stores.store(StoreNames.KEYWORD_DAY_TOTALS, partition, stale),
+        stores.store(StoreNames.KEYWORD_PROGRESS, partition, stale));
+  }
+
+  /** The newest day with papers, and the last closed day, of the partitions. */
+  public Map<String, Object> daysPart(Set<Integer> partitions, boolean stale) {
+    Long latest = null;
+    Long closed = null;
+    for (int p : partitions) {
+      KeywordHistory history = history(p, stale);
+      Long day = history.latestDay();
+      Long through = history.closedThrough();
+      if (day != null) {
+        latest = latest == null ? day : Long.valueOf(Math.max(latest, day));
+      }
+      if (through != null) {
+        closed = closed == null ? through : Long.valueOf(Math.min(closed, through));
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("latestDay", latest);
+    out.put("closedThrough", closed);
+    return out;
+  }
+
+  /** The partitions' tests of {@code window} ending on {@code day}, with the candidates that may pass. */
+  public Map<String, Object> trendingPart(Set<Integer> partitions, boolean stale, long day, TrendWindow window) {
+    long tests = 0;
+    long namedTests = 0;
+    List<Trend> candidates = new ArrayList<>();
+    Map<String, Long> counts = new HashMap<>();
+    for (int p : partitions) {
+      PartTests part = partTests(p, stale, day, window);
+      tests += part.tests();
+      namedTests += part.namedTests();
+      counts.putAll(part.counts());
+      candidates.addAll(part.candidates());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("tests", tests);
+    out.put("namedTests", namedTests);
+    out.put("counts", counts);
+    out.put("candidates", candidates);
+    return out;
+  }
+
+  /** One partition's tests of a window, as the API shows its candidates. */
+  private record PartTests(long tests, long namedTests, Map<String, Long> counts, List<Trend> candidates) {}
+
+  /**
+   * One partition's tests; those of a closed day never change, so the newest of them are kept
+   * (an active task's only: a standby copy applies its stores' changelogs one by one).
+   */
+  private PartTests partTests(int partition, boolean stale, long day, TrendWindow window) {
+    String key = partition + "|" + day + "|" + window;
+    PartTests cached = closedTests.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    KeywordHistory history = history(partition, stale);
+    Long closed = history.closedThrough();
+    KeywordHistory.Tests tests = history.test(day, window, Trending.CANDIDATE_MAX_P);
+    List<Trend> candidates = new ArrayList<>();
+    for (KeywordHistory.Judged judged : tests.candidates()) {
+      candidates.add(trend(history, judged, window));
+    }
+    PartTests part = new PartTests(tests.tests(), tests.namedTests(), tests.counts(), candidates);
+    if (closed != null && day <= closed && stores.hosted(false).contains(partition)) {
+      closedTests.put(key, part);
+    }
+    return part;
+  }
+
+  /** A keyword's days and its trends on its partition's latest day; null when no paper has it. */
+  public Keyword keyword(String key, int partition, boolean stale) {
+    KeywordHistory history = history(partition, stale);
+    Long latest = history.latestDay();
+    List<KeywordHistory.Day> days = latest == null ? List.of() : history.history(key, latest - TrendWindow.HISTORY_DAYS + 1, latest);
+    if (days.isEmpty()) {
+      return null;
+    }
+    Map<Long, Long> totals = history.totals(latest - TrendWindow.HISTORY_DAYS + 1, latest);
+    Long through = history.closedThrough();
+    List<KeywordDayPoint> series = new ArrayList<>();
+    for (KeywordHistory.Day d : days) {
+      series.add(new KeywordDayPoint(LocalDate.ofEpochDay(d.day()).toString(), d.value().getCount(),
+          totals.getOrDefault(d.day(), 0L), through != null && d.day() <= through));
+    }
+    KeywordHistory.Judged judged = history.judge(key, latest, history.totalsUpTo(latest), true);
+    Map<String, Trend> windows = new LinkedHashMap<>();
+    for (TrendWindow window : TrendWindow.values()) {
+      windows.put(window.name(), trend(history, judged, window));
+    }
+    return new Keyword(key, days.get(days.size() - 1).value().getLabel(), LocalDate.ofEpochDay(latest).toString(),
+        through != null && latest <= through, series, judged.weeks(WEEKS), windows);
+  }
+
+  /** A keyword's trend in a window, as the API shows it. */
+  private static Trend trend(KeywordHistory history, KeywordHistory.Judged judged, TrendWindow window) {
+    String label = judged.last() == null ? judged.keyword() : judged.last().getLabel();
+    return Trend.of(judged.keyword(), label, judged.in(window), judged.weeks(WEEKS), history.samples(judged));
+  }
+}
