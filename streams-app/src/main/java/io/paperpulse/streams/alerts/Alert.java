@@ -1,7 +1,7 @@
 package io.paperpulse.streams.alerts;
 
 import io.paperpulse.avro.SpikeAlert;
-import io.paperpulse.streams.keywordtrends.SamplePaper;
+import io.paperpulse.streams.analytics.SamplePaper;
 import java.util.List;
 
 /** A spike alert as the API shows it, under its key in the recent alerts' store. */

@@ -1,6 +1,7 @@
 package io.paperpulse.streams.keywordtrends;
 
 import io.paperpulse.avro.PaperRef;
+import io.paperpulse.streams.analytics.SamplePaper;
 import io.paperpulse.streams.trends.Evaluation;
 import java.time.LocalDate;
 import java.util.List;

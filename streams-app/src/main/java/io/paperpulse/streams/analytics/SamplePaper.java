@@ -1,4 +1,4 @@
-package io.paperpulse.streams.keywordtrends;
+package io.paperpulse.streams.analytics;
 
 import io.paperpulse.avro.PaperRef;
 import java.util.List;
