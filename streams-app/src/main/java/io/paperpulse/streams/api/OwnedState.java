@@ -53,18 +53,23 @@ final class OwnedState implements AppMetrics.StateView {
     }
   }
 
-  /** The trending keywords of each window ending with the latest day of the owned partitions, and their watched keywords. */
+  /**
+   * The trending keywords of each window ending with the owned partitions' default day (the latest
+   * day, or the first open one while the app catches up: {@link KeywordQueries#defaultDay}), and
+   * their watched keywords.
+   */
   @Override
   public List<KeywordTrend> keywordTrends() {
     try {
       TreeSet<Integer> owned = stores.hosted(false);
-      Object latest = owned.isEmpty() ? null : keywords.daysPart(owned, false).get("latestDay");
-      if (latest == null) {
+      Map<String, Object> days = owned.isEmpty() ? Map.of() : keywords.daysPart(owned, false);
+      Long day = KeywordQueries.defaultDay((Long) days.get("latestDay"), (Long) days.get("closedThrough"));
+      if (day == null) {
         return List.of();
       }
       List<KeywordTrend> trends = new ArrayList<>();
       for (TrendWindow window : TrendWindow.values()) {
-        JsonNode part = json.valueToTree(keywords.trendingPart(owned, false, ((Number) latest).longValue(), window));
+        JsonNode part = json.valueToTree(keywords.trendingPart(owned, false, day, window));
         for (JsonNode t : PartMerges.mergeTrending(List.of(part), METRICS_TOP_K)) {
           trends.add(PartMerges.keywordTrendOf(t));
         }

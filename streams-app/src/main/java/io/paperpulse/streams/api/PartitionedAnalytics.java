@@ -78,7 +78,7 @@ final class PartitionedAnalytics implements Analytics {
         closed = closed == null ? d.path("closedThrough").asLong() : Math.min(closed, d.path("closedThrough").asLong());
       }
     }
-    Long target = day != null ? day : latest;
+    Long target = day != null ? day : KeywordQueries.defaultDay(latest, closed);
     if (target == null) {
       return new Answers.Trending(window.name(), "", null, false, null, null, List.of());
     }

@@ -4,6 +4,7 @@ import io.paperpulse.streams.analytics.PartitionStores;
 import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The keyword trends' read side: the days, the tests of a window and one keyword's trends, from
@@ -24,8 +26,14 @@ public final class KeywordQueries {
 
   /** Lists of closed days kept, per partition and window. */
   private static final int CLOSED_TESTS_KEPT = 512;
+  /** How long an open day's tests are reused: viewers of the live page, the gauges and the summary of {@code up} share them. */
+  static final Duration OPEN_TESTS_REUSED = Duration.ofSeconds(10);
+  /** Days of papers past the last closed day from which the app counts as catching up on a backlog. */
+  static final int CATCHING_UP_DAYS = 3;
 
   private final PartitionStores stores;
+  private final LongSupplier nanoTime;
+  private final Map<String, Timed> openTests = Collections.synchronizedMap(new HashMap<>());
   private final Map<String, PartTests> closedTests =
       Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -35,7 +43,26 @@ public final class KeywordQueries {
       });
 
   public KeywordQueries(PartitionStores stores) {
+    this(stores, System::nanoTime);
+  }
+
+  KeywordQueries(PartitionStores stores, LongSupplier nanoTime) {
     this.stores = stores;
+    this.nanoTime = nanoTime;
+  }
+
+  /**
+   * The day a trending list is for when the request names none: the latest day with papers; but
+   * while the app catches up on a backlog (papers of more than {@value #CATCHING_UP_DAYS} days past
+   * the last closed day, as in a replay), the first day not closed yet. The days after it are then
+   * still partial (the slowest partition of {@code papers} has not reached them), and judging a
+   * day far ahead of the closed ones reads each of its keywords' open days one by one.
+   */
+  public static Long defaultDay(Long latestDay, Long closedThrough) {
+    if (latestDay != null && closedThrough != null && latestDay - closedThrough > CATCHING_UP_DAYS) {
+      return closedThrough + 1;
+    }
+    return latestDay;
   }
 
   /** One partition's keyword state; a standby copy's when that is all this instance has. */
@@ -94,15 +121,24 @@ public final class KeywordQueries {
   /** One partition's tests of a window, as the API shows its candidates. */
   private record PartTests(long tests, long namedTests, Map<String, Long> counts, List<Trend> candidates) {}
 
+  /** An open day's tests and when they were made. */
+  private record Timed(long nanos, PartTests tests) {}
+
   /**
    * One partition's tests; those of a closed day never change, so the newest of them are kept
-   * (an active task's only: a standby copy applies its stores' changelogs one by one).
+   * (an active task's only: a standby copy applies its stores' changelogs one by one), and those
+   * of an open day are reused for {@link #OPEN_TESTS_REUSED}.
    */
   private PartTests partTests(int partition, boolean stale, long day, TrendWindow window) {
     String key = partition + "|" + day + "|" + window;
     PartTests cached = closedTests.get(key);
     if (cached != null) {
       return cached;
+    }
+    long now = nanoTime.getAsLong();
+    Timed recent = openTests.get(key);
+    if (recent != null && now - recent.nanos() < OPEN_TESTS_REUSED.toNanos()) {
+      return recent.tests();
     }
     KeywordHistory history = history(partition, stale);
     Long closed = history.closedThrough();
@@ -112,8 +148,14 @@ public final class KeywordQueries {
       candidates.add(trend(history, judged, window));
     }
     PartTests part = new PartTests(tests.tests(), tests.namedTests(), tests.counts(), candidates);
-    if (closed != null && day <= closed && stores.hosted(false).contains(partition)) {
+    if (!stores.hosted(false).contains(partition)) {
+      return part;
+    }
+    if (closed != null && day <= closed) {
       closedTests.put(key, part);
+    } else {
+      openTests.values().removeIf(t -> now - t.nanos() >= OPEN_TESTS_REUSED.toNanos());
+      openTests.put(key, new Timed(now, part));
     }
     return part;
   }

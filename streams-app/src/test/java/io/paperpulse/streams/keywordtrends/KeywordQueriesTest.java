@@ -9,10 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.streams.analytics.DriverStores;
+import io.paperpulse.streams.analytics.PartitionStores;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.trends.TrendWindow;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,6 +40,52 @@ class KeywordQueriesTest {
 
     assertThat(part.path("tests").asLong()).isPositive();
     assertThat(part.path("candidates")).extracting(t -> t.path("keyword").asText()).contains(KEY);
+  }
+
+  @Test
+  void anOpenDaysTestsAreReusedForTenSecondsAndAClosedDaysForGood(DriverStores stores) {
+    AtomicLong reads = new AtomicLong();
+    PartitionStores counting = new PartitionStores() {
+      @Override
+      public <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition, boolean stale) {
+        reads.incrementAndGet();
+        return stores.store(name, partition, stale);
+      }
+
+      @Override
+      public TreeSet<Integer> hosted(boolean standbys) {
+        return stores.hosted(standbys);
+      }
+    };
+    long[] now = {0};
+    KeywordQueries queries = new KeywordQueries(counting, () -> now[0]);
+    long open = DAY0 + 47;
+    long closed = DAY0 + 44;
+
+    Object first = queries.trendingPart(PARTITION, false, open, TrendWindow.P7D);
+    long afterFirst = reads.get();
+    now[0] += Duration.ofSeconds(9).toNanos();
+    assertThat(queries.trendingPart(PARTITION, false, open, TrendWindow.P7D)).isEqualTo(first);
+    assertThat(reads.get()).as("the open day's tests, reused").isEqualTo(afterFirst);
+    now[0] += Duration.ofSeconds(2).toNanos();
+    queries.trendingPart(PARTITION, false, open, TrendWindow.P7D);
+    assertThat(reads.get()).as("read again after ten seconds").isGreaterThan(afterFirst);
+
+    queries.trendingPart(PARTITION, false, closed, TrendWindow.P7D);
+    long afterClosed = reads.get();
+    now[0] += Duration.ofDays(1).toNanos();
+    queries.trendingPart(PARTITION, false, closed, TrendWindow.P7D);
+    assertThat(reads.get()).as("a closed day's tests never change").isEqualTo(afterClosed);
+  }
+
+  @Test
+  void theDefaultDayIsTheLatestUnlessTheAppIsCatchingUp() {
+    assertThat(KeywordQueries.defaultDay(null, null)).isNull();
+    assertThat(KeywordQueries.defaultDay(100L, null)).isEqualTo(100L);
+    assertThat(KeywordQueries.defaultDay(100L, 98L)).as("a live run: today open, yesterday in its grace").isEqualTo(100L);
+    assertThat(KeywordQueries.defaultDay(100L, 97L)).isEqualTo(100L);
+    assertThat(KeywordQueries.defaultDay(100L, 96L)).as("a backlog: the first day not closed").isEqualTo(97L);
+    assertThat(KeywordQueries.defaultDay(400L, 280L)).isEqualTo(281L);
   }
 
   @Test
