@@ -1,28 +1,24 @@
 package io.paperpulse.streams.keywordtrends;
 
-import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.PaperRef;
 import io.paperpulse.avro.SpikeAlert;
 import io.paperpulse.avro.Watch;
-import io.paperpulse.avro.state.SpikeState;
 import io.paperpulse.common.Topics;
 import io.paperpulse.streams.Counters;
 import io.paperpulse.streams.PaperPulseTopology;
-import io.paperpulse.streams.alerts.SpikeRule;
+import io.paperpulse.streams.alerts.SpikeAlerts;
 import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.analytics.DueDays;
-import io.paperpulse.streams.analytics.SortableKey;
 import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.analytics.TopicStreams;
 import io.paperpulse.streams.analytics.Watermark;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.papers.DayClosed;
 import io.paperpulse.streams.trends.Evaluation;
-import io.paperpulse.streams.trends.SpikeDetector;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
 import java.time.Instant;
@@ -67,12 +63,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 public final class KeywordTrendsTopology {
   static final int SAMPLES = 5;
-  /** Keys of the recent-alerts store: a spike's start in epoch milliseconds, then its keyword. */
-  private static final SortableKey RECENT_KEY = new SortableKey(13, '|');
   /** Trends written to {@code trends.keywords}: those this unlikely under no change, and watched ones. */
   static final double EMIT_MAX_P = 0.01;
-  /** Alerts kept for {@code GET /api/alerts}, per partition. */
-  static final int RECENT_ALERTS = 500;
   /** The key, in the progress store, of the last day closed. */
   public static final String CLOSED_THROUGH = "closed-through";
 
@@ -105,8 +97,7 @@ public final class KeywordTrendsTopology {
     builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_PROGRESS, Serdes.String(), Serdes.Long()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long()));
-    builder.addStateStore(settings.store(StoreNames.SPIKE_STATE, Serdes.String(), AvroSerdes.plain(SpikeState.class)));
-    builder.addStateStore(settings.store(StoreNames.RECENT_ALERTS, Serdes.String(), AvroSerdes.plain(SpikeAlert.class)));
+    SpikeAlerts.addStores(builder, settings);
     KStream<String, Object> out =
         analytics.process(
             () -> new TrendProcessor(settings, counters),
@@ -120,11 +111,6 @@ public final class KeywordTrendsTopology {
         .mapValues(v -> (SpikeAlert) v, Named.as("spike-alerts-cast"))
         .to(Topics.KEYWORD_SPIKES.name(), TopicStreams.produced(Topics.KEYWORD_SPIKES, serdes, "spike-alerts-sink"));
     return out;
-  }
-
-  /** Key of an alert in the recent-alerts store: by day, then keyword, so the store reads in time order. */
-  static String recentKey(SpikeAlert alert) {
-    return RECENT_KEY.of(alert.getStart().toEpochMilli(), alert.getKeyword());
   }
 
   /**
@@ -182,8 +168,7 @@ public final class KeywordTrendsTopology {
     private KeyValueStore<String, String> titles;
     private KeyValueStore<Long, Long> totals;
     private KeyValueStore<String, Long> progress;
-    private KeyValueStore<String, SpikeState> spikes;
-    private KeyValueStore<String, SpikeAlert> recent;
+    private SpikeAlerts alerts;
     private TimestampedKeyValueStore<String, Watch> watches;
     private KeywordHistory history;
     private Watermark watermark;
@@ -204,8 +189,8 @@ public final class KeywordTrendsTopology {
       this.titles = context.getStateStore(StoreNames.KEYWORD_TITLES);
       this.totals = context.getStateStore(StoreNames.KEYWORD_DAY_TOTALS);
       this.progress = context.getStateStore(StoreNames.KEYWORD_PROGRESS);
-      this.spikes = context.getStateStore(StoreNames.SPIKE_STATE);
-      this.recent = context.getStateStore(StoreNames.RECENT_ALERTS);
+      this.alerts = new SpikeAlerts(
+          context.getStateStore(StoreNames.SPIKE_STATE), context.getStateStore(StoreNames.RECENT_ALERTS), settings.globalRule());
       this.watches = context.getStateStore(StoreNames.WATCHLIST);
       this.history = new KeywordHistory(days, index, series, titles, totals, progress);
       this.watermark = new Watermark(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings.sourcePartitions());
@@ -305,58 +290,14 @@ public final class KeywordTrendsTopology {
     }
 
     private void judgeSpike(String keyword, KeywordHistory.Judged judged, Watch watch, long day) {
-      SpikeRule rule = watch != null ? SpikeRule.of(watch) : settings.globalRule();
-      Evaluation matching = null;
-      if (judged != null && (watch != null || MentionTerms.listable(keyword, judged.last().getLabel()))) {
-        for (Evaluation e : judged.evaluations()) {
-          if (rule.matches(e) && (matching == null || e.score() > matching.score())) {
-            matching = e;
-          }
-        }
+      boolean listable = judged != null && MentionTerms.listable(keyword, judged.last().getLabel());
+      SpikeAlert alert = alerts.judge(keyword, judged == null ? null : judged.evaluations(), listable, watch, day,
+          e -> trend(keyword, judged.last(), history.samples(judged), e));
+      if (alert != null) {
+        counters.alerts.incrementAndGet();
+        counters.alertRaised.accept(alert);
+        context.forward(new Record<>(keyword, alert, Days.startMillis(day + 1) - 1));
       }
-      SpikeState state = spikes.get(keyword);
-      long active = state == null ? SpikeDetector.NONE : state.getActiveDay();
-      SpikeDetector.Decision decision = SpikeDetector.decide(active, day, matching != null, true);
-      if (decision.activeDay() != active) {
-        if (decision.activeDay() == SpikeDetector.NONE) {
-          spikes.delete(keyword);
-        } else {
-          spikes.put(keyword, new SpikeState(decision.activeDay()));
-        }
-      }
-      if (decision.alert()) {
-        alert(keyword, judged.last(), history.samples(judged), matching, watch, day);
-      }
-    }
-
-    private void alert(String keyword, KeywordDay last, List<PaperRef> samples, Evaluation e, Watch watch, long day) {
-      KeywordTrend t = trend(keyword, last, samples, e);
-      SpikeAlert alert =
-          SpikeAlert.newBuilder()
-              .setKeyword(keyword)
-              .setLabel(t.getLabel())
-              .setWindow(t.getWindow())
-              .setStart(t.getStart())
-              .setCount(t.getCount())
-              .setBaseline(t.getBaseline())
-              .setScore(t.getScore())
-              .setPValue(t.getPValue())
-              .setWatched(watch != null)
-              .setOwner(watch == null ? null : watch.getOwner())
-              .setChannel(watch == null ? null : watch.getChannel())
-              .setSamples(t.getSamples())
-              .build();
-      counters.alerts.incrementAndGet();
-      counters.alertRaised.accept(alert);
-      recent.put(recentKey(alert), alert);
-      if (recent.approximateNumEntries() > RECENT_ALERTS) {
-        try (KeyValueIterator<String, SpikeAlert> oldest = recent.all()) {
-          if (oldest.hasNext()) {
-            recent.delete(oldest.next().key);
-          }
-        }
-      }
-      context.forward(new Record<>(keyword, alert, Days.startMillis(day + 1) - 1));
     }
 
     /**
