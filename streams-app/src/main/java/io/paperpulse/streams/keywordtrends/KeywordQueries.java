@@ -7,11 +7,13 @@ import io.paperpulse.streams.trends.Trending;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -24,23 +26,20 @@ public final class KeywordQueries {
   /** Weeks in a keyword's sparkline. */
   private static final int WEEKS = 12;
 
-  /** Lists of closed days kept, per partition and window. */
-  private static final int CLOSED_TESTS_KEPT = 512;
-  /** How long an open day's tests are reused: viewers of the live page, the gauges and the summary of {@code up} share them. */
+  /** Lists kept, per partition, day and window: of closed days, and of open ones. */
+  private static final int TESTS_KEPT = 512;
+  /**
+   * How long an open day's tests are reused even if papers came in since (during a backlog): viewers
+   * of the live page, the gauges and the summary of {@code up} share them.
+   */
   static final Duration OPEN_TESTS_REUSED = Duration.ofSeconds(10);
   /** Days of papers past the last closed day from which the app counts as catching up on a backlog. */
   static final int CATCHING_UP_DAYS = 3;
 
   private final PartitionStores stores;
   private final LongSupplier nanoTime;
-  private final Map<String, Timed> openTests = Collections.synchronizedMap(new HashMap<>());
-  private final Map<String, PartTests> closedTests =
-      Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PartTests> eldest) {
-          return size() > CLOSED_TESTS_KEPT;
-        }
-      });
+  private final Map<String, Timed> openTests = newestKept();
+  private final Map<String, PartTests> closedTests = newestKept();
 
   public KeywordQueries(PartitionStores stores) {
     this(stores, System::nanoTime);
@@ -49,6 +48,16 @@ public final class KeywordQueries {
   KeywordQueries(PartitionStores stores, LongSupplier nanoTime) {
     this.stores = stores;
     this.nanoTime = nanoTime;
+  }
+
+  /** A map that keeps the {@value #TESTS_KEPT} entries used last. */
+  private static <V> Map<String, V> newestKept() {
+    return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > TESTS_KEPT;
+      }
+    });
   }
 
   /**
@@ -121,13 +130,22 @@ public final class KeywordQueries {
   /** One partition's tests of a window, as the API shows its candidates. */
   private record PartTests(long tests, long namedTests, Map<String, Long> counts, List<Trend> candidates) {}
 
-  /** An open day's tests and when they were made. */
-  private record Timed(long nanos, PartTests tests) {}
+  /**
+   * An open day's tests, when they were made, and what they were made from: the papers of each day
+   * of the history they read, and the last closed day.
+   */
+  private record Timed(long nanos, long[] papers, Long closed, PartTests tests) {
+    boolean madeFrom(long[] papersNow, Long closedNow) {
+      return Arrays.equals(papers, papersNow) && Objects.equals(closed, closedNow);
+    }
+  }
 
   /**
-   * One partition's tests; those of a closed day never change, so the newest of them are kept
-   * (an active task's only: a standby copy applies its stores' changelogs one by one), and those
-   * of an open day are reused for {@link #OPEN_TESTS_REUSED}.
+   * One partition's tests. Those of a closed day never change, so the newest of them are kept (an
+   * active task's only: a standby copy applies its stores' changelogs one by one). Those of an open
+   * day are reused while no paper has come in for the days they read, since every paper counts in
+   * its day's papers on every partition; and, while papers stream in, for {@link
+   * #OPEN_TESTS_REUSED}.
    */
   private PartTests partTests(int partition, boolean stale, long day, TrendWindow window) {
     String key = partition + "|" + day + "|" + window;
@@ -142,6 +160,10 @@ public final class KeywordQueries {
     }
     KeywordHistory history = history(partition, stale);
     Long closed = history.closedThrough();
+    long[] papers = history.totalsUpTo(day);
+    if (recent != null && recent.madeFrom(papers, closed)) {
+      return recent.tests();
+    }
     KeywordHistory.Tests tests = history.test(day, window, Trending.CANDIDATE_MAX_P);
     List<Trend> candidates = new ArrayList<>();
     for (KeywordHistory.Judged judged : tests.candidates()) {
@@ -154,8 +176,7 @@ public final class KeywordQueries {
     if (closed != null && day <= closed) {
       closedTests.put(key, part);
     } else {
-      openTests.values().removeIf(t -> now - t.nanos() >= OPEN_TESTS_REUSED.toNanos());
-      openTests.put(key, new Timed(now, part));
+      openTests.put(key, new Timed(now, papers, closed, part));
     }
     return part;
   }

@@ -82,6 +82,14 @@ public final class DriverStores implements PartitionStores, AutoCloseable {
     written = out.readValuesToList();
   }
 
+  /**
+   * Feeds one more ordinary paper of {@code day} (counted from {@link #DAY0}). For a test's own
+   * instance only: the shared one of {@link Fed} is read by every test.
+   */
+  public void addPaper(int day) {
+    paper(day, "");
+  }
+
   /** The trends the keyword-trends topology wrote to {@code trends.keywords}. */
   public List<KeywordTrend> written() {
     return written;

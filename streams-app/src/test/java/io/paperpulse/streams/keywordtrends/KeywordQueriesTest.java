@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.streams.analytics.DriverStores;
 import io.paperpulse.streams.analytics.PartitionStores;
+import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.trends.TrendWindow;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -43,39 +46,65 @@ class KeywordQueriesTest {
   }
 
   @Test
-  void anOpenDaysTestsAreReusedForTenSecondsAndAClosedDaysForGood(DriverStores stores) {
-    AtomicLong reads = new AtomicLong();
-    PartitionStores counting = new PartitionStores() {
-      @Override
-      public <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition, boolean stale) {
-        reads.incrementAndGet();
-        return stores.store(name, partition, stale);
+  void anOpenDaysTestsAreReusedUntilAPaperComesInAndAClosedDaysForGood() {
+    try (DriverStores stores = new DriverStores()) {
+      ReadCounting counting = new ReadCounting(stores);
+      long[] now = {0};
+      KeywordQueries queries = new KeywordQueries(counting, () -> now[0]);
+      long open = DAY0 + 47;
+      long closed = DAY0 + 44;
+
+      queries.trendingPart(PARTITION, false, open, TrendWindow.P7D);
+      long afterFirst = counting.keywordReads.get();
+      stores.addPaper(47);
+      now[0] += Duration.ofSeconds(9).toNanos();
+      queries.trendingPart(PARTITION, false, open, TrendWindow.P7D);
+      assertThat(counting.keywordReads.get()).as("papers streaming in: reused for ten seconds").isEqualTo(afterFirst);
+      now[0] += Duration.ofSeconds(2).toNanos();
+      Object second = queries.trendingPart(PARTITION, false, open, TrendWindow.P7D);
+      long afterPaper = counting.keywordReads.get();
+      assertThat(afterPaper).as("a paper of the open day: read again").isGreaterThan(afterFirst);
+
+      now[0] += Duration.ofDays(1).toNanos();
+      assertThat(queries.trendingPart(PARTITION, false, open, TrendWindow.P7D)).isEqualTo(second);
+      assertThat(counting.keywordReads.get()).as("no paper since: the open day's tests, reused").isEqualTo(afterPaper);
+
+      queries.trendingPart(PARTITION, false, closed, TrendWindow.P7D);
+      long afterClosed = counting.keywordReads.get();
+      now[0] += Duration.ofDays(1).toNanos();
+      queries.trendingPart(PARTITION, false, closed, TrendWindow.P7D);
+      assertThat(counting.keywordReads.get()).as("a closed day's tests never change").isEqualTo(afterClosed);
+    }
+  }
+
+  /** The stores, counting each read of a keyword's state (not of the papers per day or the progress). */
+  private static final class ReadCounting implements PartitionStores {
+    private static final Set<String> NOT_COUNTED = Set.of(StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_PROGRESS);
+    final AtomicLong keywordReads = new AtomicLong();
+    private final PartitionStores stores;
+
+    ReadCounting(PartitionStores stores) {
+      this.stores = stores;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition, boolean stale) {
+      ReadOnlyKeyValueStore<K, V> store = stores.store(name, partition, stale);
+      if (NOT_COUNTED.contains(name)) {
+        return store;
       }
+      return (ReadOnlyKeyValueStore<K, V>) Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {ReadOnlyKeyValueStore.class}, (proxy, method, args) -> {
+            keywordReads.incrementAndGet();
+            return method.invoke(store, args);
+          });
+    }
 
-      @Override
-      public TreeSet<Integer> hosted(boolean standbys) {
-        return stores.hosted(standbys);
-      }
-    };
-    long[] now = {0};
-    KeywordQueries queries = new KeywordQueries(counting, () -> now[0]);
-    long open = DAY0 + 47;
-    long closed = DAY0 + 44;
-
-    Object first = queries.trendingPart(PARTITION, false, open, TrendWindow.P7D);
-    long afterFirst = reads.get();
-    now[0] += Duration.ofSeconds(9).toNanos();
-    assertThat(queries.trendingPart(PARTITION, false, open, TrendWindow.P7D)).isEqualTo(first);
-    assertThat(reads.get()).as("the open day's tests, reused").isEqualTo(afterFirst);
-    now[0] += Duration.ofSeconds(2).toNanos();
-    queries.trendingPart(PARTITION, false, open, TrendWindow.P7D);
-    assertThat(reads.get()).as("read again after ten seconds").isGreaterThan(afterFirst);
-
-    queries.trendingPart(PARTITION, false, closed, TrendWindow.P7D);
-    long afterClosed = reads.get();
-    now[0] += Duration.ofDays(1).toNanos();
-    queries.trendingPart(PARTITION, false, closed, TrendWindow.P7D);
-    assertThat(reads.get()).as("a closed day's tests never change").isEqualTo(afterClosed);
+    @Override
+    public TreeSet<Integer> hosted(boolean standbys) {
+      return stores.hosted(standbys);
+    }
   }
 
   @Test
