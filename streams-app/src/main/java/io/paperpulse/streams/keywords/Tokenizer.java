@@ -104,7 +104,7 @@ final class Tokenizer {
         pendingBreak = true;
       } else if (Character.isLetterOrDigit(c)) {
         int j = i + 1;
-        while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || joinsWord(text, j))) {
+        while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || joinsWord(text, i, j))) {
           j++;
         }
         int end = j - i >= 3 && text.charAt(j - 1) == 's' && (text.charAt(j - 2) == '\'' || text.charAt(j - 2) == '’')
@@ -141,17 +141,34 @@ final class Tokenizer {
     return false;
   }
 
-  /** Hyphens and apostrophes between letters or digits, and a dot between digits, join a word. */
-  private static boolean joinsWord(String text, int j) {
+  /**
+   * Whether the character at {@code j} joins the word begun at {@code start}: a hyphen or an
+   * apostrophe before a letter or digit; a dot before a digit, after a digit ("Qwen2.5") or after
+   * a word in capitals ("FLUX.1-dev", "H.264"; but "Fig.1" is two words).
+   */
+  private static boolean joinsWord(String text, int start, int j) {
     char c = text.charAt(j);
     if (j + 1 >= text.length()) {
       return false;
     }
     char next = text.charAt(j + 1);
     if (c == '.') {
-      return Character.isDigit(next) && Character.isDigit(text.charAt(j - 1));
+      return Character.isDigit(next) && (Character.isDigit(text.charAt(j - 1)) || inCapitals(text, start, j));
     }
     return (c == '-' || c == '\'' || c == '’') && Character.isLetterOrDigit(next);
+  }
+
+  /** Whether the letters from {@code from} to {@code to} are all capitals, and there is one. */
+  private static boolean inCapitals(String text, int from, int to) {
+    boolean letter = false;
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letter |= Character.isLetter(c);
+    }
+    return letter;
   }
 
   /**

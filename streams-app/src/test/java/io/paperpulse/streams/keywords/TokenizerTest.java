@@ -17,6 +17,12 @@ class TokenizerTest {
   }
 
   @Test
+  void aDotAfterAWordInCapitalsAndBeforeADigitStaysInsideAName() {
+    assertThat(surfaces("FLUX.1-dev and H.264 beat TRELLIS.2, as Fig.1 shows for NLP. 3 more."))
+        .containsExactly("FLUX.1-dev", "and", "H.264", "beat", "TRELLIS.2", "as", "Fig", "shows", "for", "NLP", "more");
+  }
+
+  @Test
   void latexCommandNamesAndReferenceArgumentsAreSkipped() {
     assertThat(surfaces("\\emph{robust} training \\cite{smith2020} with \\(x_i\\) and \\textbf{ours}\\% done"))
         .containsExactly("robust", "training", "with", "and", "ours", "done");
