@@ -101,22 +101,30 @@ final class OaiPmhParser implements FeedParser {
     }
     draft.arxivId(id.strip());
     if (authors != null) {
-      // Affiliations in parentheses may hold commas of their own: drop them before splitting.
-      String names = PaperDraft.fold(authors.replaceAll("\\([^()]*\\)", " "));
-      for (String author : names.split(",\\s*|\\s+and\\s+")) {
-        draft.author(author);
-      }
+      addAuthors(draft, authors);
     }
     if (firstVersionDate == null) {
       throw new InvalidRecordException("record has no version date");
     }
-    try {
-      draft.published(
-          ZonedDateTime.parse(firstVersionDate.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-              .toInstant());
-    } catch (DateTimeParseException e) {
-      throw new InvalidRecordException("version date is not an RFC 1123 date: '" + firstVersionDate + "'");
-    }
+    draft.published(versionDate(firstVersionDate));
     return draft;
+  }
+
+  /** Adds the authors of an arXivRaw "A, B and C" string. */
+  private static void addAuthors(PaperDraft draft, String authors) {
+    // Affiliations in parentheses may hold commas of their own: drop them before splitting.
+    String names = PaperDraft.fold(authors.replaceAll("\\([^()]*\\)", " "));
+    for (String author : names.split(",\\s*|\\s+and\\s+")) {
+      draft.author(author);
+    }
+  }
+
+  /** The instant of a version's date, an RFC 1123 date ("Mon, 2 Apr 2007 19:18:42 GMT"). */
+  private static Instant versionDate(String date) throws InvalidRecordException {
+    try {
+      return ZonedDateTime.parse(date.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidRecordException("version date is not an RFC 1123 date: '" + date + "'");
+    }
   }
 }

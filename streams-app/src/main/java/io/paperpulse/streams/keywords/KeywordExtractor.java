@@ -49,13 +49,10 @@ public final class KeywordExtractor {
     this.frequencies = frequencies;
   }
 
-  private static final class Stats {
+  /** A candidate's mentions in one paper: its surface forms with their counts, and where it stands. */
+  private static final class Stats extends LabelCounts {
     final String key;
     final int words;
-    /** The first surface form and its count; other forms, rare, in a map made when needed. */
-    String firstLabel;
-    int firstLabelCount;
-    Map<String, Integer> otherLabels;
     int tf;
     boolean inTitle;
     boolean acronym;
@@ -64,36 +61,6 @@ public final class KeywordExtractor {
     Stats(String key, int words) {
       this.key = key;
       this.words = words;
-    }
-
-    /** The most frequent surface form; of equally frequent ones, the first in alphabetical order. */
-    void addLabel(String label) {
-      if (firstLabel == null) {
-        firstLabel = label;
-      }
-      if (firstLabel.equals(label)) {
-        firstLabelCount++;
-      } else {
-        if (otherLabels == null) {
-          otherLabels = new HashMap<>(4);
-        }
-        otherLabels.merge(label, 1, Integer::sum);
-      }
-    }
-
-    String label() {
-      if (otherLabels == null) {
-        return firstLabel;
-      }
-      String best = firstLabel;
-      int bestCount = firstLabelCount;
-      for (Map.Entry<String, Integer> e : otherLabels.entrySet()) {
-        if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
-          best = e.getKey();
-          bestCount = e.getValue();
-        }
-      }
-      return best;
     }
   }
 

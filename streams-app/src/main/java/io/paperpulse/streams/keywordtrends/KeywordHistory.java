@@ -51,7 +51,7 @@ public final class KeywordHistory {
   }
 
   /** A keyword's papers on a day, with the day's label and samples. */
-  public record Day(long day, KeywordDay value) {}
+  record Day(long day, KeywordDay value) {}
 
   /** A day as seven digits, so keys sort by day, for any day a timestamp can give (to year 29349). */
   private static final SortableKey DAY_KEY = new SortableKey(7, '|');
@@ -75,7 +75,7 @@ public final class KeywordHistory {
   }
 
   /** The sample papers of a judged keyword's day, with their titles. */
-  public List<PaperRef> samples(Judged judged) {
+  List<PaperRef> samples(Judged judged) {
     List<PaperRef> out = new ArrayList<>();
     if (judged.last() != null) {
       for (String id : judged.last().getSamples()) {
@@ -106,7 +106,7 @@ public final class KeywordHistory {
   }
 
   /** A keyword's days from {@code fromDay} to {@code toDay}, oldest first; days without it left out. */
-  public List<Day> history(String keyword, long fromDay, long toDay) {
+  List<Day> history(String keyword, long fromDay, long toDay) {
     List<Day> out = new ArrayList<>();
     try (KeyValueIterator<String, KeywordDay> range = days.range(dayKey(keyword, Math.max(0, fromDay)), dayKey(keyword, toDay))) {
       while (range.hasNext()) {
@@ -118,7 +118,7 @@ public final class KeywordHistory {
   }
 
   /** All papers per day from {@code fromDay} to {@code toDay}; days without papers left out. */
-  public Map<Long, Long> totals(long fromDay, long toDay) {
+  Map<Long, Long> totals(long fromDay, long toDay) {
     Map<Long, Long> out = new TreeMap<>();
     try (KeyValueIterator<Long, Long> range = totals.range(Math.max(0, fromDay), toDay)) {
       range.forEachRemaining(kv -> out.put(kv.key, kv.value));
@@ -127,7 +127,7 @@ public final class KeywordHistory {
   }
 
   /** All papers per day of the {@link TrendWindow#HISTORY_DAYS} days ending on {@code day}, oldest first. */
-  public long[] totalsUpTo(long day) {
+  long[] totalsUpTo(long day) {
     long first = day - TrendWindow.HISTORY_DAYS + 1;
     long[] out = new long[TrendWindow.HISTORY_DAYS];
     totals(first, day).forEach((d, n) -> out[(int) (d - first)] = n);
@@ -135,14 +135,14 @@ public final class KeywordHistory {
   }
 
   /** The newest day with papers, or null. */
-  public Long latestDay() {
+  Long latestDay() {
     try (KeyValueIterator<Long, Long> all = totals.reverseAll()) {
       return all.hasNext() ? all.next().key : null;
     }
   }
 
   /** The last day closed, or null before the first. */
-  public Long closedThrough() {
+  Long closedThrough() {
     return progress.get(KeywordTrendsTopology.CLOSED_THROUGH);
   }
 
@@ -152,12 +152,12 @@ public final class KeywordHistory {
    * when no day of the history does).
    */
   public record Judged(String keyword, long day, long lastDay, KeywordDay last, List<Evaluation> evaluations, Map<Long, Long> counts) {
-    public Evaluation in(TrendWindow window) {
+    Evaluation in(TrendWindow window) {
       return evaluations.get(window.ordinal());
     }
 
     /** Papers per week, oldest first: {@code weeks} runs of 7 days, the last ending on the day. */
-    public long[] weeks(int weeks) {
+    long[] weeks(int weeks) {
       long[] out = new long[weeks];
       for (Map.Entry<Long, Long> e : counts.entrySet()) {
         long back = (day - e.getKey()) / 7;
@@ -177,7 +177,7 @@ public final class KeywordHistory {
    * open days' records, and {@code totals} ({@link #totalsUpTo}). Unless {@code always}, a keyword
    * with too few papers for any window to be tested is not judged: null.
    */
-  public Judged judge(String keyword, long day, long[] totals, boolean always) {
+  Judged judge(String keyword, long day, long[] totals, boolean always) {
     Long closed = closedThrough();
     return judge(keyword, day, totals, always, closed == null ? Long.MIN_VALUE : closed);
   }
@@ -207,7 +207,7 @@ public final class KeywordHistory {
    * Judges a keyword whose series holds every day through {@code day}, as the trends processor
    * does when it closes that day.
    */
-  public Judged judge(String keyword, long day, KeywordSeries stored, long[] totals, boolean always) {
+  Judged judge(String keyword, long day, KeywordSeries stored, long[] totals, boolean always) {
     long first = day - TrendWindow.HISTORY_DAYS + 1;
     long[] counts = new long[TrendWindow.HISTORY_DAYS];
     stored.addTo(counts, first, day);

@@ -1,0 +1,203 @@
+package io.paperpulse.streams.keywordtrends;
+
+import io.paperpulse.avro.KeywordTrend;
+import io.paperpulse.avro.PaperRef;
+import io.paperpulse.avro.SpikeAlert;
+import io.paperpulse.avro.Watch;
+import io.paperpulse.streams.Counters;
+import io.paperpulse.streams.alerts.SpikeAlerts;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Contribution;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.analytics.DueDays;
+import io.paperpulse.streams.analytics.StoreNames;
+import io.paperpulse.streams.analytics.Watermark;
+import io.paperpulse.streams.keywords.MentionTerms;
+import io.paperpulse.streams.papers.DayClosed;
+import io.paperpulse.streams.trends.Evaluation;
+import io.paperpulse.streams.trends.TrendWindow;
+import io.paperpulse.streams.trends.Trending;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * The processor of {@link KeywordTrendsTopology}, one per partition of the analytics stream. A
+ * paper's terms add to their keywords' days, its title is kept for samples and its day's paper
+ * count grows; a paper that comes after its source's watermark has passed its day's end plus the
+ * grace period is counted as late and left out. When the watermark closes days, each keyword of
+ * each day is judged: its final trends and spike alerts are forwarded, then a {@link DayClosed} for
+ * the day; days that no window needs any more are deleted.
+ */
+final class KeywordTrendsProcessor implements Processor<String, Contribution, String, Object> {
+  private final AnalyticsSettings settings;
+  private final Counters counters;
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, KeywordDay> days;
+  private KeyValueStore<String, String> index;
+  private KeyValueStore<String, KeywordSeries> series;
+  private KeyValueStore<String, String> titles;
+  private KeyValueStore<Long, Long> totals;
+  private KeyValueStore<String, Long> progress;
+  private SpikeAlerts alerts;
+  private TimestampedKeyValueStore<String, Watch> watches;
+  private KeywordHistory history;
+  private Watermark watermark;
+  private final DueDays due;
+
+  KeywordTrendsProcessor(AnalyticsSettings settings, Counters counters) {
+    this.settings = settings;
+    this.due = new DueDays(settings.grace());
+    this.counters = counters;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.days = context.getStateStore(StoreNames.KEYWORD_DAYS);
+    this.index = context.getStateStore(StoreNames.KEYWORD_DAY_INDEX);
+    this.series = context.getStateStore(StoreNames.KEYWORD_SERIES);
+    this.titles = context.getStateStore(StoreNames.KEYWORD_TITLES);
+    this.totals = context.getStateStore(StoreNames.KEYWORD_DAY_TOTALS);
+    this.progress = context.getStateStore(StoreNames.KEYWORD_PROGRESS);
+    this.alerts = new SpikeAlerts(
+        context.getStateStore(StoreNames.SPIKE_STATE), context.getStateStore(StoreNames.RECENT_ALERTS), settings.globalRule());
+    this.watches = context.getStateStore(StoreNames.WATCHLIST);
+    this.history = new KeywordHistory(days, index, series, titles, totals, progress);
+    this.watermark = new Watermark(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings.sourcePartitions());
+  }
+
+  @Override
+  public void process(Record<String, Contribution> record) {
+    long day = Days.of(record.timestamp());
+    Contribution c = record.value();
+    if (c.relisting()) {
+      return;
+    }
+    // Judged against the watermark before this paper moves it: its terms and its count go
+    // together, to the day or to the late papers.
+    String source = String.valueOf(c.sourcePartition());
+    if (watermark.late(source, Days.startMillis(day + 1) + settings.grace().toMillis())) {
+      if (c.target() == 0) {
+        counters.lateForTrends.incrementAndGet(); // every partition gets the paper; count it once
+      }
+    } else {
+      for (Contribution.Term term : c.terms()) {
+        mention(term, day, c.paperId());
+      }
+      if (!c.terms().isEmpty()) {
+        titles.put(KeywordHistory.titleKey(day, c.paperId()), c.title());
+      }
+      Long previous = totals.get(day);
+      totals.put(day, (previous == null ? 0 : previous) + 1);
+    }
+    due.advance(watermark.advance(source, record.timestamp()), firstOpen -> closeDays(firstOpen - 1, c.target()));
+  }
+
+  private void mention(Contribution.Term term, long day, String paper) {
+    String key = KeywordHistory.dayKey(term.key(), day);
+    KeywordDay stored = days.get(key);
+    KeywordDay value;
+    if (stored == null) {
+      value = new KeywordDay(0L, term.label(), new ArrayList<>());
+      index.put(KeywordHistory.indexKey(day, term.key()), "");
+    } else {
+      value = stored;
+      value.addForm(term.label());
+    }
+    value.setCount(value.getCount() + 1);
+    KeywordTrendsTopology.addSample(value.getSamples(), paper);
+    days.put(key, value);
+  }
+
+  /**
+   * Closes, oldest first, every day with papers up to {@code through} not closed yet; {@code
+   * partition} is this one of the analytics topic.
+   */
+  private void closeDays(long through, int partition) {
+    Long closed = progress.get(KeywordTrendsTopology.CLOSED_THROUGH);
+    long from = closed == null ? 0 : closed + 1;
+    if (from > through) {
+      return;
+    }
+    List<Long> due = new ArrayList<>();
+    try (KeyValueIterator<Long, Long> range = totals.range(from, through)) {
+      range.forEachRemaining(kv -> due.add(kv.key));
+    }
+    for (long day : due) {
+      close(day);
+      context.forward(new Record<>(String.valueOf(day), new DayClosed(partition, day), Days.startMillis(day + 1) - 1));
+    }
+    progress.put(KeywordTrendsTopology.CLOSED_THROUGH, through);
+    List<Long> old = new ArrayList<>();
+    try (KeyValueIterator<Long, Long> range = totals.range(0L, through - TrendWindow.HISTORY_DAYS)) {
+      range.forEachRemaining(kv -> old.add(kv.key));
+    }
+    old.forEach(this::forget);
+  }
+
+  private void close(long day) {
+    long[] totalsByDay = history.totalsUpTo(day);
+    long keepFrom = day - TrendWindow.HISTORY_DAYS + 1;
+    for (String keyword : history.keywordsOf(day)) {
+      KeywordSeries stored = series.get(keyword);
+      KeywordSeries updated = (stored == null ? KeywordSeries.empty() : stored)
+          .append(day, days.get(KeywordHistory.dayKey(keyword, day)).getCount(), keepFrom);
+      series.put(keyword, updated);
+      ValueAndTimestamp<Watch> entry = watches.get(keyword);
+      Watch watch = entry == null ? null : entry.value();
+      KeywordHistory.Judged judged = history.judge(keyword, day, updated, totalsByDay, watch != null);
+      if (judged == null) {
+        judgeSpike(keyword, null, watch, day); // a quiet day ends a spike under way
+        continue;
+      }
+      for (Evaluation e : judged.evaluations()) {
+        if (watch != null
+            ? e.count() > 0
+            : e.supported(Trending.named(judged.last().getLabel())) && e.pValue() <= KeywordTrendsTopology.EMIT_MAX_P) {
+          context.forward(new Record<>(keyword, trend(keyword, judged.last(), history.samples(judged), e), Days.startMillis(day + 1) - 1));
+        }
+      }
+      judgeSpike(keyword, judged, watch, day);
+    }
+  }
+
+  private void judgeSpike(String keyword, KeywordHistory.Judged judged, Watch watch, long day) {
+    boolean listable = judged != null && MentionTerms.listable(keyword, judged.last().getLabel());
+    SpikeAlert alert = alerts.judge(keyword, judged == null ? null : judged.evaluations(), listable, watch, day,
+        e -> trend(keyword, judged.last(), history.samples(judged), e));
+    if (alert != null) {
+      counters.alerts.incrementAndGet();
+      counters.alertRaised.accept(alert);
+      context.forward(new Record<>(keyword, alert, Days.startMillis(day + 1) - 1));
+    }
+  }
+
+  /** A final trend of a judged keyword in one window. */
+  private static KeywordTrend trend(String keyword, KeywordDay last, List<PaperRef> samples, Evaluation e) {
+    return KeywordTrendsTopology.trend(keyword, last.getLabel(), samples, e);
+  }
+
+  /**
+   * Deletes a day that no window needs any more: its keywords' records, its titles and its total,
+   * and the series of keywords mentioned on no later day.
+   */
+  private void forget(long day) {
+    for (String keyword : history.keywordsOf(day)) {
+      days.delete(KeywordHistory.dayKey(keyword, day));
+      index.delete(KeywordHistory.indexKey(day, keyword));
+      KeywordSeries stored = series.get(keyword);
+      if (stored != null && stored.lastDay() <= day) {
+        series.delete(keyword);
+      }
+    }
+    history.titleKeysOf(day).forEach(titles::delete);
+    totals.delete(day);
+  }
+}

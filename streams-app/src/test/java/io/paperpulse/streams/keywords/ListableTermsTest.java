@@ -1,0 +1,31 @@
+package io.paperpulse.streams.keywords;
+
+import static io.paperpulse.streams.keywords.KeywordExtractor.keyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ListableTermsTest {
+  @Test
+  void genericWordsFragmentsAndShortWordsAreNotListable() {
+    for (String key :
+        List.of("signal", "dynamic", "action", "gaussian", "flow", "evaluating faithful", "optimized bi-granular",
+            "customize 3d", "gs", "model", "findings highlight", "generates high-quality", "multiple datasets",
+            "enhancing model", "3d gaussian")) {
+      assertThat(ListableTerms.listable(keyOf(key), key)).as(key).isFalse();
+    }
+    assertThat(ListableTerms.listable("gaussian", "Gaussian")).isFalse();
+    assertThat(ListableTerms.listable("transformer", "transformer")).isFalse();
+  }
+
+  @Test
+  void namesAndKeyphrasesAreListable() {
+    for (String label :
+        List.of("GPT-5", "Qwen3", "large language models", "diffusion model", "reinforcement learning",
+            "learning rate", "LLM", "Mamba", "training data", "reasoning models", "anomaly detection",
+            "retrieval-augmented generation", "supervised fine-tuning", "multi-task objective", "LLM-based")) {
+      assertThat(ListableTerms.listable(keyOf(label), label)).as(label).isTrue();
+    }
+  }
+}
