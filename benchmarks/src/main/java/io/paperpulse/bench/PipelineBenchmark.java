@@ -246,7 +246,7 @@ public final class PipelineBenchmark {
   private static long profile(Path jfr, Map<String, Long> components, Map<String, Long> methods) throws IOException {
     String[][] buckets = {
       {"io.paperpulse.streams.keywords", "keyword extraction"},
-      {"io.paperpulse.streams.topics", "topic classification"},
+      {"io.paperpulse.streams.subjects", "subject classification"},
       {"io.paperpulse", "PaperPulse analytics and the rest of its code"},
       {"org.apache.avro", "Avro"},
       {"io.apicurio", "Apicurio serde"},
@@ -297,7 +297,7 @@ public final class PipelineBenchmark {
 
   // ---- in-order reference ----
 
-  record Comparison(int topicCounts, int finalTrends, int alerts, int trendingPapers, List<String> differences) {}
+  record Comparison(int subjectCounts, int finalTrends, int alerts, int trendingPapers, List<String> differences) {}
 
   /**
    * The backfill's outputs beside an in-order run on the test driver of exactly what it read: the
@@ -310,7 +310,7 @@ public final class PipelineBenchmark {
     published.sort(Comparator.<ConsumerRecord<String, Paper>>comparingLong(ConsumerRecord::timestamp)
         .thenComparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
     Outputs backfill = new Outputs();
-    read(config, Topics.TOPIC_COUNTS.name(), registry.value(TopicCount.class).deserializer(), r -> backfill.count(r.key(), r.value()));
+    read(config, Topics.SUBJECT_COUNTS.name(), registry.value(TopicCount.class).deserializer(), r -> backfill.count(r.key(), r.value()));
     read(config, Topics.KEYWORD_TRENDS.name(), registry.value(KeywordTrend.class).deserializer(), r -> backfill.trend(r.key(), r.value()));
     read(config, Topics.KEYWORD_SPIKES.name(), registry.value(SpikeAlert.class).deserializer(), r -> backfill.alert(r.value()));
     read(config, Topics.TRENDING_PAPERS.name(), registry.value(TrendingPaper.class).deserializer(), r -> backfill.paper(r.key(), r.value()));
@@ -328,7 +328,7 @@ public final class PipelineBenchmark {
       for (ConsumerRecord<String, Paper> r : published) {
         input.pipeInput(r.key(), r.value(), r.timestamp());
       }
-      driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
+      driver.createOutputTopic(Topics.SUBJECT_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
           .readKeyValuesToList().forEach(kv -> inOrder.count(kv.key, kv.value));
       driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
           .readKeyValuesToList().forEach(kv -> inOrder.trend(kv.key, kv.value));
@@ -340,7 +340,7 @@ public final class PipelineBenchmark {
     Collections.sort(backfill.alerts);
     Collections.sort(inOrder.alerts);
     List<String> differences = new ArrayList<>();
-    differ("topic counts", inOrder.counts, backfill.counts, differences);
+    differ("subject counts", inOrder.counts, backfill.counts, differences);
     differ("final keyword trends", inOrder.trends, backfill.trends, differences);
     differ("trending papers", inOrder.papers, backfill.papers, differences);
     if (!inOrder.alerts.equals(backfill.alerts)) {
@@ -413,8 +413,8 @@ public final class PipelineBenchmark {
     PASSTHROUGH("passthrough: bytes in, bytes out"),
     AVRO("+ Avro deserialize and serialize (registry serde)"),
     ENRICHMENT_BACKGROUND_IDF("+ enrichment, idf of the background corpus alone"),
-    ENRICHMENT("+ enrichment (keywords with the idf of recent papers, topics, dedup store)"),
-    TOPIC_COUNTS("+ windowed topic counts (analytics partition)"),
+    ENRICHMENT("+ enrichment (keywords with the idf of recent papers, subjects, dedup store)"),
+    SUBJECT_COUNTS("+ windowed subject counts (analytics partition)"),
     FULL("full application (+ keyword trends, spike alerts)");
 
     final String label;
@@ -449,7 +449,7 @@ public final class PipelineBenchmark {
     Properties props = PaperPulseStreams.streamsProperties(config,
         new PaperPulseStreams.Settings(id, dir.resolve(id), "localhost", 1, 1));
     List<String> topics = new ArrayList<>(List.of(Topics.PAPERS.name()));
-    if (stage == Stage.TOPIC_COUNTS || stage == Stage.FULL) {
+    if (stage == Stage.SUBJECT_COUNTS || stage == Stage.FULL) {
       topics.add(id + "-analytics-repartition");
     }
     try (KafkaStreams streams = new KafkaStreams(topology(stage, config), props);
@@ -490,7 +490,7 @@ public final class PipelineBenchmark {
       case ENRICHMENT_BACKGROUND_IDF -> PaperPulseTopology.build(
           PaperPulseTopology.Stage.ENRICHMENT, settings.withIdfPartitions(0), Enricher.bundled(), serdes, new Counters());
       case ENRICHMENT -> PaperPulseTopology.build(PaperPulseTopology.Stage.ENRICHMENT, settings, Enricher.bundled(), serdes, new Counters());
-      case TOPIC_COUNTS -> PaperPulseTopology.build(PaperPulseTopology.Stage.TOPIC_COUNTS, settings, Enricher.bundled(), serdes, new Counters());
+      case SUBJECT_COUNTS -> PaperPulseTopology.build(PaperPulseTopology.Stage.SUBJECT_COUNTS, settings, Enricher.bundled(), serdes, new Counters());
       case FULL -> PaperPulseTopology.build(PaperPulseTopology.Stage.FULL, settings, Enricher.bundled(), serdes, new Counters());
     };
   }
@@ -583,9 +583,9 @@ public final class PipelineBenchmark {
     out.append(String.format(Locale.ROOT, "`./paperpulse streams` (as the backfill below) reads `./paperpulse replay --from %s --to %s "
         + "../shared/data/arxiv-daily-cs/daily`: %,d records published in %.1f s, every topology caught up after %.1f s. "
         + "The records it read from `papers`, in timestamp order, then go one by one through the same topology on Kafka Streams' "
-        + "TopologyTestDriver (one partition). Compared: %,d final topic-count windows, %,d final keyword trends, %,d alerts, "
+        + "TopologyTestDriver (one partition). Compared: %,d final subject-count windows, %,d final keyword trends, %,d alerts, "
         + "%,d places in the trending-papers rankings (`trends.papers`, every window and day). ",
-        MONTH_FROM, MONTH_TO, b.published(), b.replaySeconds(), b.caughtUpSeconds(), c.topicCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
+        MONTH_FROM, MONTH_TO, b.published(), b.replaySeconds(), b.caughtUpSeconds(), c.subjectCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
     out.append(c.differences().isEmpty() ? "The replay wrote **exactly the same** records.\n" : "The replay **differs**:\n\n");
     c.differences().forEach(d -> out.append("- ").append(d).append('\n'));
     Report.section(report, "month", out.toString());
@@ -604,8 +604,8 @@ public final class PipelineBenchmark {
     out.append(String.format(Locale.ROOT, "%nGoal: the backfill of the archive in at most 60 s: **%s** (%.0f papers/s end to end).%n%n",
         b.caughtUpSeconds() <= 60 ? "met" : "missed", b.published() / b.caughtUpSeconds()));
     out.append(String.format(Locale.ROOT, "Against a slow, in-order run (the same papers one by one, sorted by event time, on Kafka Streams' "
-        + "TopologyTestDriver): %,d final topic-count windows, %,d final keyword trends, %,d alerts, %,d places in the trending-papers rankings. ",
-        c.topicCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
+        + "TopologyTestDriver): %,d final subject-count windows, %,d final keyword trends, %,d alerts, %,d places in the trending-papers rankings. ",
+        c.subjectCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
     if (c.differences().isEmpty()) {
       out.append("The backfill wrote **exactly the same** records.\n");
     } else {
