@@ -143,7 +143,7 @@ final class BackfillRun {
   private static long profile(Path jfr, Map<String, Long> components, Map<String, Long> methods) throws IOException {
     String[][] buckets = {
       {"io.paperpulse.streams.keywords", "keyword extraction"},
-      {"io.paperpulse.streams.topics", "topic classification"},
+      {"io.paperpulse.streams.subjects", "subject classification"},
       {"io.paperpulse", "PaperPulse analytics and the rest of its code"},
       {"org.apache.avro", "Avro"},
       {"io.apicurio", "Apicurio serde"},

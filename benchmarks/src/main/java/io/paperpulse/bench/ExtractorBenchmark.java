@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * JMH, one thread (so papers per second per core): PaperPulse's keyword extractor, and the whole
- * enrichment (keywords and topics), beside Lucene's StandardAnalyzer only tokenizing the same
+ * enrichment (keywords and subjects), beside Lucene's StandardAnalyzer only tokenizing the same
  * titles and abstracts. Each operation is one paper; the papers cycle through 5,000 real ones.
  *
  * <p>Usage: {@code ExtractorBenchmark SHARED_DATA_DIR REPORT.md}
@@ -130,7 +130,7 @@ public class ExtractorBenchmark {
     out.append("| benchmark | papers/s per core | ± (99.9%) | vs StandardAnalyzer |\n|---|---|---|---|\n");
     String[][] rows = {
       {"keywordExtractor", "PaperPulse keyword extractor (top 10)"},
-      {"enrichment", "whole enrichment (keywords + topics)"},
+      {"enrichment", "whole enrichment (keywords + subjects)"},
       {"luceneStandardAnalyzer", "Lucene StandardAnalyzer, tokens only"}
     };
     for (String[] row : rows) {

@@ -37,7 +37,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 final class InOrderRun {
   private InOrderRun() {}
 
-  record Comparison(int topicCounts, int finalTrends, int alerts, int trendingPapers, List<String> differences) {}
+  record Comparison(int subjectCounts, int finalTrends, int alerts, int trendingPapers, List<String> differences) {}
 
   /**
    * The backfill's outputs beside an in-order run on the test driver of exactly what it read: the
@@ -50,7 +50,7 @@ final class InOrderRun {
     published.sort(Comparator.<ConsumerRecord<String, Paper>>comparingLong(ConsumerRecord::timestamp)
         .thenComparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
     Outputs backfill = new Outputs();
-    TopicReads.read(config, Topics.TOPIC_COUNTS.name(), registry.value(TopicCount.class).deserializer(), r -> backfill.count(r.key(), r.value()));
+    TopicReads.read(config, Topics.SUBJECT_COUNTS.name(), registry.value(TopicCount.class).deserializer(), r -> backfill.count(r.key(), r.value()));
     TopicReads.read(config, Topics.KEYWORD_TRENDS.name(), registry.value(KeywordTrend.class).deserializer(), r -> backfill.trend(r.key(), r.value()));
     TopicReads.read(config, Topics.KEYWORD_SPIKES.name(), registry.value(SpikeAlert.class).deserializer(), r -> backfill.alert(r.value()));
     TopicReads.read(config, Topics.TRENDING_PAPERS.name(), registry.value(TrendingPaper.class).deserializer(), r -> backfill.paper(r.key(), r.value()));
@@ -59,7 +59,7 @@ final class InOrderRun {
     Collections.sort(backfill.alerts);
     Collections.sort(inOrder.alerts);
     List<String> differences = new ArrayList<>();
-    differ("topic counts", inOrder.counts, backfill.counts, differences);
+    differ("subject counts", inOrder.counts, backfill.counts, differences);
     differ("final keyword trends", inOrder.trends, backfill.trends, differences);
     differ("trending papers", inOrder.papers, backfill.papers, differences);
     if (!inOrder.alerts.equals(backfill.alerts)) {
@@ -83,7 +83,7 @@ final class InOrderRun {
       for (ConsumerRecord<String, Paper> r : published) {
         input.pipeInput(r.key(), r.value(), r.timestamp());
       }
-      driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
+      driver.createOutputTopic(Topics.SUBJECT_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
           .readKeyValuesToList().forEach(kv -> inOrder.count(kv.key, kv.value));
       driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
           .readKeyValuesToList().forEach(kv -> inOrder.trend(kv.key, kv.value));

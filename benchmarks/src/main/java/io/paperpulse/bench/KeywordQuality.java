@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Keyword and topic quality, written to a Markdown report.
+ * Keyword and subject quality, written to a Markdown report.
  *
  * <p>Keywords: F1@10 of the extractor against the gold keyphrases of SemEval2017, KDD and WWW,
  * beside a plain TF-IDF baseline (every 1- to 3-word run without stop words, scored by tf times the
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * Each set is split in two fixed halves ({@link #tuning}): the extractor's constants are chosen on
  * the tuning halves, and the held-out halves report them. The crawl's placeholder sentence
  * ({@value #PLACEHOLDER}), which ends half of the KDD and WWW documents, is no text of the paper
- * and is removed before either extractor sees it. Topics: {@link TopicQuality}.
+ * and is removed before either extractor sees it. Subjects: {@link SubjectQuality}.
  *
  * <p>Usage: {@code KeywordQuality SHARED_DATA_DIR REPORT.md}, or {@code KeywordQuality
  * SHARED_DATA_DIR --keywords} to print the keyword section alone.
@@ -63,7 +63,7 @@ public final class KeywordQuality {
     Path report = Path.of(args[1]);
     DocumentFrequencies frequencies = DocumentFrequencies.bundled();
     Report.section(report, "keyphrases", keywordSection(data, frequencies));
-    Report.section(report, "topics", TopicQuality.section(data.resolve("arxiv-daily-cs/daily")));
+    Report.section(report, "subjects", SubjectQuality.section(data.resolve("arxiv-daily-cs/daily")));
   }
 
   static String keywordSection(Path data, DocumentFrequencies frequencies) throws IOException {

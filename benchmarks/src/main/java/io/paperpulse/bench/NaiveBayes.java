@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The topic classifier PaperPulse used before the linear model, as a baseline: multinomial naive
+ * The subject classifier PaperPulse used before the linear model, as a baseline: multinomial naive
  * Bayes over the stemmed content words of title (counted twice) and abstract, add-0.5 smoothing,
- * each topic keeping the counts of its 4,000 most frequent words.
+ * each subject keeping the counts of its 4,000 most frequent words.
  */
 final class NaiveBayes {
-  private static final int TERMS_PER_TOPIC = 4_000;
+  private static final int TERMS_PER_SUBJECT = 4_000;
   private static final double SMOOTHING = 0.5;
 
   private final Map<String, Long> papers = new TreeMap<>();
@@ -26,29 +26,29 @@ final class NaiveBayes {
     return KeywordExtractor.words(title + " . " + title + " . " + text);
   }
 
-  void add(String topic, String title, String text) {
-    papers.merge(topic, 1L, Long::sum);
-    Map<String, Long> topicCounts = counts.computeIfAbsent(topic, t -> new HashMap<>());
+  void add(String subject, String title, String text) {
+    papers.merge(subject, 1L, Long::sum);
+    Map<String, Long> subjectCounts = counts.computeIfAbsent(subject, t -> new HashMap<>());
     for (String word : words(title, text)) {
-      topicCounts.merge(word, 1L, Long::sum);
-      totals.merge(topic, 1L, Long::sum);
+      subjectCounts.merge(word, 1L, Long::sum);
+      totals.merge(subject, 1L, Long::sum);
       vocabulary.add(word);
     }
   }
 
-  /** Keeps each topic's most frequent words only; call once, after the last {@link #add}. */
+  /** Keeps each subject's most frequent words only; call once, after the last {@link #add}. */
   void prune() {
-    for (Map.Entry<String, Map<String, Long>> topic : counts.entrySet()) {
+    for (Map.Entry<String, Map<String, Long>> subject : counts.entrySet()) {
       Map<String, Long> kept = new HashMap<>();
-      topic.getValue().entrySet().stream()
+      subject.getValue().entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(TERMS_PER_TOPIC)
+          .limit(TERMS_PER_SUBJECT)
           .forEach(e -> kept.put(e.getKey(), e.getValue()));
-      topic.setValue(kept);
+      subject.setValue(kept);
     }
   }
 
-  /** The most probable topic of a paper. */
+  /** The most probable subject of a paper. */
   String best(String title, String text) {
     Map<String, Integer> tf = new HashMap<>();
     for (String word : words(title, text)) {
@@ -57,15 +57,15 @@ final class NaiveBayes {
     long all = papers.values().stream().mapToLong(Long::longValue).sum();
     String best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
-    for (Map.Entry<String, Long> topic : papers.entrySet()) {
-      Map<String, Long> topicCounts = counts.get(topic.getKey());
-      double denominator = Math.log(totals.getOrDefault(topic.getKey(), 0L) + SMOOTHING * vocabulary.size());
-      double score = Math.log((double) topic.getValue() / all);
+    for (Map.Entry<String, Long> subject : papers.entrySet()) {
+      Map<String, Long> subjectCounts = counts.get(subject.getKey());
+      double denominator = Math.log(totals.getOrDefault(subject.getKey(), 0L) + SMOOTHING * vocabulary.size());
+      double score = Math.log((double) subject.getValue() / all);
       for (Map.Entry<String, Integer> word : tf.entrySet()) {
-        score += word.getValue() * (Math.log(topicCounts.getOrDefault(word.getKey(), 0L) + SMOOTHING) - denominator);
+        score += word.getValue() * (Math.log(subjectCounts.getOrDefault(word.getKey(), 0L) + SMOOTHING) - denominator);
       }
       if (score > bestScore) {
-        best = topic.getKey();
+        best = subject.getKey();
         bestScore = score;
       }
     }

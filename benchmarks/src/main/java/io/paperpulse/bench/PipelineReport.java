@@ -21,9 +21,9 @@ final class PipelineReport {
     out.append(String.format(Locale.ROOT, "`./paperpulse streams` (as the backfill below) reads `./paperpulse replay --from %s --to %s "
         + "../shared/data/arxiv-daily-cs/daily`: %,d records published in %.1f s, every topology caught up after %.1f s. "
         + "The records it read from `papers`, in timestamp order, then go one by one through the same topology on Kafka Streams' "
-        + "TopologyTestDriver (one partition). Compared: %,d final topic-count windows, %,d final keyword trends, %,d alerts, "
+        + "TopologyTestDriver (one partition). Compared: %,d final subject-count windows, %,d final keyword trends, %,d alerts, "
         + "%,d places in the trending-papers rankings (`trends.papers`, every window and day). ",
-        PipelineBenchmark.MONTH_FROM, PipelineBenchmark.MONTH_TO, b.published(), b.replaySeconds(), b.caughtUpSeconds(), c.topicCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
+        PipelineBenchmark.MONTH_FROM, PipelineBenchmark.MONTH_TO, b.published(), b.replaySeconds(), b.caughtUpSeconds(), c.subjectCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
     out.append(c.differences().isEmpty() ? "The replay wrote **exactly the same** records.\n" : "The replay **differs**:\n\n");
     c.differences().forEach(d -> out.append("- ").append(d).append('\n'));
     Report.section(report, "month", out.toString());
@@ -43,8 +43,8 @@ final class PipelineReport {
     out.append(String.format(Locale.ROOT, "%nGoal: the backfill of the archive in at most 45 s: **%s** (%.0f papers/s end to end).%n%n",
         b.caughtUpSeconds() <= 45 ? "met" : "missed", b.published() / b.caughtUpSeconds()));
     out.append(String.format(Locale.ROOT, "Against a slow, in-order run (the same papers one by one, sorted by event time, on Kafka Streams' "
-        + "TopologyTestDriver): %,d final topic-count windows, %,d final keyword trends, %,d alerts, %,d places in the trending-papers rankings. ",
-        c.topicCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
+        + "TopologyTestDriver): %,d final subject-count windows, %,d final keyword trends, %,d alerts, %,d places in the trending-papers rankings. ",
+        c.subjectCounts(), c.finalTrends(), c.alerts(), c.trendingPapers()));
     if (c.differences().isEmpty()) {
       out.append("The backfill wrote **exactly the same** records.\n");
     } else {

@@ -41,8 +41,8 @@ final class ThroughputLadder {
     PASSTHROUGH("passthrough: bytes in, bytes out"),
     AVRO("+ Avro deserialize and serialize (registry serde)"),
     ENRICHMENT_BACKGROUND_IDF("+ enrichment, idf of the background corpus alone"),
-    ENRICHMENT("+ enrichment (keywords with the idf of recent papers, topics, dedup store)"),
-    TOPIC_COUNTS("+ windowed topic counts (analytics partition)"),
+    ENRICHMENT("+ enrichment (keywords with the idf of recent papers, subjects, dedup store)"),
+    SUBJECT_COUNTS("+ windowed subject counts (analytics partition)"),
     FULL("full application (+ keyword trends, spike alerts)");
 
     final String label;
@@ -119,7 +119,7 @@ final class ThroughputLadder {
       case ENRICHMENT_BACKGROUND_IDF -> PaperPulseTopology.build(
           PaperPulseTopology.Stage.ENRICHMENT, settings.withIdfPartitions(0), Enricher.bundled(), serdes, new Counters());
       case ENRICHMENT -> PaperPulseTopology.build(PaperPulseTopology.Stage.ENRICHMENT, settings, Enricher.bundled(), serdes, new Counters());
-      case TOPIC_COUNTS -> PaperPulseTopology.build(PaperPulseTopology.Stage.TOPIC_COUNTS, settings, Enricher.bundled(), serdes, new Counters());
+      case SUBJECT_COUNTS -> PaperPulseTopology.build(PaperPulseTopology.Stage.SUBJECT_COUNTS, settings, Enricher.bundled(), serdes, new Counters());
       case FULL -> PaperPulseTopology.build(PaperPulseTopology.Stage.FULL, settings, Enricher.bundled(), serdes, new Counters());
     };
   }

@@ -62,11 +62,11 @@ final class LiveSummary implements AutoCloseable {
   static String summary(HttpClient http, String api) throws InterruptedException {
     ObjectMapper json = new ObjectMapper();
     try {
-      JsonNode topics = get(http, json, api + "/api/topics?window=P7D");
+      JsonNode subjects = get(http, json, api + "/api/subjects?window=P7D");
       JsonNode trending = get(http, json, api + "/api/keywords/trending?window=P7D&limit=5");
       JsonNode alerts = get(http, json, api + "/api/alerts?limit=3");
       List<String> top = new ArrayList<>();
-      for (JsonNode t : topics.path("topics")) {
+      for (JsonNode t : subjects.path("topics")) { // the subjects keep their JSON keys "topics" and "topic"
         if (top.size() < 5) {
           top.add(t.path("topic").asText() + " " + t.path("count").asLong());
         }
@@ -80,8 +80,8 @@ final class LiveSummary implements AutoCloseable {
       for (JsonNode a : alerts.path("alerts")) {
         recent.add(a.path("label").asText() + " on " + a.path("day").asText().substring(0, 10));
       }
-      return "-- " + topics.path("total").asLong() + " papers in the last 7 days\n"
-          + "   top topics:        " + (top.isEmpty() ? "none yet" : String.join(", ", top)) + "\n"
+      return "-- " + subjects.path("total").asLong() + " papers in the last 7 days\n"
+          + "   top subjects:      " + (top.isEmpty() ? "none yet" : String.join(", ", top)) + "\n"
           + "   rising this week:  " + (words.isEmpty() ? "none yet" : String.join(", ", words)) + "\n"
           + "   recent alerts:     " + (recent.isEmpty() ? "none" : String.join(", ", recent)) + "\n";
     } catch (IOException | RuntimeException e) {

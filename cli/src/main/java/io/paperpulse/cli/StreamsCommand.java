@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     name = "streams",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Kafka Streams app (enrichment, topic counts, keyword trends, spike alerts) and its HTTP API.",
+      "Run the Kafka Streams app (enrichment, subject counts, keyword trends, spike alerts) and its HTTP API.",
       "To reprocess history from scratch, run it with a new --application-id: it starts from the earliest offsets with empty state."
     })
 final class StreamsCommand implements Callable<Integer> {

@@ -132,7 +132,7 @@ final class UpCommand implements Callable<Integer> {
     out.println("  Prometheus metrics        " + api + "/metrics");
     out.println("  HTTP API                  " + api + "/api/papers/trending?window=P1D&limit=20");
     out.println("                            " + api + "/api/keywords/trending?window=P7D&limit=20");
-    out.println("                            " + api + "/api/topics?window=P7D");
+    out.println("                            " + api + "/api/subjects?window=P7D");
     out.println("                            " + api + "/api/alerts?limit=50");
     out.println("                            " + api + "/api/watches/{keyword}  (GET, PUT, DELETE)");
     out.println("                            " + api + "/api/subscriptions/{email}  (GET, PUT, DELETE)");

@@ -95,7 +95,7 @@ class FaultsIT {
         reference = answers(app);
         assertThat(app.stop()).as("exit code after SIGTERM").isIn(0, 143);
       }
-      assertThat(reference.get("/api/topics?window=P30D").path("total").asLong()).isEqualTo(papers);
+      assertThat(reference.get("/api/subjects?window=P30D").path("total").asLong()).isEqualTo(papers);
 
       Path state = dir.resolve("kill-crash");
       long consumedAtKill;
@@ -222,17 +222,17 @@ class FaultsIT {
       try (AppProcess first = streams(config, "pair", "pair-1", fast);
           AppProcess second = streams(config, "pair", "pair-2", fast)) {
         long firstDays = InputCounts.of(week.subList(0, 4), 30).total();
-        String topics = "/api/topics?window=P30D";
+        String subjects = "/api/subjects?window=P30D";
         assertThat(Deadline.await(Duration.ofMinutes(3),
-            () -> total(url(first, topics)) == firstDays && total(url(second, topics)) == firstDays,
+            () -> total(url(first, subjects)) == firstDays && total(url(second, subjects)) == firstDays,
             () -> !first.alive() || !second.alive()))
-            .as("both instances answer %d: %s / %s", firstDays, get(url(first, topics)), get(url(second, topics))).isTrue();
+            .as("both instances answer %d: %s / %s", firstDays, get(url(first, subjects)), get(url(second, subjects))).isTrue();
 
         AppProcess owner = metric(url(first, "/metrics"), "paperpulse_topic_papers") > 0 ? first : second;
         AppProcess survivor = owner == first ? second : first;
         // The scenario: the survivor holds a copy (active or standby) of every analytics partition
         // when the owner dies. The group places standbys after the instances join; wait for them.
-        assertThat(Deadline.await(Duration.ofMinutes(2), () -> holdsEveryPartition(url(survivor, topics)), () -> !survivor.alive()))
+        assertThat(Deadline.await(Duration.ofMinutes(2), () -> holdsEveryPartition(url(survivor, subjects)), () -> !survivor.alive()))
             .as("the survivor holds a copy of every analytics partition").isTrue();
         // Killed with nothing in flight. Killed inside an open transaction, the owner would hold its
         // partitions from the survivor until the broker aborts that transaction (transaction.timeout.ms,
@@ -246,18 +246,18 @@ class FaultsIT {
         List<Integer> statuses = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         boolean exact = Deadline.await(Duration.ofMinutes(3), () -> {
-          HttpResponse<String> response = send(url(survivor, topics));
+          HttpResponse<String> response = send(url(survivor, subjects));
           statuses.add(response == null ? -1 : response.statusCode());
           if (response != null && response.statusCode() != 200 && refusals.size() < 5) {
             refusals.add(response.body());
           }
           return response != null && response.statusCode() == 200 && total(response) == expected.total();
         }, () -> !survivor.alive());
-        JsonNode answer = get(url(survivor, topics));
+        JsonNode answer = get(url(survivor, subjects));
         assertThat(exact).as("the survivor counts all %d papers: %s", expected.total(), answer).isTrue();
         Map<String, Long> counted = new java.util.TreeMap<>();
         answer.path("topics").forEach(t -> counted.put(t.path("topic").asText(), t.path("count").asLong()));
-        assertThat(counted).isEqualTo(expected.topics());
+        assertThat(counted).isEqualTo(expected.subjects());
         long answered = statuses.stream().filter(s -> s == 200).count();
         System.out.printf("takeover: %d of %d queries answered 200; statuses %s; refusals %s%n", answered, statuses.size(), statuses, refusals);
         assertThat(answered).as("queries answered during the takeover: %s; the first refusals: %s", statuses, refusals).isGreaterThanOrEqualTo(statuses.size() * 9L / 10);
@@ -317,13 +317,13 @@ class FaultsIT {
     throw new AssertionError("no API URL printed: " + app.output());
   }
 
-  /** Every answer a user could check after a run: topic counts, series, trending keywords, alerts. */
+  /** Every answer a user could check after a run: subject counts, series, trending keywords, alerts. */
   private static Map<String, JsonNode> answers(AppProcess app) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     for (String window : List.of("P1D", "P7D", "P30D")) {
-      out.put("/api/topics?window=" + window, get(url(app, "/api/topics?window=" + window)));
+      out.put("/api/subjects?window=" + window, get(url(app, "/api/subjects?window=" + window)));
     }
-    out.put("/api/topics/Machine Learning/series", get(url(app, "/api/topics/" + URLEncoder.encode("Machine Learning", StandardCharsets.UTF_8).replace("+", "%20") + "/series?window=P1D")));
+    out.put("/api/subjects/Machine Learning/series", get(url(app, "/api/subjects/" + URLEncoder.encode("Machine Learning", StandardCharsets.UTF_8).replace("+", "%20") + "/series?window=P1D")));
     // Every closed day's trending keywords in each window; an open day's are provisional.
     List<String> listed = new ArrayList<>();
     int closedDays = 0;

@@ -6,7 +6,7 @@ import io.paperpulse.producer.feed.ParseListener;
 import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.feed.Rejection;
 import io.paperpulse.streams.analytics.Days;
-import io.paperpulse.streams.topics.Taxonomy;
+import io.paperpulse.streams.subjects.Taxonomy;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,15 +16,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Topic counts computed straight from feed files, independently of the streams app: each paper
- * once (its first listing), under each distinct topic of its arXiv categories.
+ * Subject counts computed straight from feed files, independently of the streams app: each paper
+ * once (its first listing), under each distinct subject of its arXiv categories.
  *
  * @param lastDay the epoch day of the latest paper
  * @param total papers in the window
- * @param topics papers per topic in the window
+ * @param subjects papers per subject in the window
  */
-record InputCounts(long lastDay, long total, Map<String, Long> topics) {
-  /** The counts of the last {@code days} days of the input, as {@code /api/topics?window=P<days>D} gives them. */
+record InputCounts(long lastDay, long total, Map<String, Long> subjects) {
+  /** The counts of the last {@code days} days of the input, as {@code /api/subjects?window=P<days>D} gives them. */
   static InputCounts of(List<Path> files, int days) throws Exception {
     Map<String, Long> firstDay = new LinkedHashMap<>();
     Map<String, List<String>> categories = new HashMap<>();
@@ -43,16 +43,16 @@ record InputCounts(long lastDay, long total, Map<String, Long> topics) {
       });
     }
     long lastDay = firstDay.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-    Map<String, Long> topics = new TreeMap<>();
+    Map<String, Long> subjects = new TreeMap<>();
     long total = 0;
     for (Map.Entry<String, Long> paper : firstDay.entrySet()) {
       if (paper.getValue() > lastDay - days) {
         total++;
-        for (String topic : new LinkedHashSet<>(categories.get(paper.getKey()).stream().map(Taxonomy::topicOf).toList())) {
-          topics.merge(topic, 1L, Long::sum);
+        for (String subject : new LinkedHashSet<>(categories.get(paper.getKey()).stream().map(Taxonomy::subjectOf).toList())) {
+          subjects.merge(subject, 1L, Long::sum);
         }
       }
     }
-    return new InputCounts(lastDay, total, topics);
+    return new InputCounts(lastDay, total, subjects);
   }
 }

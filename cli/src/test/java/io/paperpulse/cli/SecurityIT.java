@@ -117,13 +117,13 @@ class SecurityIT {
   /** Each bad request gets its 4xx and a message saying what is wrong; the app goes on. */
   private static void apiRefusesBadInput(String base) throws Exception {
     Map<String, Integer> bad = new java.util.LinkedHashMap<>();
-    bad.put("GET /api/topics?window=P2D", 400);
+    bad.put("GET /api/subjects?window=P2D", 400);
     bad.put("GET /api/keywords/trending?limit=0", 400);
     bad.put("GET /api/keywords/trending?limit=abc", 400);
     bad.put("GET /api/keywords/trending?day=yesterday", 400);
     bad.put("GET /api/alerts?limit=100000", 400);
     bad.put("GET /api/nothing", 404);
-    bad.put("POST /api/topics", 405);
+    bad.put("POST /api/subjects", 405);
     bad.put("GET /../../etc/passwd", 404);
     bad.put("PUT /api/watches/graph {\"minCount\": -3}", 400);
     bad.put("PUT /api/watches/graph {\"maxPValue\": 7}", 400);
@@ -142,7 +142,7 @@ class SecurityIT {
       assertThat(response.statusCode()).as("%s answered %s", shown, response.body()).isEqualTo(request.getValue());
       assertThat(JSON.readTree(response.body()).path("error").asText()).as(shown).isNotBlank();
     }
-    assertThat(get(base + "/api/topics?window=P7D").statusCode()).as("the API still answers").isEqualTo(200);
+    assertThat(get(base + "/api/subjects?window=P7D").statusCode()).as("the API still answers").isEqualTo(200);
   }
 
   private static HttpResponse<String> get(String url) {

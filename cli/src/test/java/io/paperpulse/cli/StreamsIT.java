@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The streams app on the real broker and registry, fed a month of real arXiv listings (from
  * {@code ../shared/data} when present, else the daily sample the project ships): the HTTP API's
- * topic counts must equal counts computed here from the input files, Confluent's Node client must
+ * subject counts must equal counts computed here from the input files, Confluent's Node client must
  * read {@code papers.enriched}, and a poison record must land in {@code papers.dlq}.
  *
  * <p>The broker, the registry and the published listings are shared by the class; each test runs
@@ -123,10 +123,10 @@ class StreamsIT {
   }
 
   @Test
-  void theTopicCountsOfTheApiAreTheCountsOfTheInputFiles() throws Exception {
+  void theSubjectCountsOfTheApiAreTheCountsOfTheInputFiles() throws Exception {
     InputCounts expected = InputCounts.of(inputs, 30);
     try (PaperPulseStreams app = start("streams-it-counts", "state-counts")) {
-      String url = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
+      String url = "http://localhost:" + app.httpPort() + "/api/subjects?window=P30D";
       long total = expected.total();
       boolean done = Deadline.await(Duration.ofMinutes(4), () -> get(url).path("total").asLong() == total, () -> false);
 
@@ -135,7 +135,9 @@ class StreamsIT {
       assertThat(answer.path("end").asText()).isEqualTo(LocalDate.ofEpochDay(expected.lastDay() + 1).toString());
       Map<String, Long> actual = new TreeMap<>();
       answer.path("topics").forEach(t -> actual.put(t.path("topic").asText(), t.path("count").asLong()));
-      assertThat(actual).isEqualTo(expected.topics());
+      assertThat(actual).isEqualTo(expected.subjects());
+      assertThat(get("http://localhost:" + app.httpPort() + "/api/topics?window=P30D"))
+          .as("/api/topics, the alias of /api/subjects").isEqualTo(answer);
       assertThat(app.counters().consumed.get())
           .isEqualTo(app.counters().enriched.get() + app.counters().duplicates.get() + app.counters().deadLettered.get());
     }
@@ -146,13 +148,13 @@ class StreamsIT {
     String id = "streams-it-instances";
     PaperPulseStreams app = start(id, "state-instances");
     try {
-      String first = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
+      String first = "http://localhost:" + app.httpPort() + "/api/subjects?window=P30D";
       long total = InputCounts.of(inputs, 30).total();
       assertThat(Deadline.await(Duration.ofMinutes(4), () -> get(first).path("total").asLong() == total, () -> false))
           .as("the first instance counted %d papers; it answers %s", total, get(first)).isTrue();
 
       try (PaperPulseStreams second = start(id, "state-instances-2")) {
-        String other = "http://localhost:" + second.httpPort() + "/api/topics?window=P30D";
+        String other = "http://localhost:" + second.httpPort() + "/api/subjects?window=P30D";
         // Both instances answer, whichever of them owns the analytics partition after the rebalance.
         // Both reach the same answer once the group has settled (a copy still restoring has no part).
         assertThat(Deadline.await(Duration.ofMinutes(2), () -> {
@@ -165,7 +167,7 @@ class StreamsIT {
       // Stop and start the first instance on the same state: it resumes, it does not reprocess.
       app.close();
       app = start(id, "state-instances");
-      String restarted = "http://localhost:" + app.httpPort() + "/api/topics?window=P30D";
+      String restarted = "http://localhost:" + app.httpPort() + "/api/subjects?window=P30D";
       assertThat(Deadline.await(Duration.ofMinutes(2), () -> get(restarted).path("total").asLong() == total, () -> false))
           .as("after restart: %s", get(restarted)).isTrue();
       assertThat(app.counters().consumed.get()).as("papers read again after the restart").isZero();
@@ -210,7 +212,7 @@ class StreamsIT {
     poison.put("poison", new byte[] {9, 9, 9}); // wrong magic byte
     poison.put("poison-unknown-id", new byte[] {0, 0x7f, 0, 0, 1, 2, 4, 6}); // no such schema id
     poison.put("poison-truncated", java.util.Arrays.copyOf(paper, paper.length / 2));
-    poison.put("poison-other-subject", watch); // a Watch, registered under another subject
+    poison.put("poison-other-subject", watch); // a Watch, registered under another registry subject
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
       for (Map.Entry<String, byte[]> record : poison.entrySet()) {

@@ -41,9 +41,9 @@ class UpIT {
     assertThat(first.output()).anySatisfy(l -> assertThat(l).contains("47 papers from the bundled sample"));
     assertThat(first.output()).anySatisfy(l -> assertThat(l).contains(bootstrap));
     assertThat(distinctKeys(bootstrap, 47)).hasSize(47);
-    String topics = "http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/api/topics?window=P7D";
-    assertThat(Deadline.await(Duration.ofSeconds(60), () -> get(topics).contains("\"total\" : 47"), () -> false))
-        .as("the streams app counted the 47 sample papers; %s answers %s", topics, get(topics)).isTrue();
+    String subjects = "http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/api/subjects?window=P7D";
+    assertThat(Deadline.await(Duration.ofSeconds(60), () -> get(subjects).contains("\"total\" : 47"), () -> false))
+        .as("the streams app counted the 47 sample papers; %s answers %s", subjects, get(subjects)).isTrue();
     assertThat(get("http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/")).contains("<title>PaperPulse</title>");
     assertThat(get("http://localhost:" + ports.get("PAPERPULSE_HTTP_PORT") + "/metrics"))
         .contains("paperpulse_papers_enriched_total", "paperpulse_digests_sent_total", "paperpulse_digests_send_failures_total");

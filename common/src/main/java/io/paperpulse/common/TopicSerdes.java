@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.Serde;
 public interface TopicSerdes {
   <T extends SpecificRecord> Serde<T> value(Class<T> type);
 
-  /** Registry-backed serdes: magic byte, 4-byte schema id, Avro binary; one self-contained schema a subject. */
+  /** Registry-backed serdes: magic byte, 4-byte schema id, Avro binary; one self-contained schema a registry subject. */
   static TopicSerdes registry(PaperPulseConfig config) {
     Map<String, Object> props =
         Map.of(

@@ -18,12 +18,15 @@ import java.util.List;
 public final class Topics {
   /** Raw papers as the producer publishes them, keyed by paper id. */
   public static final Topic<String, Paper> PAPERS = Topic.avro("papers", Paper.class);
-  /** Papers with keywords and topics, keyed by paper id. */
+  /** Papers with keywords and subjects, keyed by paper id. */
   public static final Topic<String, EnrichedPaper> PAPERS_ENRICHED = Topic.avro("papers.enriched", EnrichedPaper.class);
   /** Records of {@code papers} that could not be read or enriched, as they came, with the reason in headers. */
   public static final Topic<String, byte[]> PAPERS_DLQ = Topic.bytes("papers.dlq");
-  /** Final paper counts per topic and window, keyed by {@code topic|window|start}. */
-  public static final Topic<String, TopicCount> TOPIC_COUNTS = Topic.avro("trends.topic-counts", TopicCount.class);
+  /**
+   * Final paper counts per subject (research topic) and window, keyed by {@code subject|window|start}.
+   * The topic keeps its name {@code trends.topic-counts} for existing consumers.
+   */
+  public static final Topic<String, TopicCount> SUBJECT_COUNTS = Topic.avro("trends.topic-counts", TopicCount.class);
   /** Keyword daily counts scored against their baseline, keyed by keyword. */
   public static final Topic<String, KeywordTrend> KEYWORD_TRENDS = Topic.avro("trends.keywords", KeywordTrend.class);
   /** One alert per keyword spike, keyed by keyword. */
@@ -47,7 +50,7 @@ public final class Topics {
 
   /** Every topic above, in the order they are created. */
   public static final List<Topic<?, ?>> ALL =
-      List.of(PAPERS, PAPERS_ENRICHED, PAPERS_DLQ, TOPIC_COUNTS, KEYWORD_TRENDS, KEYWORD_SPIKES, WATCHLIST,
+      List.of(PAPERS, PAPERS_ENRICHED, PAPERS_DLQ, SUBJECT_COUNTS, KEYWORD_TRENDS, KEYWORD_SPIKES, WATCHLIST,
           TRENDING_PAPERS, TRENDING_PAPERS_OPEN, SUBSCRIPTIONS, DIGESTS, DIGESTS_SENT);
 
   private Topics() {}

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The live page the streams app serves at {@code /}, loaded in headless Chromium (Debian's) against
  * the running stack: it must lead with the trending papers (provisional while their day is open), then
  * the keywords rising this week (or say that none rises yet), with its window selector, show the real
- * topics and the watch form, and it keeps a screenshot in {@code deploy-tests/target/live-page.png}.
+ * subjects and the watch form, and it keeps a screenshot in {@code deploy-tests/target/live-page.png}.
  * Then a week of real daily listings closes days: the page, linked to its 7-day window, lists the
  * API's final ranking in its order, and keeps {@code target/live-page-papers.png}.
  */
@@ -66,7 +66,7 @@ class LivePageIT {
     assertThat(app.awaitRunning(Duration.ofMinutes(2))).isTrue();
     page = "http://localhost:" + port;
     publish(List.of(REPO.resolve("cli/src/main/resources/samples/trending-papers-2025-03-21.txt")));
-    assertThat(Deadline.await(Duration.ofMinutes(2), () -> get("/api/topics?window=P7D").path("total").asLong() == 47, () -> false))
+    assertThat(Deadline.await(Duration.ofMinutes(2), () -> get("/api/subjects?window=P7D").path("total").asLong() == 47, () -> false))
         .as("the 47 sample papers counted").isTrue();
   }
 
@@ -142,7 +142,7 @@ class LivePageIT {
 
   @Test
   @Order(1)
-  void thePageLeadsWithTheRisingKeywordsAndShowsTheRealTopicsAndAForm() throws Exception {
+  void thePageLeadsWithTheRisingKeywordsAndShowsTheRealSubjectsAndAForm() throws Exception {
     // The keyword days of the sample (2025-03-21) are counted: the trending answer names that day.
     assertThat(Deadline.await(Duration.ofMinutes(2),
         () -> !get("/api/keywords/trending?window=P7D").path("day").asText().isEmpty(), () -> false))
@@ -169,7 +169,7 @@ class LivePageIT {
 
     // "Rising this week" leads, with its window selector (the week chosen).
     assertThat(dom).contains("<h2 id=\"rising-title\">Rising this week</h2>");
-    assertThat(dom.indexOf("id=\"rising-section\"")).isGreaterThan(0).isLessThan(dom.indexOf("id=\"topics-section\""));
+    assertThat(dom.indexOf("id=\"rising-section\"")).isGreaterThan(0).isLessThan(dom.indexOf("id=\"subjects-section\""));
     assertThat(dom).contains("id=\"window-selector\"");
     assertThat(dom).containsPattern("<input type=\"radio\" id=\"window-P1D\" name=\"window\" value=\"P1D\">\\s*<label for=\"window-P1D\">day</label>");
     assertThat(dom).containsPattern("<input type=\"radio\" id=\"window-P7D\" name=\"window\" value=\"P7D\" checked=\"\">\\s*<label for=\"window-P7D\">week</label>");
@@ -193,15 +193,16 @@ class LivePageIT {
       }
     }
 
-    // The API's real topics, drawn and in the legend; windows still filling are marked provisional.
-    JsonNode topics = get("/api/topics?window=P7D").path("topics");
-    assertThat(topics.size()).isPositive();
+    // The API's real subjects (under the key "topics"), drawn and in the legend; windows still
+    // filling are marked provisional.
+    JsonNode subjects = get("/api/subjects?window=P7D").path("topics");
+    assertThat(subjects.size()).isPositive();
     boolean open = false;
-    for (int i = 0; i < Math.min(5, topics.size()); i++) {
-      String topic = topics.get(i).path("topic").asText();
-      assertThat(dom).contains(html(topic + ": " + topics.get(i).path("count").asLong()));
-      assertThat(dom).contains("data-topic=\"" + attribute(topic) + "\"");
-      for (JsonNode point : get("/api/topics/" + java.net.URLEncoder.encode(topic, StandardCharsets.UTF_8).replace("+", "%20")
+    for (int i = 0; i < Math.min(5, subjects.size()); i++) {
+      String subject = subjects.get(i).path("topic").asText();
+      assertThat(dom).contains(html(subject + ": " + subjects.get(i).path("count").asLong()));
+      assertThat(dom).contains("data-subject=\"" + attribute(subject) + "\"");
+      for (JsonNode point : get("/api/subjects/" + java.net.URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20")
           + "/series?window=P7D").path("series")) {
         open |= !point.path("final").asBoolean(true);
       }

@@ -18,8 +18,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paperpulse.avro.KeywordTrend;
 import io.paperpulse.avro.state.TopicDayCounts;
-import io.paperpulse.streams.topiccounts.TopicCountsTopology;
-import io.paperpulse.streams.topics.Taxonomy;
+import io.paperpulse.streams.subjectcounts.SubjectCountsTopology;
+import io.paperpulse.streams.subjects.Taxonomy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,10 +32,14 @@ import java.util.function.Supplier;
  * Every meter of the streams app, in one place, exported in the Prometheus format. The names here
  * are what dashboards and alert rules query; {@code AppMetricsTest} guards them.
  *
- * <p>Cardinality is bounded: topic gauges exist only for the taxonomy's topics and three window
+ * <p>Cardinality is bounded: subject gauges exist only for the taxonomy's subjects and three window
  * sizes, and keyword gauges only for the current top trending keywords of each window (1, 7 and 28
  * days) and the watched keywords (a keyword that leaves both sets loses its series at the next
  * refresh).
+ *
+ * <p>Names that dashboards and rules query keep "topic": the subject gauge {@code
+ * paperpulse.topic.papers} with its label {@code topic} (the subject), and the stage {@code
+ * topic-counts} of the late papers.
  */
 public final class AppMetrics implements AutoCloseable {
   public static final String CONSUMED = "paperpulse.papers.consumed";
@@ -43,7 +47,7 @@ public final class AppMetrics implements AutoCloseable {
   public static final String DUPLICATES = "paperpulse.papers.duplicates";
   public static final String DEAD_LETTERED = "paperpulse.papers.dead.lettered";
   public static final String LATE = "paperpulse.papers.late";
-  public static final String TOPIC_PAPERS = "paperpulse.topic.papers";
+  public static final String SUBJECT_PAPERS = "paperpulse.topic.papers";
   public static final String KEYWORD_SCORE = "paperpulse.keyword.trend.score";
   public static final String KEYWORD_COUNT = "paperpulse.keyword.trend.count";
   public static final String KEYWORD_BASELINE = "paperpulse.keyword.trend.baseline";
@@ -52,10 +56,10 @@ public final class AppMetrics implements AutoCloseable {
   /** How often the app's gauges read its state, at most: a fifth of Prometheus' default scrape interval. */
   public static final Duration REFRESH_EVERY = Duration.ofSeconds(3);
 
-  /** What the metrics read from the app's state: the daily topic counts and the trending keywords. */
+  /** What the metrics read from the app's state: the daily subject counts and the trending keywords. */
   public interface StateView {
-    /** Daily topic counts by epoch day, or an empty map while the state is not queryable. */
-    Map<Long, TopicDayCounts> topicDays();
+    /** Daily subject counts by epoch day, or an empty map while the state is not queryable. */
+    Map<Long, TopicDayCounts> subjectDays();
 
     /** The latest day's top trends of each window, and each watched keyword's trend in each window. */
     List<KeywordTrend> keywordTrends();
@@ -97,11 +101,11 @@ public final class AppMetrics implements AutoCloseable {
         .tag("stage", "topic-counts").description("Papers too late for every window").register(registry);
     FunctionCounter.builder(LATE, counters.lateForTrends, Number::doubleValue)
         .tag("stage", "keyword-trends").description("Papers whose day had closed").register(registry);
-    for (String topic : Taxonomy.allTopics()) {
-      for (int window : TopicCountsTopology.WINDOW_DAYS) {
-        Gauge.builder(TOPIC_PAPERS, () -> windowCount(topic, window))
-            .tags("topic", topic, "window", TopicCountsTopology.window(window))
-            .description("Papers of the topic in the window ending with the latest day")
+    for (String subject : Taxonomy.allSubjects()) {
+      for (int window : SubjectCountsTopology.WINDOW_DAYS) {
+        Gauge.builder(SUBJECT_PAPERS, () -> windowCount(subject, window))
+            .tags("topic", subject, "window", SubjectCountsTopology.window(window))
+            .description("Papers of the subject (label topic) in the window ending with the latest day")
             .register(registry);
       }
     }
@@ -144,7 +148,7 @@ public final class AppMetrics implements AutoCloseable {
 
   /** Reads the state the gauges show; call before each scrape. */
   public void refresh(StateView state) {
-    days.set(state.topicDays());
+    days.set(state.subjectDays());
     List<MultiGauge.Row<?>> scores = new ArrayList<>();
     List<MultiGauge.Row<?>> counts = new ArrayList<>();
     List<MultiGauge.Row<?>> baselines = new ArrayList<>();
@@ -191,13 +195,13 @@ public final class AppMetrics implements AutoCloseable {
     return registry.scrape();
   }
 
-  private double windowCount(String topic, int length) {
+  private double windowCount(String subject, int length) {
     Map<Long, TopicDayCounts> snapshot = days.get();
     if (snapshot.isEmpty()) {
       return 0;
     }
     long latest = snapshot.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-    return TopicCountsTopology.sum(snapshot::get, latest - length + 1, length).counts().getOrDefault(topic, 0L);
+    return SubjectCountsTopology.sum(snapshot::get, latest - length + 1, length).counts().getOrDefault(subject, 0L);
   }
 
   @Override

@@ -11,7 +11,7 @@ public final class Counters {
   public final AtomicLong enriched = new AtomicLong();
   public final AtomicLong duplicates = new AtomicLong();
   public final AtomicLong deadLettered = new AtomicLong();
-  /** Papers too late for every window of the topic counts. */
+  /** Papers too late for every window of the subject counts. */
   public final AtomicLong lateForCounts = new AtomicLong();
   /** Papers too late for the keyword trends (their day had closed). */
   public final AtomicLong lateForTrends = new AtomicLong();

@@ -15,7 +15,7 @@ import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.keywordtrends.KeywordTrendsTopology;
 import io.paperpulse.streams.papers.PaperSummary;
 import io.paperpulse.streams.papers.PapersTopology;
-import io.paperpulse.streams.topiccounts.TopicCountsTopology;
+import io.paperpulse.streams.subjectcounts.SubjectCountsTopology;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The whole application: enrichment, then topic counts and keyword trends side by side on the
+ * The whole application: enrichment, then subject counts and keyword trends side by side on the
  * {@code analytics} repartition topic, partitioned by keyword and by subject. Each enriched paper
  * crosses it as one compact {@link Contribution} a partition (the terms and subjects keyed there,
  * and its event time), never whole.
@@ -50,8 +50,8 @@ public final class PaperPulseTopology {
   public enum Stage {
     /** {@code papers} to {@code papers.enriched}. */
     ENRICHMENT,
-    /** Plus the analytics topic and the rolling topic counts. */
-    TOPIC_COUNTS,
+    /** Plus the analytics topic and the rolling subject counts. */
+    SUBJECT_COUNTS,
     /** Plus keyword trends and spike alerts: the whole application. */
     FULL
   }
@@ -73,7 +73,7 @@ public final class PaperPulseTopology {
         stage == Stage.FULL
             ? analyticsStream(enriched.papers(), enriched.relistings(), settings)
             : analyticsStream(enriched.papers(), settings, false);
-    TopicCountsTopology.addTo(builder, analytics, settings, serdes, counters);
+    SubjectCountsTopology.addTo(builder, analytics, settings, serdes, counters);
     if (stage != Stage.FULL) {
       return null;
     }
@@ -90,7 +90,7 @@ public final class PaperPulseTopology {
    * Each enriched paper as one {@link Contribution} to every partition of the {@code analytics}
    * topic, which has as many partitions as the settings say (those of {@code papers} by default).
    *
-   * @param mentions whether to send the terms' mentions (the topic counts alone need none)
+   * @param mentions whether to send the terms' mentions (the subject counts alone need none)
    */
   public static KStream<String, Contribution> analyticsStream(KStream<String, EnrichedPaper> enriched, AnalyticsSettings settings, boolean mentions) {
     int partitions = settings.effectiveAnalyticsPartitions();
@@ -204,9 +204,9 @@ public final class PaperPulseTopology {
   /** The subjects a paper counts under: those of its categories, else its best guessed one. */
   static Set<String> subjectsOf(EnrichedPaper paper) {
     Set<String> subjects = new LinkedHashSet<>();
-    for (ScoredTopic topic : paper.getTopics()) {
-      if (topic.getFromCategory() || subjects.isEmpty()) {
-        subjects.add(topic.getTopic());
+    for (ScoredTopic scored : paper.getTopics()) {
+      if (scored.getFromCategory() || subjects.isEmpty()) {
+        subjects.add(scored.getTopic());
       }
     }
     return subjects;

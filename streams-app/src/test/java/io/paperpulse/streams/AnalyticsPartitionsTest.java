@@ -15,7 +15,7 @@ import io.paperpulse.streams.analytics.AnalyticsPartitioner;
 import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.keywordtrends.KeywordTrendsTopology;
-import io.paperpulse.streams.topiccounts.TopicCountsTopology;
+import io.paperpulse.streams.subjectcounts.SubjectCountsTopology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,7 +51,7 @@ class AnalyticsPartitionsTest {
     for (int late = 0; late < 6; late++) {
       String id = String.format("2504.999%02d", late);
       papers.add(paper(id).title("Late " + id).text("We evaluate GPT-5 late.").categories("cs.CL")
-          .topics("Computation and Language").at(t(10 + late * 5)).enriched());
+          .subjects("Computation and Language").at(t(10 + late * 5)).enriched());
     }
     List<EnrichedPaper> onTime = new ArrayList<>();
     for (int day = 0; day < 60; day++) {
@@ -60,7 +60,7 @@ class AnalyticsPartitionsTest {
             + (day >= 46 && i < 4 ? " We report results on Flarebench." : "");
         String id = String.format("2504.%03d%02d", day, i);
         String category = i % 3 == 0 ? "cs.CL" : i % 3 == 1 ? "cs.LG" : "cs.CV";
-        onTime.add(paper(id).title("Study " + id).text(text).categories(category).topics(category.equals("cs.CL")
+        onTime.add(paper(id).title("Study " + id).text(text).categories(category).subjects(category.equals("cs.CL")
             ? "Computation and Language" : category.equals("cs.LG") ? "Machine Learning" : "Computer Vision")
             .at(t(day + 0.01 * i)).enriched());
       }
@@ -98,7 +98,7 @@ class AnalyticsPartitionsTest {
     return out;
   }
 
-  /** Every final trend, alert and topic count of a run on {@code partitions} partitions. */
+  /** Every final trend, alert and subject count of a run on {@code partitions} partitions. */
   private static TreeSet<String> finals(List<EnrichedPaper> papers, int partitions, Counters counters) {
     AnalyticsSettings settings = AnalyticsSettings.defaults().withInMemoryState(true).withSourcePartitions(3);
     List<TopologyTestDriver> drivers = new ArrayList<>();
@@ -106,7 +106,7 @@ class AnalyticsPartitionsTest {
     for (int p = 0; p < partitions; p++) {
       StreamsBuilder builder = new StreamsBuilder();
       KStream<String, Contribution> in = builder.stream(INPUT, Consumed.with(Serdes.String(), Contribution.serde()));
-      TopicCountsTopology.addTo(builder, in, settings, TopicSerdes.plain(), new Counters());
+      SubjectCountsTopology.addTo(builder, in, settings, TopicSerdes.plain(), new Counters());
       KeywordTrendsTopology.addTo(builder, in, settings, TopicSerdes.plain(), counters);
       TopologyTestDriver driver = new TopologyTestDriver(builder.build(), TestPapers.driverConfig("partitions-" + partitions + "-" + p));
       drivers.add(driver);
@@ -127,7 +127,7 @@ class AnalyticsPartitionsTest {
             .readValuesToList().forEach(v -> out.add("trend " + v));
         driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
             .readValuesToList().forEach(v -> out.add("alert " + v));
-        driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
+        driver.createOutputTopic(Topics.SUBJECT_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
             .readValuesToList().forEach(v -> out.add("count " + v));
       }
       return out;
@@ -156,7 +156,7 @@ class AnalyticsPartitionsTest {
   @Test
   void everyPartitionGetsEveryPaperAndEachTermGoesToOne() {
     EnrichedPaper paper = paper("2504.00001").title("Qwen3 and GPT-5").text("We compare Qwen3 with GPT-5 on MMLU.")
-        .categories("cs.CL").topics("Computation and Language").at(t(1)).enriched();
+        .categories("cs.CL").subjects("Computation and Language").at(t(1)).enriched();
 
     List<Contribution> parts = PaperPulseTopology.contributions(paper, 2, 6, true);
 

@@ -15,7 +15,7 @@ class AppMetricsTest {
   private static AppMetrics.StateView state(Map<Long, TopicDayCounts> days, List<KeywordTrend> trends) {
     return new AppMetrics.StateView() {
       @Override
-      public Map<Long, TopicDayCounts> topicDays() {
+      public Map<Long, TopicDayCounts> subjectDays() {
         return days;
       }
 

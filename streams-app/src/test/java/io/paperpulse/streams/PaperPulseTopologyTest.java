@@ -82,14 +82,14 @@ class PaperPulseTopologyTest {
         "paper-candidates-only", "paper-candidates-cast", "trending-papers-sink", "trending-papers-source", "trending-papers-source-source",
         "store:" + StoreNames.PAPER_SUMMARIES, "store:" + StoreNames.PAPER_KEYWORDS, "store:" + StoreNames.PAPER_RANKER_PROGRESS,
         "store:" + StoreNames.RANKING_ENTRIES, "store:" + StoreNames.RANKING_PROGRESS, "store:" + StoreNames.TRENDING_PAPERS,
-        "store:" + StoreNames.SEEN_IDS, "store:" + StoreNames.RECENT_CANDIDATES, "store:" + StoreNames.TOPIC_DAYS, "store:" + StoreNames.TOPIC_PROGRESS,
+        "store:" + StoreNames.SEEN_IDS, "store:" + StoreNames.RECENT_CANDIDATES, "store:" + StoreNames.SUBJECT_DAYS, "store:" + StoreNames.SUBJECT_PROGRESS,
         "store:" + StoreNames.KEYWORD_DAYS, "store:" + StoreNames.KEYWORD_DAY_TOTALS, "store:" + StoreNames.KEYWORD_DAY_INDEX, "store:" + StoreNames.KEYWORD_SERIES,
         "store:" + StoreNames.KEYWORD_TITLES,
         "store:" + StoreNames.KEYWORD_PROGRESS, "store:" + StoreNames.SPIKE_STATE, "store:" + StoreNames.RECENT_ALERTS,
-        "store:" + StoreNames.WATCHLIST, "store:" + StoreNames.TOPIC_WATERMARK, "store:" + StoreNames.KEYWORD_WATERMARK);
+        "store:" + StoreNames.WATCHLIST, "store:" + StoreNames.SUBJECT_WATERMARK, "store:" + StoreNames.KEYWORD_WATERMARK);
   }
 
-  /** Everything final the app wrote: topic counts, final keyword trends, alerts and paper rankings, as text. */
+  /** Everything final the app wrote: subject counts, final keyword trends, alerts and paper rankings, as text. */
   private record Finals(Map<String, String> counts, Map<String, String> trends, List<String> alerts, Map<String, String> papers) {}
 
   private static Finals run(List<Paper> papers, boolean live) {
@@ -109,7 +109,7 @@ class PaperPulseTopologyTest {
         }
       }
       Map<String, String> counts = new TreeMap<>();
-      driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
+      driver.createOutputTopic(Topics.SUBJECT_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
           .readKeyValuesToList().forEach(kv -> counts.put(kv.key, kv.value.toString()));
       Map<String, String> trends = new TreeMap<>();
       driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())

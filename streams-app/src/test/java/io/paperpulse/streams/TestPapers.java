@@ -59,7 +59,7 @@ public final class TestPapers {
   public static final class Builder {
     private final Paper.Builder paper;
     private final List<ScoredKeyword> keywords = new ArrayList<>();
-    private final List<ScoredTopic> topics = new ArrayList<>();
+    private final List<ScoredTopic> subjects = new ArrayList<>();
 
     Builder(String id) {
       paper =
@@ -101,9 +101,10 @@ public final class TestPapers {
       return this;
     }
 
-    public Builder topics(String... names) {
+    /** The enriched paper's subjects (its field {@code topics}), the first one primary. */
+    public Builder subjects(String... names) {
       for (int i = 0; i < names.length; i++) {
-        topics.add(new ScoredTopic(names[i], i == 0 ? 1.0 : 0.5, true));
+        subjects.add(new ScoredTopic(names[i], i == 0 ? 1.0 : 0.5, true));
       }
       return this;
     }
@@ -113,7 +114,7 @@ public final class TestPapers {
     }
 
     public EnrichedPaper enriched() {
-      return new EnrichedPaper(build(), keywords, topics, "test");
+      return new EnrichedPaper(build(), keywords, subjects, "test");
     }
   }
 }

@@ -58,7 +58,7 @@ class TrendingPapersPartitionsTest {
         String text = sentences[random.nextInt(sentences.length)] + " " + sentences[random.nextInt(sentences.length)]
             + (day >= 30 && i < 5 ? " We report results on Flarebench." : "");
         String id = String.format("2504.%03d%02d", day, i);
-        TestPapers.Builder b = paper(id).title("Study " + id).text(text).categories("cs.LG").topics("Machine Learning").at(t(day + 0.01 * i));
+        TestPapers.Builder b = paper(id).title("Study " + id).text(text).categories("cs.LG").subjects("Machine Learning").at(t(day + 0.01 * i));
         EnrichedPaper p = b.enriched();
         if (i % 5 == 0) {
           p.getPaper().setUpvotes(random.nextInt(40));
@@ -67,7 +67,7 @@ class TrendingPapersPartitionsTest {
       }
       if (day == 14) { // a paper of day 10, published now: late, as the keyword trends find it
         papers.add(paper("2504.99999").title("Late study").text("Graph neural networks predict molecular properties.")
-            .categories("cs.LG").topics("Machine Learning").at(t(10.5)).enriched());
+            .categories("cs.LG").subjects("Machine Learning").at(t(10.5)).enriched());
       }
     }
     return papers;

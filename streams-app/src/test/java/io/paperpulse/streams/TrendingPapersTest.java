@@ -157,7 +157,7 @@ class TrendingPapersTest {
   }
 
   @Test
-  void theQueryFiltersByTopicAndKeywordAndNamesWhatIsWrong() throws Exception {
+  void theQueryFiltersBySubjectAndKeywordAndNamesWhatIsWrong() throws Exception {
     Path seed = Path.of(TrendingPapersTest.class.getResource("/feeds/seed-93e91c6bb16cd3a7.txt").toURI());
     List<Paper> papers = parse(List.of(seed), ParseOptions.defaults().withYear(2025));
     try (TopologyTestDriver driver = driver("seed-query")) {
@@ -168,9 +168,11 @@ class TrendingPapersTest {
       assertThat(all).hasSize(47);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> vision = (List<Map<String, Object>>) query.trending(
-          Map.of("window", "P30D", "limit", "100", "topic", "computer vision")).get("papers");
+          Map.of("window", "P30D", "limit", "100", "subject", "computer vision")).get("papers");
       assertThat(vision).isNotEmpty().hasSizeLessThan(all.size())
           .allSatisfy(p -> assertThat(p.get("subjects").toString()).contains("Computer Vision"));
+      assertThat(query.trending(Map.of("window", "P30D", "limit", "100", "topic", "computer vision")).get("papers"))
+          .as("topic, the alias of subject").isEqualTo(vision);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> diffusion = (List<Map<String, Object>>) query.trending(
           Map.of("window", "P30D", "limit", "100", "keyword", "diffusion")).get("papers");

@@ -73,7 +73,7 @@ public final class PaperPublisher implements AutoCloseable {
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class.getName());
     props.put("apicurio.registry.url", config.registryApiUrl());
     props.put("apicurio.registry.auto-register", true);
-    // Register one self-contained schema per subject. Without this Apicurio registers every nested
+    // Register one self-contained schema per registry subject. Without this Apicurio registers every nested
     // record and enum as a subject of its own and references them, which clients without
     // schema-reference support cannot read.
     props.put("apicurio.registry.dereference-schema", true);

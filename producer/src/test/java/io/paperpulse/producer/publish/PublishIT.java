@@ -111,7 +111,7 @@ class PublishIT {
     assertThat(schemas).hasSize(1);
     String subjects = get(config.confluentApiUrl() + "/subjects");
     assertThat(subjects).contains("\"" + topic + "-value\"");
-    // One self-contained schema: nested types are not split into subjects of their own.
+    // One self-contained schema: nested types are not split into registry subjects of their own.
     assertThat(subjects).doesNotContain("io.paperpulse.avro.");
   }
 

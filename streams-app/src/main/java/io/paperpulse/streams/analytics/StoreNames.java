@@ -1,6 +1,9 @@
 package io.paperpulse.streams.analytics;
 
-/** Names of every state store, in one place: renaming one orphans its changelog. */
+/**
+ * Names of every state store, in one place: renaming one orphans its changelog, so the subject
+ * counts' stores keep their names {@code topic-counts-*}.
+ */
 public final class StoreNames {
   /** Paper ids already enriched, so a paper published twice is counted once. */
   public static final String SEEN_IDS = "enrich-seen-ids-store";
@@ -11,14 +14,14 @@ public final class StoreNames {
    * papers the keyword idf counts ({@link io.paperpulse.streams.keywords.RecentFrequencies}).
    */
   public static final String RECENT_CANDIDATES = "enrich-recent-candidates-store";
-  /** Per source partition of {@code papers}: its newest timestamp seen by the topic counts. */
-  public static final String TOPIC_WATERMARK = "topic-counts-watermark-store";
+  /** Per source partition of {@code papers}: its newest timestamp seen by the subject counts. */
+  public static final String SUBJECT_WATERMARK = "topic-counts-watermark-store";
   /** Per source partition of {@code papers}: its newest timestamp seen by the keyword trends. */
   public static final String KEYWORD_WATERMARK = "keyword-watermark-store";
   /** Per day: all papers, and papers per subject of this partition. */
-  public static final String TOPIC_DAYS = "topic-counts-daily-store";
+  public static final String SUBJECT_DAYS = "topic-counts-daily-store";
   /** Per window size, the end of the last window emitted as final. */
-  public static final String TOPIC_PROGRESS = "topic-counts-progress-store";
+  public static final String SUBJECT_PROGRESS = "topic-counts-progress-store";
   /** {@code keyword|day} → the keyword's papers that day ({@link io.paperpulse.streams.keywordtrends.KeywordHistory}). */
   public static final String KEYWORD_DAYS = "keyword-days-store";
   /** {@code day|keyword} → nothing: the keywords of each day. */

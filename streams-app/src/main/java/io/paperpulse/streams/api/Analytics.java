@@ -8,9 +8,9 @@ import java.io.IOException;
  * whole request, or only some partitions' part when another instance asks for it.
  */
 interface Analytics {
-  Object topics(Request request, int days) throws IOException;
+  Object subjects(Request request, int days) throws IOException;
 
-  Object series(Request request, String topic, int days) throws IOException;
+  Object series(Request request, String subject, int days) throws IOException;
 
   /** @param day the window's last day (epoch day), or null for the latest day with papers */
   Object trending(Request request, TrendWindow window, Long day, int limit) throws IOException;

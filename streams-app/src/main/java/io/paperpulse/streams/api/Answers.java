@@ -12,14 +12,17 @@ import java.util.List;
 final class Answers {
   private Answers() {}
 
-  /** {@code GET /api/topics}: the window's research topics, most papers first; no dates while nothing is counted. */
+  /**
+   * {@code GET /api/subjects}: the window's subjects, most papers first; no dates while nothing is
+   * counted. The JSON keys {@code topics} and {@code topic} keep their names for existing clients.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Topics(String window, String start, String end, long total, List<TopicShare> topics) {}
+  record Subjects(String window, String start, String end, long total, @JsonProperty("topics") List<SubjectShare> subjects) {}
 
-  record TopicShare(String topic, long count, double share) {}
+  record SubjectShare(@JsonProperty("topic") String subject, long count, double share) {}
 
-  /** {@code GET /api/topics/{topic}/series}: one window ending on each day with papers. */
-  record Series(String topic, String window, List<SeriesPoint> series) {}
+  /** {@code GET /api/subjects/{subject}/series}: one window ending on each day with papers; the subject under the key {@code topic}. */
+  record Series(@JsonProperty("topic") String subject, String window, List<SeriesPoint> series) {}
 
   record SeriesPoint(String start, String end, long count, long total, double share, @JsonProperty("final") boolean closed) {}
 

@@ -38,8 +38,11 @@ final class ApiRoutes {
     ApiRoutes api = new ApiRoutes(analytics, watches);
     return new Routes(List.of(
         Route.get("/api/health", r -> health.get()),
-        Route.get("/api/topics", api::topics),
-        Route.get("/api/topics/{topic}/series", api::series),
+        Route.get("/api/subjects", api::subjects),
+        Route.get("/api/subjects/{subject}/series", r -> api.series(r, r.path("subject"))),
+        // Aliases of the two above, kept for existing clients.
+        Route.get("/api/topics", api::subjects),
+        Route.get("/api/topics/{topic}/series", r -> api.series(r, r.path("topic"))),
         Route.get("/api/keywords/trending", api::trending),
         Route.get("/api/keywords/{keyword}", api::keyword),
         Route.get("/api/alerts", api::alerts),
@@ -68,12 +71,12 @@ final class ApiRoutes {
     }
   }
 
-  private Object topics(Request r) throws IOException {
-    return analytics.topics(r, r.params().subjectWindowDays("P7D"));
+  private Object subjects(Request r) throws IOException {
+    return analytics.subjects(r, r.params().subjectWindowDays("P7D"));
   }
 
-  private Object series(Request r) throws IOException {
-    return analytics.series(r, r.path("topic"), r.params().subjectWindowDays("P1D"));
+  private Object series(Request r, String subject) throws IOException {
+    return analytics.series(r, subject, r.params().subjectWindowDays("P1D"));
   }
 
   private Object trending(Request r) throws IOException {

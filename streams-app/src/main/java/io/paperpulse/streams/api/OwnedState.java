@@ -10,7 +10,7 @@ import io.paperpulse.streams.analytics.AnalyticsPartitioner;
 import io.paperpulse.streams.analytics.PartitionStores;
 import io.paperpulse.streams.keywordtrends.Keyword;
 import io.paperpulse.streams.keywordtrends.KeywordQueries;
-import io.paperpulse.streams.topiccounts.TopicCountQueries;
+import io.paperpulse.streams.subjectcounts.SubjectCountQueries;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,24 +30,24 @@ final class OwnedState implements AppMetrics.StateView {
 
   private final int partitions;
   private final PartitionStores stores;
-  private final TopicCountQueries topicCounts;
+  private final SubjectCountQueries subjectCounts;
   private final KeywordQueries keywords;
   private final KafkaWatches watches;
   private final ObjectMapper json = new ObjectMapper();
 
-  OwnedState(int partitions, PartitionStores stores, TopicCountQueries topicCounts, KeywordQueries keywords,
+  OwnedState(int partitions, PartitionStores stores, SubjectCountQueries subjectCounts, KeywordQueries keywords,
       KafkaWatches watches) {
     this.partitions = partitions;
     this.stores = stores;
-    this.topicCounts = topicCounts;
+    this.subjectCounts = subjectCounts;
     this.keywords = keywords;
     this.watches = watches;
   }
 
   @Override
-  public Map<Long, TopicDayCounts> topicDays() {
+  public Map<Long, TopicDayCounts> subjectDays() {
     try {
-      return PartMerges.mergeTopicDays(List.of(json.valueToTree(topicCounts.topicDaysPart(stores.hosted(false), false))));
+      return PartMerges.mergeSubjectDays(List.of(json.valueToTree(subjectCounts.subjectDaysPart(stores.hosted(false), false))));
     } catch (InvalidStateStoreException e) {
       return Map.of();
     }

@@ -1,7 +1,7 @@
 package io.paperpulse.streams.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paperpulse.streams.topiccounts.TopicCountsTopology;
+import io.paperpulse.streams.subjectcounts.SubjectCountsTopology;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.time.LocalDate;
@@ -23,7 +23,6 @@ final class Params {
     this.query = Map.copyOf(query);
   }
 
-  /** A research-topic window ({@code P1D}, {@code P7D}, {@code P30D}) as a number of days. */
   /** Every query parameter as given, for a handler that validates its own. */
   Map<String, String> all() {
     return Map.copyOf(query);
@@ -34,10 +33,11 @@ final class Params {
     return query.get(name);
   }
 
+  /** A subject window ({@code P1D}, {@code P7D}, {@code P30D}) as a number of days. */
   int subjectWindowDays(String fallback) {
     String window = query.getOrDefault("window", fallback);
-    for (int days : TopicCountsTopology.WINDOW_DAYS) {
-      if (TopicCountsTopology.window(days).equals(window)) {
+    for (int days : SubjectCountsTopology.WINDOW_DAYS) {
+      if (SubjectCountsTopology.window(days).equals(window)) {
         return days;
       }
     }

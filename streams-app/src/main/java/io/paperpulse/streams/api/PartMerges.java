@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * The parts of an answer that every partition gives (the features' query classes: {@link
- * io.paperpulse.streams.topiccounts.TopicCountQueries}, {@link
+ * io.paperpulse.streams.subjectcounts.SubjectCountQueries}, {@link
  * io.paperpulse.streams.keywordtrends.KeywordQueries}, {@link
  * io.paperpulse.streams.alerts.AlertQueries}), merged into one.
  */
@@ -31,7 +31,7 @@ final class PartMerges {
    * same in each once they have caught up, and the smallest is what every part has counted (a
    * standby copy may be behind); each subject is counted on one partition.
    */
-  static TreeMap<Long, TopicDayCounts> mergeTopicDays(List<JsonNode> parts) {
+  static TreeMap<Long, TopicDayCounts> mergeSubjectDays(List<JsonNode> parts) {
     TreeMap<Long, TopicDayCounts> out = new TreeMap<>();
     Map<Long, Integer> seen = new HashMap<>();
     for (JsonNode part : parts) {

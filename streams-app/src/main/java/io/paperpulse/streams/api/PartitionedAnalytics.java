@@ -7,8 +7,8 @@ import io.paperpulse.streams.alerts.AlertQueries;
 import io.paperpulse.streams.analytics.AnalyticsPartitioner;
 import io.paperpulse.streams.keywordtrends.Keyword;
 import io.paperpulse.streams.keywordtrends.KeywordQueries;
-import io.paperpulse.streams.topiccounts.TopicCountQueries;
-import io.paperpulse.streams.topiccounts.TopicCountsTopology;
+import io.paperpulse.streams.subjectcounts.SubjectCountQueries;
+import io.paperpulse.streams.subjectcounts.SubjectCountsTopology;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
 import java.io.IOException;
@@ -25,24 +25,24 @@ import org.apache.kafka.streams.KafkaStreams;
  * The analytics over partitioned state: a keyword's request goes to the instance that owns its
  * partition ({@link OwnerForwarding}), lists are merged from every partition's part ({@link
  * Fanout}), and a request for a part (from another instance) is answered from this instance's
- * stores by the features' query classes ({@link TopicCountQueries}, {@link KeywordQueries}, {@link
+ * stores by the features' query classes ({@link SubjectCountQueries}, {@link KeywordQueries}, {@link
  * AlertQueries}).
  */
 final class PartitionedAnalytics implements Analytics {
   private final KafkaStreams streams;
   private final int partitions;
-  private final TopicCountQueries topicCounts;
+  private final SubjectCountQueries subjectCounts;
   private final KeywordQueries keywords;
   private final AlertQueries alerts;
   private final Fanout fanout;
   private final OwnerForwarding forwarding;
   private final Watches watches;
 
-  PartitionedAnalytics(KafkaStreams streams, int partitions, TopicCountQueries topicCounts, KeywordQueries keywords,
+  PartitionedAnalytics(KafkaStreams streams, int partitions, SubjectCountQueries subjectCounts, KeywordQueries keywords,
       AlertQueries alerts, Fanout fanout, OwnerForwarding forwarding, Watches watches) {
     this.streams = streams;
     this.partitions = partitions;
-    this.topicCounts = topicCounts;
+    this.subjectCounts = subjectCounts;
     this.keywords = keywords;
     this.alerts = alerts;
     this.fanout = fanout;
@@ -51,15 +51,15 @@ final class PartitionedAnalytics implements Analytics {
   }
 
   @Override
-  public Object topics(Request request, int days) throws IOException {
+  public Object subjects(Request request, int days) throws IOException {
     TreeSet<Integer> part = requestedPart(request);
-    return part != null ? topicCounts.topicDaysPart(part, true) : SubjectAnswers.topics(days, subjectDays(request));
+    return part != null ? subjectCounts.subjectDaysPart(part, true) : SubjectAnswers.subjects(days, subjectDays(request));
   }
 
   @Override
-  public Object series(Request request, String topic, int days) throws IOException {
+  public Object series(Request request, String subject, int days) throws IOException {
     TreeSet<Integer> part = requestedPart(request);
-    return part != null ? topicCounts.topicDaysPart(part, true) : SubjectAnswers.series(topic, days, subjectDays(request));
+    return part != null ? subjectCounts.subjectDaysPart(part, true) : SubjectAnswers.series(subject, days, subjectDays(request));
   }
 
   @Override
@@ -138,29 +138,33 @@ final class PartitionedAnalytics implements Analytics {
     return parts.parts();
   }
 
-  /** The daily subject counts of every partition, merged. */
+  /**
+   * The daily subject counts of every partition, merged. Other instances are asked on {@code
+   * /api/topics}, the alias that instances of earlier versions answer too, so that parts still merge
+   * during a rolling upgrade.
+   */
   private TreeMap<Long, TopicDayCounts> subjectDays(Request request) {
-    return PartMerges.mergeTopicDays(collect(request, "/api/topics", p -> topicCounts.topicDaysPart(p, true)));
+    return PartMerges.mergeSubjectDays(collect(request, "/api/topics", p -> subjectCounts.subjectDaysPart(p, true)));
   }
 
-  /** The research-topic answers, from the merged daily counts. */
+  /** The subjects' answers, from the merged daily counts. */
   static final class SubjectAnswers {
     private SubjectAnswers() {}
 
-    static Answers.Topics topics(int days, TreeMap<Long, TopicDayCounts> store) {
-      String window = TopicCountsTopology.window(days);
+    static Answers.Subjects subjects(int days, TreeMap<Long, TopicDayCounts> store) {
+      String window = SubjectCountsTopology.window(days);
       if (store.isEmpty()) {
-        return new Answers.Topics(window, null, null, 0, List.of());
+        return new Answers.Subjects(window, null, null, 0, List.of());
       }
       long latest = store.lastKey();
       long startDay = latest - days + 1;
-      TopicCountsTopology.WindowSum sum = TopicCountsTopology.sum(store::get, startDay, days);
-      List<Answers.TopicShare> topics = sum.counts().entrySet().stream()
+      SubjectCountsTopology.WindowSum sum = SubjectCountsTopology.sum(store::get, startDay, days);
+      List<Answers.SubjectShare> subjects = sum.counts().entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .map(e -> new Answers.TopicShare(e.getKey(), e.getValue(), (double) e.getValue() / sum.total()))
+          .map(e -> new Answers.SubjectShare(e.getKey(), e.getValue(), (double) e.getValue() / sum.total()))
           .toList();
-      return new Answers.Topics(window, LocalDate.ofEpochDay(startDay).toString(), LocalDate.ofEpochDay(latest + 1).toString(),
-          sum.total(), topics);
+      return new Answers.Subjects(window, LocalDate.ofEpochDay(startDay).toString(), LocalDate.ofEpochDay(latest + 1).toString(),
+          sum.total(), subjects);
     }
 
     /**
@@ -168,19 +172,19 @@ final class PartitionedAnalytics implements Analytics {
      * filling and is left out, rather than drawn as a drop; the one ending on the latest day holds
      * a day that may still be open, so it is provisional.
      */
-    static Answers.Series series(String topic, int days, TreeMap<Long, TopicDayCounts> store) {
+    static Answers.Series series(String subject, int days, TreeMap<Long, TopicDayCounts> store) {
       List<Answers.SeriesPoint> points = new ArrayList<>();
       if (!store.isEmpty()) {
         long latest = store.lastKey();
         for (long end = store.firstKey(); end <= latest; end++) {
           long start = end - days + 1;
-          TopicCountsTopology.WindowSum sum = TopicCountsTopology.sum(store::get, start, days);
-          long count = sum.counts().getOrDefault(topic, 0L);
+          SubjectCountsTopology.WindowSum sum = SubjectCountsTopology.sum(store::get, start, days);
+          long count = sum.counts().getOrDefault(subject, 0L);
           points.add(new Answers.SeriesPoint(LocalDate.ofEpochDay(start).toString(), LocalDate.ofEpochDay(end + 1).toString(),
               count, sum.total(), sum.total() == 0 ? 0.0 : (double) count / sum.total(), end < latest));
         }
       }
-      return new Answers.Series(topic, TopicCountsTopology.window(days), points);
+      return new Answers.Series(subject, SubjectCountsTopology.window(days), points);
     }
   }
 }

@@ -9,7 +9,7 @@ import io.paperpulse.streams.analytics.PartitionStores;
 import io.paperpulse.streams.digests.SubscriptionApi;
 import io.paperpulse.streams.keywordtrends.KeywordQueries;
 import io.paperpulse.streams.papers.TrendingPapersQuery;
-import io.paperpulse.streams.topiccounts.TopicCountQueries;
+import io.paperpulse.streams.subjectcounts.SubjectCountQueries;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -28,14 +28,14 @@ public final class StreamsApi {
   public static ApiServer server(KafkaStreams streams, PaperPulseConfig config, TopicSerdes serdes, AppMetrics metrics,
       String advertisedHost, int port, int partitions, SubscriptionApi subscriptions) {
     PartitionStores stores = new StreamsStores(streams);
-    TopicCountQueries topicCounts = new TopicCountQueries(stores);
+    SubjectCountQueries subjectCounts = new SubjectCountQueries(stores);
     KeywordQueries keywords = new KeywordQueries(stores);
     OwnerForwarding forwarding = new OwnerForwarding(streams, new HostInfo(advertisedHost, port));
     Fanout fanout = new Fanout(streams, partitions, forwarding::isLocal);
     KafkaWatches watches = new KafkaWatches(streams, config, serdes);
     Analytics analytics = new PartitionedAnalytics(
-        streams, partitions, topicCounts, keywords, new AlertQueries(stores), fanout, forwarding, watches);
-    OwnedState owned = new OwnedState(partitions, stores, topicCounts, keywords, watches);
+        streams, partitions, subjectCounts, keywords, new AlertQueries(stores), fanout, forwarding, watches);
+    OwnedState owned = new OwnedState(partitions, stores, subjectCounts, keywords, watches);
     TrendingPapersQuery papers = new TrendingPapersQuery(
         name -> streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, TrendingPaper>keyValueStore())));
     Routes routes = ApiRoutes.table(analytics, watches, new MetricsEndpoint(metrics, () -> owned), subscriptions, papers::trending, () -> Health.of(streams));

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What the routes {@code /api/subscriptions/{email}} do: GET, PUT (a JSON body of keywords, topics
- * and everything) and DELETE, and {@code GET /api/subscriptions/{email}/unsubscribe?token=...} for
+ * (the subjects followed) and everything) and DELETE, and {@code GET /api/subscriptions/{email}/unsubscribe?token=...} for
  * the digest's link. Answers are maps for the API's JSON; refusals are {@link RequestRejected}.
  */
 public final class SubscriptionApi {

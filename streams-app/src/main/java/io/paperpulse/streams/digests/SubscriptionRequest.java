@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.avro.Subscription;
 import io.paperpulse.streams.keywords.KeywordExtractor;
-import io.paperpulse.streams.topics.Taxonomy;
+import io.paperpulse.streams.subjects.Taxonomy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The body of {@code PUT /api/subscriptions/{email}} checked and turned into a {@link Subscription}:
- * {@code {"keywords": [...], "topics": [...], "everything": false}}. Anything wrong is a {@link
+ * {@code {"keywords": [...], "topics": [...], "everything": false}}, where {@code topics} lists
+ * subjects (the field keeps its name for existing clients). Anything wrong is a {@link
  * RequestRejected} saying what.
  */
 public final class SubscriptionRequest {
@@ -71,7 +72,7 @@ public final class SubscriptionRequest {
     List<String> keywords = keywords(strings(node.path("keywords"), "keywords"));
     List<String> subjects = subjects(strings(node.path("topics"), "topics"));
     if (keywords.isEmpty() && subjects.isEmpty() && !everything.asBoolean(false)) {
-      throw new RequestRejected(400, "follow at least one keyword or topic, or set everything to true");
+      throw new RequestRejected(400, "follow at least one keyword or subject, or set everything to true");
     }
     return Subscription.newBuilder()
         .setEmail(email)
@@ -118,13 +119,13 @@ public final class SubscriptionRequest {
   }
 
   private static List<String> subjects(List<String> typed) {
-    Set<String> known = Taxonomy.allTopics();
+    Set<String> known = Taxonomy.allSubjects();
     Set<String> subjects = new LinkedHashSet<>();
-    for (String topic : typed) {
-      if (!known.contains(topic)) {
-        throw new RequestRejected(400, "unknown topic '" + shorten(topic) + "'; GET /api/topics lists the topics, e.g. 'Machine Learning'");
+    for (String subject : typed) {
+      if (!known.contains(subject)) {
+        throw new RequestRejected(400, "unknown subject '" + shorten(subject) + "' in topics; GET /api/subjects lists the subjects, e.g. 'Machine Learning'");
       }
-      subjects.add(topic);
+      subjects.add(subject);
     }
     return List.copyOf(subjects);
   }

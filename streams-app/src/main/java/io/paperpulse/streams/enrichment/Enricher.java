@@ -8,35 +8,37 @@ import io.paperpulse.streams.keywords.DocumentFrequencies;
 import io.paperpulse.streams.keywords.Idf;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.keywords.RecentFrequencies;
-import io.paperpulse.streams.topics.Taxonomy;
-import io.paperpulse.streams.topics.TopicClassifier;
+import io.paperpulse.streams.subjects.Taxonomy;
+import io.paperpulse.streams.subjects.SubjectClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * Adds keywords and topics to a paper. Topics come from its arXiv categories when it has any (the
- * primary scores 1.0, cross-lists 0.5), else from the topic classifier.
+ * Adds keywords and subjects to a paper. Subjects come from its arXiv categories when it has any
+ * (the primary scores 1.0, cross-lists 0.5), else from the subject classifier. They go in the
+ * record's field {@code topics}, which keeps its name for existing readers.
  */
 public final class Enricher {
+  /** Written into every enriched paper; "topics" names the subject model's version, as before. */
   static final String VERSION = KeywordExtractor.VERSION + "+topics-3";
   static final int KEYWORDS = 10;
-  static final int PREDICTED_TOPICS = 3;
+  static final int PREDICTED_SUBJECTS = 3;
 
   private final DocumentFrequencies frequencies;
   private final KeywordExtractor extractor;
-  private final TopicClassifier classifier;
+  private final SubjectClassifier classifier;
 
-  Enricher(DocumentFrequencies frequencies, TopicClassifier classifier) {
+  Enricher(DocumentFrequencies frequencies, SubjectClassifier classifier) {
     this.frequencies = frequencies;
     this.extractor = new KeywordExtractor(frequencies);
     this.classifier = classifier;
   }
 
-  /** The enricher with the statistics and topic model shipped with PaperPulse. */
+  /** The enricher with the statistics and subject model shipped with PaperPulse. */
   public static Enricher bundled() {
     DocumentFrequencies frequencies = DocumentFrequencies.bundled();
-    return new Enricher(frequencies, TopicClassifier.bundled());
+    return new Enricher(frequencies, SubjectClassifier.bundled());
   }
 
   /** The background corpus's statistics, which {@link RecentFrequencies} builds on. */
@@ -59,17 +61,17 @@ public final class Enricher {
         extractor.extract(paper.getTitle(), paper.getAbstract$(), KEYWORDS, idf, candidates)) {
       keywords.add(new ScoredKeyword(k.key(), k.label(), k.score()));
     }
-    List<ScoredTopic> topics = new ArrayList<>();
+    List<ScoredTopic> subjects = new ArrayList<>();
     if (!paper.getCategories().isEmpty()) {
-      List<String> names = Taxonomy.topicsOf(paper.getCategories());
+      List<String> names = Taxonomy.subjectsOf(paper.getCategories());
       for (int i = 0; i < names.size(); i++) {
-        topics.add(new ScoredTopic(names.get(i), i == 0 ? 1.0 : 0.5, true));
+        subjects.add(new ScoredTopic(names.get(i), i == 0 ? 1.0 : 0.5, true));
       }
     } else {
-      for (TopicClassifier.Prediction p : classifier.predict(paper.getTitle(), paper.getAbstract$(), PREDICTED_TOPICS)) {
-        topics.add(new ScoredTopic(p.topic(), p.score(), false));
+      for (SubjectClassifier.Prediction p : classifier.predict(paper.getTitle(), paper.getAbstract$(), PREDICTED_SUBJECTS)) {
+        subjects.add(new ScoredTopic(p.subject(), p.score(), false));
       }
     }
-    return new EnrichedPaper(paper, keywords, topics, VERSION);
+    return new EnrichedPaper(paper, keywords, subjects, VERSION);
   }
 }

@@ -41,7 +41,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * {@code papers} to {@code papers.enriched}: each paper with its keywords and topics, once per
+ * {@code papers} to {@code papers.enriched}: each paper with its keywords and subjects, once per
  * paper id. Keywords are scored with an idf that also counts the papers of recent days ({@link
  * RecentFrequencies}); each task keeps its papers' candidate keywords in a store, so a restarted
  * task scores as the one before it would have. Records that cannot be read (wrong magic byte, unknown schema, truncated Avro, a key

@@ -182,7 +182,7 @@ public final class KeywordExtractor {
     return chunks;
   }
 
-  /** The stemmed content words of a text (no stop or generic words), for the topic classifier. */
+  /** The stemmed content words of a text (no stop or generic words), for the subject classifier. */
   public static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     for (Tokenizer.Token token : Tokenizer.tokenize(text)) {

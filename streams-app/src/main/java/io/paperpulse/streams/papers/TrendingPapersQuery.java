@@ -23,9 +23,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code GET /api/papers/trending}: a window's final ranking from the global table of {@code
  * trends.papers}, which every instance holds whole. Parameters: {@code window} (P1D, P7D, P30D;
  * default P1D), {@code day} (the window's last day, default the latest ranked), {@code limit}
- * (1 to {@value Ranking#TOP_K}, default 20), {@code topic} (a subject the paper has) and {@code
- * keyword} (a trending keyword of the paper, or a phrase of its title or abstract). The answer
- * is a map of plain values, ready for Jackson.
+ * (1 to {@value Ranking#TOP_K}, default 20), {@code subject} (a subject the paper has; {@code topic}
+ * is its alias, kept for existing clients) and {@code keyword} (a trending keyword of the paper, or
+ * a phrase of its title or abstract). The answer is a map of plain values, ready for Jackson.
  *
  * <p>Without {@code day}, when a window has no final ranking yet, or a day newer than the 1-day
  * ranking's is still open, the answer is provisional ({@code "final": false}): the papers of the
@@ -55,7 +55,7 @@ public final class TrendingPapersQuery {
     PaperWindow window = PaperWindow.parse(query.getOrDefault("window", "P1D"))
         .orElseThrow(() -> new IllegalArgumentException("window must be one of P1D, P7D, P30D, not '" + query.get("window") + "'"));
     int limit = limit(query.get("limit"));
-    String topic = filter(query, "topic");
+    String subject = subjectFilter(query);
     String keyword = filter(query, "keyword");
     ReadOnlyKeyValueStore<String, TrendingPaper> papers = stores.apply(StoreNames.TRENDING_PAPERS);
     String day = query.containsKey("day") ? day(query.get("day")) : latestDay(papers, window);
@@ -63,7 +63,7 @@ public final class TrendingPapersQuery {
       List<TrendingPaper> open = open(stores.apply(StoreNames.OPEN_PAPERS));
       long newest = open.stream().mapToLong(p -> epochDay(p.getDay())).max().orElse(Long.MIN_VALUE);
       if (!open.isEmpty() && (day == null || window == PaperWindow.P1D && newest > LocalDate.parse(day).toEpochDay())) {
-        return provisional(open, window, newest, limit, topic, keyword);
+        return provisional(open, window, newest, limit, subject, keyword);
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -78,7 +78,7 @@ public final class TrendingPapersQuery {
         while (it.hasNext()) {
           TrendingPaper p = it.next().value;
           rankingSize = p.getRankingSize();
-          if (list.size() < limit && matches(p, topic, keyword)) {
+          if (list.size() < limit && matches(p, subject, keyword)) {
             list.add(json(p));
           }
         }
@@ -103,7 +103,7 @@ public final class TrendingPapersQuery {
 
   /** The open papers of the window ending on {@code lastDay}, ranked by their signals so far. */
   private static Map<String, Object> provisional(
-      List<TrendingPaper> open, PaperWindow window, long lastDay, int limit, String topic, String keyword) {
+      List<TrendingPaper> open, PaperWindow window, long lastDay, int limit, String subject, String keyword) {
     List<TrendingPaper> ranked = new ArrayList<>();
     for (TrendingPaper p : open) {
       long day = epochDay(p.getDay());
@@ -121,7 +121,7 @@ public final class TrendingPapersQuery {
       TrendingPaper p = ranked.get(i);
       p.setRank(i + 1);
       p.setRankingSize(ranked.size());
-      if (matches(p, topic, keyword)) {
+      if (matches(p, subject, keyword)) {
         list.add(json(p));
       }
     }
@@ -148,6 +148,12 @@ public final class TrendingPapersQuery {
       // said below
     }
     throw new IllegalArgumentException("limit must be a whole number from 1 to " + Ranking.TOP_K + ", not '" + value + "'");
+  }
+
+  /** The subject to filter by: {@code subject}, else {@code topic}, its alias. */
+  private static String subjectFilter(Map<String, String> query) {
+    String subject = filter(query, "subject");
+    return subject != null ? subject : filter(query, "topic");
   }
 
   private static String filter(Map<String, String> query, String name) {
@@ -180,9 +186,9 @@ public final class TrendingPapersQuery {
     }
   }
 
-  /** Whether the paper has the topic (ignoring case), and the keyword as a trending keyword or in its text. */
-  static boolean matches(TrendingPaper p, String topic, String keyword) {
-    if (topic != null && p.getSubjects().stream().noneMatch(s -> s.equalsIgnoreCase(topic))) {
+  /** Whether the paper has the subject (ignoring case), and the keyword as a trending keyword or in its text. */
+  static boolean matches(TrendingPaper p, String subject, String keyword) {
+    if (subject != null && p.getSubjects().stream().noneMatch(s -> s.equalsIgnoreCase(subject))) {
       return false;
     }
     if (keyword == null) {

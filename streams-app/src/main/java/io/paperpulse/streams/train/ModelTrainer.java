@@ -1,9 +1,9 @@
 package io.paperpulse.streams.train;
 
 import io.paperpulse.streams.keywords.DocumentFrequencies;
-import io.paperpulse.streams.topics.Taxonomy;
-import io.paperpulse.streams.topics.TopicClassifier;
-import io.paperpulse.streams.topics.TopicTrainer;
+import io.paperpulse.streams.subjects.Taxonomy;
+import io.paperpulse.streams.subjects.SubjectClassifier;
+import io.paperpulse.streams.subjects.SubjectTrainer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,20 +19,20 @@ import java.util.Set;
 
 /**
  * Builds the two model resources the enrichment uses, the background document frequencies and the
- * topic model, from arXiv listings that the caller reads ({@link TrainingPapers}). Listing days
- * whose epoch day is a multiple of ten are held out of both, so the quality benchmark can measure topic accuracy on days the models never saw. The topic
+ * subject model, from arXiv listings that the caller reads ({@link TrainingPapers}). Listing days
+ * whose epoch day is a multiple of ten are held out of both, so the quality benchmark can measure subject accuracy on days the models never saw. The subject
  * model also leaves out every paper that is listed on a held-out day as well (a paper can be listed
  * on several days), and learns each paper once.
  */
 public final class ModelTrainer {
-  /** The file of the topic model in the model folder. */
-  public static final String TOPIC_MODEL = "topic-model.bin.gz";
+  /** The file of the subject model in the model folder. */
+  public static final String SUBJECT_MODEL = "subject-model.bin.gz";
 
   /** One listing of a paper with categories: its day, id, text and categories (primary first). */
   public record Listed(LocalDate day, String id, String title, String text, List<String> categories) {
-    /** The topic of the primary category, which the topic model learns to guess. */
-    public String topic() {
-      return Taxonomy.topicOf(categories.get(0));
+    /** The subject of the primary category, which the subject model learns to guess. */
+    public String subject() {
+      return Taxonomy.subjectOf(categories.get(0));
     }
   }
 
@@ -44,13 +44,13 @@ public final class ModelTrainer {
     }
 
     /** Each paper of the training days once (its first listing), unless it is also listed on a held-out day. */
-    public List<Listed> topicTraining() {
+    public List<Listed> subjectTraining() {
       Set<String> skip = new HashSet<>();
       all.stream().filter(l -> heldOut(l.day())).forEach(l -> skip.add(l.id()));
       return all.stream().filter(l -> !heldOut(l.day()) && skip.add(l.id())).toList();
     }
 
-    /** Each paper of the held-out days once (its first held-out listing): the topic model's test set. */
+    /** Each paper of the held-out days once (its first held-out listing): the subject model's test set. */
     public List<Listed> heldOutPapers() {
       Set<String> seen = new HashSet<>();
       return all.stream().filter(l -> heldOut(l.day()) && seen.add(l.id())).toList();
@@ -76,7 +76,7 @@ public final class ModelTrainer {
     return new Listings(all, rejected);
   }
 
-  /** Reads the papers of {@code source} and writes {@code document-frequencies.tsv.gz} and {@value #TOPIC_MODEL} into {@code out}. */
+  /** Reads the papers of {@code source} and writes {@code document-frequencies.tsv.gz} and {@value #SUBJECT_MODEL} into {@code out}. */
   public static void train(TrainingPapers source, Path out, int minDf, PrintStream log) throws IOException {
     Listings listings = read(source);
     List<Listed> days = listings.trainingDays();
@@ -93,20 +93,20 @@ public final class ModelTrainer {
         days.size(), listings.rejected(), frequencies.size(), minDf);
 
     long started = System.nanoTime();
-    List<Listed> papers = listings.topicTraining();
-    TopicClassifier topics = trainTopics(papers, TopicTrainer.Settings.DEFAULTS);
+    List<Listed> papers = listings.subjectTraining();
+    SubjectClassifier subjects = trainSubjects(papers, SubjectTrainer.Settings.DEFAULTS);
     ByteArrayOutputStream modelBytes = new ByteArrayOutputStream();
-    topics.write(modelBytes);
-    Files.write(out.resolve(TOPIC_MODEL), modelBytes.toByteArray());
-    log.printf("topics: %,d papers, %d topics, %,d weights, %,d bytes, %.1f s%n", papers.size(),
-        topics.topics().size(), topics.weights(), modelBytes.size(), (System.nanoTime() - started) / 1e9);
+    subjects.write(modelBytes);
+    Files.write(out.resolve(SUBJECT_MODEL), modelBytes.toByteArray());
+    log.printf("subjects: %,d papers, %d subjects, %,d weights, %,d bytes, %.1f s%n", papers.size(),
+        subjects.subjects().size(), subjects.weights(), modelBytes.size(), (System.nanoTime() - started) / 1e9);
   }
 
-  /** Fits a topic model to papers, each labelled with its primary category's topic. */
-  public static TopicClassifier trainTopics(List<Listed> papers, TopicTrainer.Settings settings) {
-    TopicTrainer trainer = new TopicTrainer(settings);
+  /** Fits a subject model to papers, each labelled with its primary category's subject. */
+  public static SubjectClassifier trainSubjects(List<Listed> papers, SubjectTrainer.Settings settings) {
+    SubjectTrainer trainer = new SubjectTrainer(settings);
     for (Listed paper : papers) {
-      trainer.add(paper.topic(), paper.title(), paper.text());
+      trainer.add(paper.subject(), paper.title(), paper.text());
     }
     return trainer.train();
   }

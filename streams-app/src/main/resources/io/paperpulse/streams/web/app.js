@@ -207,7 +207,7 @@ function runs(points) {
 }
 
 function drawChart(series) {
-  const chart = document.getElementById('topic-chart');
+  const chart = document.getElementById('subject-chart');
   chart.replaceChildren();
   const width = 800, height = 260, left = 40, bottom = 24, top = 10, right = 10;
   const all = series.flatMap(s => s.points);
@@ -245,7 +245,7 @@ function drawChart(series) {
   series.forEach((s, i) => {
     const color = COLORS[i % COLORS.length];
     const points = [...s.points].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    const group = svg('g', { 'data-topic': s.topic });
+    const group = svg('g', { 'data-subject': s.subject });
     for (const run of runs(points)) {
       group.append(svg('polyline', {
         points: run.points.map(p => `${x(p.start).toFixed(1)},${y(p.count).toFixed(1)}`).join(' '),
@@ -260,7 +260,7 @@ function drawChart(series) {
         fill: open ? '#fff' : color, stroke: color, 'stroke-width': 1.5, class: open ? 'dot provisional' : 'dot',
       });
       const tip = svg('title');
-      tip.textContent = `${s.topic}, ${p.start} to ${p.end}: ${papers(finite(p.count) || 0)}${open ? ' so far (still filling)' : ''}`;
+      tip.textContent = `${s.subject}, ${p.start} to ${p.end}: ${papers(finite(p.count) || 0)}${open ? ' so far (still filling)' : ''}`;
       dot.append(tip);
       group.append(dot);
     }
@@ -268,15 +268,16 @@ function drawChart(series) {
   });
 }
 
-async function loadTopics() {
-  const current = await api('/api/topics?window=P7D');
+// The answers name each subject under the key "topic" (and list them under "topics").
+async function loadSubjects() {
+  const current = await api('/api/subjects?window=P7D');
   const top = (current.topics || []).slice(0, 5);
   const series = await Promise.all(top.map(async t => {
-    const s = await api(`/api/topics/${encodeURIComponent(t.topic)}/series?window=P7D`);
-    return { topic: t.topic, points: s.series || [] };
+    const s = await api(`/api/subjects/${encodeURIComponent(t.topic)}/series?window=P7D`);
+    return { subject: t.topic, points: s.series || [] };
   }));
   drawChart(series);
-  const legend = document.getElementById('topic-legend');
+  const legend = document.getElementById('subject-legend');
   legend.replaceChildren();
   top.forEach((t, i) => {
     const item = document.createElement('li');
@@ -353,19 +354,19 @@ async function loadPapers() {
 }
 
 async function refresh() {
-  const [topics, rising, alerts, ranked] = await Promise.allSettled([loadTopics(), loadRising(), loadAlerts(), loadPapers()]);
+  const [subjects, rising, alerts, ranked] = await Promise.allSettled([loadSubjects(), loadRising(), loadAlerts(), loadPapers()]);
   showError('papers', ranked.reason);
-  showError('topics', topics.reason);
+  showError('subjects', subjects.reason);
   showError('rising', rising.reason);
   showError('alerts', alerts.reason);
   const status = document.getElementById('status');
-  if (topics.status === 'fulfilled') {
-    const t = topics.value;
+  if (subjects.status === 'fulfilled') {
+    const t = subjects.value;
     status.textContent = `${t.total} papers in the 7 days to ${t.end || '—'}; updated ${new Date().toLocaleTimeString()}`;
   } else {
-    status.textContent = 'Not available yet: ' + topics.reason.message;
+    status.textContent = 'Not available yet: ' + subjects.reason.message;
   }
-  if ([topics, rising, alerts, ranked].every(r => r.status === 'fulfilled')) document.body.dataset.loaded = 'true';
+  if ([subjects, rising, alerts, ranked].every(r => r.status === 'fulfilled')) document.body.dataset.loaded = 'true';
 }
 
 // A link can choose the papers' window: /#papers=P7D.

@@ -16,8 +16,8 @@ import io.paperpulse.streams.alerts.AlertQueries;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import io.paperpulse.streams.keywordtrends.KeywordQueries;
 import io.paperpulse.streams.keywordtrends.KeywordTrendsTopology;
-import io.paperpulse.streams.topiccounts.TopicCountQueries;
-import io.paperpulse.streams.topiccounts.TopicCountsTopology;
+import io.paperpulse.streams.subjectcounts.SubjectCountQueries;
+import io.paperpulse.streams.subjectcounts.SubjectCountsTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The stores the keyword-trends and topic-counts topologies fill on the test driver, as partition
- * 0 of a one-partition app: 48 days of ordinary papers in two research topics, and a watched phrase
+ * The stores the keyword-trends and subject-counts topologies fill on the test driver, as partition
+ * 0 of a one-partition app: 48 days of ordinary papers in two subjects, and a watched phrase
  * that spikes on day 45. Tests get it, or a query class over it, through {@link Fed}, and only
  * read it.
  */
@@ -67,7 +67,7 @@ public final class DriverStores implements PartitionStores, AutoCloseable {
     AnalyticsSettings settings = AnalyticsSettings.defaults().withInMemoryState(true);
     trends = new TopologyTestDriver(KeywordTrendsTopology.build(settings, TopicSerdes.plain(), new Counters()),
         TestPapers.driverConfig("queries-trends"));
-    subjects = new TopologyTestDriver(TopicCountsTopology.build(settings, TopicSerdes.plain(), new Counters()),
+    subjects = new TopologyTestDriver(SubjectCountsTopology.build(settings, TopicSerdes.plain(), new Counters()),
         TestPapers.driverConfig("queries-subjects"));
     trends.createInputTopic(Topics.WATCHLIST.name(), Serdes.String().serializer(), AvroSerdes.plain(Watch.class).serializer())
         .pipeInput(KEY, Watch.newBuilder().setKeyword(PHRASE).setOwner("ana").build());
@@ -110,8 +110,8 @@ public final class DriverStores implements PartitionStores, AutoCloseable {
     String text = BACKGROUND[random.nextInt(BACKGROUND.length)] + " " + BACKGROUND[random.nextInt(BACKGROUND.length)] + " " + extra;
     Paper paper = Paper.newBuilder().setId(id).setSource(PaperSource.ARXIV_DAILY).setSourceId(id).setTitle("A study " + id)
         .setAbstract$(text).setLinks(PaperLinks.newBuilder().build()).setPublished(time).setIngested(time).build();
-    String topic = ids % 2 == 0 ? "Computer Vision" : "Machine Learning";
-    EnrichedPaper enriched = new EnrichedPaper(paper, List.of(), List.of(new ScoredTopic(topic, 1.0, true)), "test");
+    String subject = ids % 2 == 0 ? "Computer Vision" : "Machine Learning";
+    EnrichedPaper enriched = new EnrichedPaper(paper, List.of(), List.of(new ScoredTopic(subject, 1.0, true)), "test");
     for (TopologyTestDriver driver : List.of(trends, subjects)) {
       TestInputTopic<String, EnrichedPaper> in = driver.createInputTopic(
           Topics.PAPERS_ENRICHED.name(), Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
@@ -145,7 +145,7 @@ public final class DriverStores implements PartitionStores, AutoCloseable {
    */
   public static final class Fed implements ParameterResolver {
     private static final Map<Class<?>, Function<PartitionStores, Object>> QUERIES = Map.of(
-        TopicCountQueries.class, TopicCountQueries::new,
+        SubjectCountQueries.class, SubjectCountQueries::new,
         KeywordQueries.class, KeywordQueries::new,
         AlertQueries.class, AlertQueries::new);
 

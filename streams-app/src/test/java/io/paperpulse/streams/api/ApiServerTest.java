@@ -40,7 +40,7 @@ class ApiServerTest {
     metrics = new AppMetrics("paperpulse", "localhost:0", new Counters(), Duration.ZERO);
     AppMetrics.StateView empty = new AppMetrics.StateView() {
       @Override
-      public Map<Long, TopicDayCounts> topicDays() {
+      public Map<Long, TopicDayCounts> subjectDays() {
         return Map.of();
       }
 
@@ -61,23 +61,42 @@ class ApiServerTest {
   }
 
   @Test
-  void topicsAnswerTheWindowAskedForAndP7dByDefault() throws Exception {
-    JsonNode body = ApiClient.json(ok(client.get("/api/topics?window=P30D")));
-    ok(client.get("/api/topics"));
+  void subjectsAnswerTheWindowAskedForAndP7dByDefault() throws Exception {
+    JsonNode body = ApiClient.json(ok(client.get("/api/subjects?window=P30D")));
+    ok(client.get("/api/subjects"));
 
-    assertThat(backends.calls).containsExactly("topics 30", "topics 7");
+    assertThat(backends.calls).containsExactly("subjects 30", "subjects 7");
+    assertThat(body.fieldNames()).toIterable().as("the JSON keys kept for existing clients")
+        .containsExactly("window", "start", "end", "total", "topics");
     assertThat(body.path("window").asText()).isEqualTo("P30D");
+    assertThat(body.path("topics").get(0).fieldNames()).toIterable().containsExactly("topic", "count", "share");
     assertThat(body.path("topics").get(0).path("topic").asText()).isEqualTo("Machine Learning");
     assertThat(body.path("topics").get(0).path("share").asDouble()).isEqualTo(0.4);
   }
 
   @Test
-  void aTopicSeriesDecodesItsTopicAndHasP1dByDefault() throws Exception {
-    JsonNode body = ApiClient.json(ok(client.get("/api/topics/Machine%20Learning/series")));
+  void aSubjectSeriesDecodesItsSubjectAndHasP1dByDefault() throws Exception {
+    JsonNode body = ApiClient.json(ok(client.get("/api/subjects/Machine%20Learning/series")));
 
     assertThat(backends.calls).containsExactly("series Machine Learning, 1");
+    assertThat(body.fieldNames()).toIterable().containsExactly("topic", "window", "series");
+    assertThat(body.path("topic").asText()).isEqualTo("Machine Learning");
     assertThat(body.path("series").get(0).path("final").isBoolean()).isTrue();
     assertThat(body.path("series").get(0).has("closed")).isFalse();
+  }
+
+  @Test
+  void theTopicRoutesAreAliasesThatAnswerAsTheSubjectRoutes() throws Exception {
+    String subjects = ok(client.get("/api/subjects?window=P30D")).body();
+    String topics = ok(client.get("/api/topics?window=P30D")).body();
+    String subjectSeries = ok(client.get("/api/subjects/Machine%20Learning/series?window=P7D")).body();
+    String topicSeries = ok(client.get("/api/topics/Machine%20Learning/series?window=P7D")).body();
+
+    assertThat(topics).isEqualTo(subjects);
+    assertThat(topicSeries).isEqualTo(subjectSeries);
+    assertThat(backends.calls).containsExactly(
+        "subjects 30", "subjects 30", "series Machine Learning, 7", "series Machine Learning, 7");
+    assertError(client.get("/api/topics?window=P2D"), 400, "window");
   }
 
   @Test
@@ -131,8 +150,8 @@ class ApiServerTest {
 
   @ParameterizedTest(name = "{0} {1} -> 400 naming {3}")
   @CsvSource(delimiter = '|', value = {
-      "GET|/api/topics?window=P2D||window",
-      "GET|/api/topics/x/series?window=P28D||window",
+      "GET|/api/subjects?window=P2D||window",
+      "GET|/api/subjects/x/series?window=P28D||window",
       "GET|/api/keywords/trending?window=P30D||window",
       "GET|/api/keywords/trending?limit=0||limit",
       "GET|/api/keywords/trending?limit=501||limit",
@@ -172,14 +191,14 @@ class ApiServerTest {
   }
 
   @ParameterizedTest(name = "{0} {1} -> 404")
-  @CsvSource({"GET,/api/nothing", "GET,/api/topics/x", "GET,/api/keywords/a/b", "GET,/nothing.html", "DELETE,/api/nothing"})
+  @CsvSource({"GET,/api/nothing", "GET,/api/subjects/x", "GET,/api/keywords/a/b", "GET,/nothing.html", "DELETE,/api/nothing"})
   void anUnknownPathIsA404(String method, String path) throws Exception {
     assertError(client.send(method, path, null), 404, "no such endpoint: " + method + " " + path);
   }
 
   @ParameterizedTest(name = "{0} {1} -> 405")
   @CsvSource(delimiter = '|', value = {
-      "POST|/api/topics|GET", "PUT|/api/keywords/trending|GET", "POST|/api/keywords/graph|GET",
+      "POST|/api/subjects|GET", "PUT|/api/keywords/trending|GET", "POST|/api/keywords/graph|GET",
       "PATCH|/api/watches/graph|DELETE, GET, PUT", "POST|/metrics|GET", "DELETE|/|GET"})
   void aWrongMethodIsA405NamingTheAllowedOnes(String method, String path, String allowed) throws Exception {
     assertError(client.send(method, path, method.equals("DELETE") ? null : "{}"), 405, "use " + allowed + " on ");
@@ -189,7 +208,7 @@ class ApiServerTest {
   @Test
   void theBackendsFailuresBecomeStatuses() throws Exception {
     backends.failure = new InvalidStateStoreException("moving");
-    assertError(client.get("/api/topics"), 503, "starting or rebalancing");
+    assertError(client.get("/api/subjects"), 503, "starting or rebalancing");
 
     backends.failure = ApiException.unavailable("could not write the watch");
     assertError(client.send("PUT", "/api/watches/graph", "{}"), 503, "could not write the watch");
@@ -240,13 +259,13 @@ class ApiServerTest {
       HttpResponse<String> response = client.send(route.method(), path, route.method().equals("PUT") ? "{\"everything\": true}" : null);
       assertThat(response.statusCode()).as(route.method() + " " + path + ": " + response.body()).isEqualTo(200);
     }
-    assertThat(routes).extracting(Route::template).contains("/api/topics", "/api/watches/{keyword}", "/metrics");
+    assertThat(routes).extracting(Route::template).contains("/api/subjects", "/api/topics", "/api/watches/{keyword}", "/metrics");
   }
 
   @Test
   void trendingPapersPassTheirParametersAndABadOneIsA400() throws Exception {
-    ok(client.send("GET", "/api/papers/trending?window=P7D&topic=Robotics", null));
-    assertThat(backends.calls).containsExactly("papers {topic=Robotics, window=P7D}");
+    ok(client.send("GET", "/api/papers/trending?window=P7D&subject=Robotics", null));
+    assertThat(backends.calls).containsExactly("papers {subject=Robotics, window=P7D}");
 
     assertError(client.send("GET", "/api/papers/trending?window=P2D", null), 400, "window must be one of");
   }
@@ -258,7 +277,7 @@ class ApiServerTest {
         .isEqualTo("world model");
 
     assertError(client.send("PUT", "/api/subscriptions/not-an-address", "{\"everything\": true}"), 400, "address");
-    assertError(client.send("PUT", "/api/subscriptions/ada@example.org", "{\"topics\": [\"Nope\"]}"), 400, "unknown topic 'Nope'");
+    assertError(client.send("PUT", "/api/subscriptions/ada@example.org", "{\"topics\": [\"Nope\"]}"), 400, "unknown subject 'Nope'");
     assertError(client.send("PUT", "/api/subscriptions/ada@example.org", "{\"keywords\": [\"" + "k".repeat(5000) + "\"]}"), 413, "");
     assertError(client.send("POST", "/api/subscriptions/ada@example.org", "{}"), 405, "");
     assertError(client.send("GET", "/api/subscriptions/ada@example.org/unsubscribe", null), 400, "token");

@@ -55,16 +55,16 @@ final class FakeBackends implements Analytics, Watches {
   }
 
   @Override
-  public Object topics(Request request, int days) {
-    called("topics " + days);
-    return new Answers.Topics("P" + days + "D", "2025-04-01", "2025-04-08", 10,
-        List.of(new Answers.TopicShare("Machine Learning", 4, 0.4)));
+  public Object subjects(Request request, int days) {
+    called("subjects " + days);
+    return new Answers.Subjects("P" + days + "D", "2025-04-01", "2025-04-08", 10,
+        List.of(new Answers.SubjectShare("Machine Learning", 4, 0.4)));
   }
 
   @Override
-  public Object series(Request request, String topic, int days) {
-    called("series " + topic + ", " + days);
-    return new Answers.Series(topic, "P" + days + "D",
+  public Object series(Request request, String subject, int days) {
+    called("series " + subject + ", " + days);
+    return new Answers.Series(subject, "P" + days + "D",
         List.of(new Answers.SeriesPoint("2025-04-01", "2025-04-02", 1, 2, 0.5, false)));
   }
 

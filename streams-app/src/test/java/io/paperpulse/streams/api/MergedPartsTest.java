@@ -17,7 +17,7 @@ import io.paperpulse.streams.alerts.AlertQueries;
 import io.paperpulse.streams.analytics.DriverStores;
 import io.paperpulse.streams.keywordtrends.Keyword;
 import io.paperpulse.streams.keywordtrends.KeywordQueries;
-import io.paperpulse.streams.topiccounts.TopicCountQueries;
+import io.paperpulse.streams.subjectcounts.SubjectCountQueries;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,15 +36,15 @@ class MergedPartsTest {
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
-  void theSubjectDaysCountEveryPaperOnceAndMergeIntoTheWindowsShares(TopicCountQueries queries) {
-    TreeMap<Long, TopicDayCounts> days = PartMerges.mergeTopicDays(List.of(json.valueToTree(queries.topicDaysPart(PARTITION, false))));
+  void theSubjectDaysCountEveryPaperOnceAndMergeIntoTheWindowsShares(SubjectCountQueries queries) {
+    TreeMap<Long, TopicDayCounts> days = PartMerges.mergeSubjectDays(List.of(json.valueToTree(queries.subjectDaysPart(PARTITION, false))));
 
     assertThat(days.get(DAY0 + 45).getTotal()).isEqualTo(199);
     assertThat(days.get(DAY0 + 45).getCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(199);
-    Answers.Topics week = PartitionedAnalytics.SubjectAnswers.topics(7, days);
+    Answers.Subjects week = PartitionedAnalytics.SubjectAnswers.subjects(7, days);
     assertThat(week.total()).isEqualTo(4 * 20 + 199 + 2 * 20); // days 41 to 47
-    assertThat(week.topics()).extracting(Answers.TopicShare::topic).containsExactlyInAnyOrder("Computer Vision", "Machine Learning");
-    assertThat(week.topics().stream().mapToDouble(Answers.TopicShare::share).sum()).isCloseTo(1.0, offset(1e-9));
+    assertThat(week.subjects()).extracting(Answers.SubjectShare::subject).containsExactlyInAnyOrder("Computer Vision", "Machine Learning");
+    assertThat(week.subjects().stream().mapToDouble(Answers.SubjectShare::share).sum()).isCloseTo(1.0, offset(1e-9));
     Answers.Series series = PartitionedAnalytics.SubjectAnswers.series("Computer Vision", 1, days);
     assertThat(series.series()).hasSize(48);
     assertThat(series.series().get(47).closed()).as("the latest day may still be open").isFalse();

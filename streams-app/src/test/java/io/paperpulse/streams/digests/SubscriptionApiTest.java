@@ -85,9 +85,9 @@ class SubscriptionApiTest {
   }
 
   @Test
-  void badAddressesAndUnknownTopicsAreRefused() {
+  void badAddressesAndUnknownSubjectsAreRefused() {
     assertThat(statusOf(() -> call("PUT", List.of("not-an-address"), Map.of(), "{\"everything\": true}"))).isEqualTo(400);
-    assertThatThrownBy(() -> call("PUT", List.of("a@b.io"), Map.of(), "{\"topics\": [\"Nope\"]}")).hasMessageContaining("unknown topic 'Nope'");
+    assertThatThrownBy(() -> call("PUT", List.of("a@b.io"), Map.of(), "{\"topics\": [\"Nope\"]}")).hasMessageContaining("unknown subject 'Nope'");
     assertThat(topic).isEmpty();
   }
 }

@@ -48,8 +48,8 @@ class SubscriptionRequestTest {
   }
 
   @Test
-  void anUnknownTopicIsRefusedNamingIt() {
-    assertRejected("a@b.io", "{\"topics\": [\"Alchemy\"]}", 400, "unknown topic 'Alchemy'");
+  void anUnknownSubjectIsRefusedNamingIt() {
+    assertRejected("a@b.io", "{\"topics\": [\"Alchemy\"]}", 400, "unknown subject 'Alchemy' in topics");
   }
 
   @Test
@@ -71,7 +71,7 @@ class SubscriptionRequestTest {
   void malformedOrEmptyBodiesAreRefusedSayingWhy() {
     assertRejected("a@b.io", "{\"keywords\": [", 400, "not valid JSON");
     assertRejected("a@b.io", "[]", 400, "must be a JSON object");
-    assertRejected("a@b.io", "{}", 400, "follow at least one keyword or topic");
+    assertRejected("a@b.io", "{}", 400, "follow at least one keyword or subject");
     assertRejected("a@b.io", "{\"keywords\": \"llm\"}", 400, "keywords must be an array of strings");
     assertRejected("a@b.io", "{\"keywords\": [3]}", 400, "keywords must be an array of strings");
     assertRejected("a@b.io", "{\"everything\": \"yes\"}", 400, "everything must be true or false");

@@ -64,7 +64,7 @@ class EnrichmentTopologyTest {
   }
 
   @Test
-  void addsKeywordsAndTheTopicsOfItsCategories() {
+  void addsKeywordsAndTheSubjectsOfItsCategories() {
     send(paper("2503.00001")
         .title("Diffusion Models for Protein Design")
         .text("We train diffusion models on protein structures. Our diffusion model designs proteins.")
@@ -113,7 +113,7 @@ class EnrichmentTopologyTest {
   }
 
   @Test
-  void aPaperWithoutCategoriesGetsClassifiedTopics() {
+  void aPaperWithoutCategoriesGetsClassifiedSubjects() {
     send(paper("t:abc")
         .title("Robust grasping with a legged robot")
         .text("A quadruped robot learns locomotion and manipulation policies with reinforcement learning in simulation and transfers them to hardware.")
@@ -121,7 +121,7 @@ class EnrichmentTopologyTest {
         .build());
 
     EnrichedPaper out = enriched.readValue();
-    assertThat(out.getTopics()).isNotEmpty().allSatisfy(topic -> assertThat(topic.getFromCategory()).isFalse());
+    assertThat(out.getTopics()).isNotEmpty().allSatisfy(subject -> assertThat(subject.getFromCategory()).isFalse());
     assertThat(out.getTopics().get(0).getTopic()).isEqualTo("Robotics");
   }
 

@@ -21,7 +21,7 @@ class ModelTrainerTest {
   }
 
   @Test
-  void theTopicModelLearnsEachPaperOnceAndNoPaperOfAHeldOutDay() {
+  void theSubjectModelLearnsEachPaperOnceAndNoPaperOfAHeldOutDay() {
     ModelTrainer.Listings listings = new ModelTrainer.Listings(List.of(
         listed(TRAINING, "a"), listed(TRAINING.plusDays(1), "a"), listed(TRAINING, "b"),
         listed(HELD_OUT, "b"), listed(HELD_OUT, "c"), listed(HELD_OUT.plusDays(10), "c")), 0);
@@ -29,10 +29,10 @@ class ModelTrainerTest {
     assertThat(ModelTrainer.heldOut(HELD_OUT)).isTrue();
     assertThat(ModelTrainer.heldOut(TRAINING)).isFalse();
     assertThat(listings.trainingDays()).extracting(Listed::id).containsExactly("a", "a", "b");
-    assertThat(listings.topicTraining()).extracting(Listed::id).containsExactly("a");
+    assertThat(listings.subjectTraining()).extracting(Listed::id).containsExactly("a");
     assertThat(listings.heldOutPapers()).extracting(Listed::id).containsExactly("b", "c");
     assertThat(listings.heldOutPapers().get(1).day()).isEqualTo(HELD_OUT);
-    assertThat(listed(TRAINING, "a").topic()).isEqualTo("Robotics");
+    assertThat(listed(TRAINING, "a").subject()).isEqualTo("Robotics");
   }
 
   @Test

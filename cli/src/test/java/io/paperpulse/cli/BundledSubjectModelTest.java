@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
-import io.paperpulse.streams.topics.Taxonomy;
-import io.paperpulse.streams.topics.TopicClassifier;
+import io.paperpulse.streams.subjects.Taxonomy;
+import io.paperpulse.streams.subjects.SubjectClassifier;
 import io.paperpulse.streams.train.ModelTrainer;
 import io.paperpulse.streams.train.ModelTrainer.Listed;
 import java.io.IOException;
@@ -17,28 +17,28 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The bundled topic model against real arXiv listings read as {@code paperpulse train} reads them. */
-class BundledTopicModelTest {
+/** The bundled subject model against real arXiv listings read as {@code paperpulse train} reads them. */
+class BundledSubjectModelTest {
   private static final Path DAILY =
       Path.of(System.getProperty("paperpulse.repo", "..")).resolve("../shared/data/arxiv-daily-cs/daily");
 
   @Test
-  void theBundledModelFindsThePrimaryTopicOfMostHeldOutPapers() throws IOException {
+  void theBundledModelFindsThePrimarySubjectOfMostHeldOutPapers() throws IOException {
     assumeTrue(Files.isDirectory(DAILY), () -> "no real listings at " + DAILY);
     List<Path> heldOutDays;
     try (Stream<Path> files = Files.list(DAILY)) {
       heldOutDays = files.filter(f -> ModelTrainer.heldOut(LocalDate.parse(f.getFileName().toString().substring(0, 10))))
           .sorted().toList();
     }
-    TopicClassifier classifier = TopicClassifier.bundled();
+    SubjectClassifier classifier = SubjectClassifier.bundled();
     int primary = 0;
     int listed = 0;
     FeedReader feeds = new FeedReader(ParseOptions.defaults());
     List<Listed> papers = ModelTrainer.read(sink -> feeds.readAll(heldOutDays, sink)).heldOutPapers();
     for (Listed paper : papers) {
-      String best = classifier.predict(paper.title(), paper.text(), 1).get(0).topic();
-      primary += best.equals(paper.topic()) ? 1 : 0;
-      listed += Taxonomy.topicsOf(paper.categories()).contains(best) ? 1 : 0;
+      String best = classifier.predict(paper.title(), paper.text(), 1).get(0).subject();
+      primary += best.equals(paper.subject()) ? 1 : 0;
+      listed += Taxonomy.subjectsOf(paper.categories()).contains(best) ? 1 : 0;
     }
 
     assertThat(papers).hasSizeGreaterThan(5_000);

@@ -1,4 +1,4 @@
-package io.paperpulse.streams.topics;
+package io.paperpulse.streams.subjects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,19 +14,19 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class TopicClassifierTest {
-  private static final TopicTrainer.Settings SMALL = new TopicTrainer.Settings(12, 20, 0.5, 1e-4, 0.01, 7);
+class SubjectClassifierTest {
+  private static final SubjectTrainer.Settings SMALL = new SubjectTrainer.Settings(12, 20, 0.5, 1e-4, 0.01, 7);
   private static final Map<String, List<String>> WORDS = Map.of(
       "Robotics", List.of("robot", "gripper", "locomotion", "manipulator", "quadruped", "actuator", "legged", "grasping"),
       "Astrophysics", List.of("galaxy", "telescope", "stellar", "redshift", "nebula", "quasar", "supernova", "cosmic"),
       "Quantitative Biology", List.of("protein", "enzyme", "genome", "cell", "tissue", "molecule", "bacteria", "receptor"));
   private static final List<String> SHARED = List.of("measurement", "survey", "simulation", "dataset", "analysis", "sample");
 
-  /** A paper of a topic: five of its words and three shared ones, in a random order. */
-  private static String text(String topic, Random random) {
+  /** A paper of a subject: five of its words and three shared ones, in a random order. */
+  private static String text(String subject, Random random) {
     List<String> words = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      words.add(WORDS.get(topic).get(random.nextInt(8)));
+      words.add(WORDS.get(subject).get(random.nextInt(8)));
     }
     for (int i = 0; i < 3; i++) {
       words.add(SHARED.get(random.nextInt(SHARED.size())));
@@ -35,23 +35,23 @@ class TopicClassifierTest {
     return String.join(" ", words) + ".";
   }
 
-  private static TopicClassifier toyModel() {
+  private static SubjectClassifier toyModel() {
     return toyModel(SMALL);
   }
 
-  /** Twenty papers of each of three topics with words of their own. */
-  private static TopicClassifier toyModel(TopicTrainer.Settings settings) {
-    TopicTrainer trainer = new TopicTrainer(settings);
+  /** Twenty papers of each of three subjects with words of their own. */
+  private static SubjectClassifier toyModel(SubjectTrainer.Settings settings) {
+    SubjectTrainer trainer = new SubjectTrainer(settings);
     Random random = new Random(1);
     for (int i = 0; i < 20; i++) {
-      for (String topic : List.of("Robotics", "Astrophysics", "Quantitative Biology")) {
-        trainer.add(topic, "", text(topic, random));
+      for (String subject : List.of("Robotics", "Astrophysics", "Quantitative Biology")) {
+        trainer.add(subject, "", text(subject, random));
       }
     }
     return trainer.train();
   }
 
-  private static byte[] bytes(TopicClassifier model) throws IOException {
+  private static byte[] bytes(SubjectClassifier model) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     model.write(out);
     return out.toByteArray();
@@ -59,40 +59,40 @@ class TopicClassifierTest {
 
   @Test
   void learnsASeparableToySetAndGuessesUnseenPapers() {
-    TopicClassifier model = toyModel();
+    SubjectClassifier model = toyModel();
     Random random = new Random(2);
 
-    assertThat(model.topics()).containsExactly("Astrophysics", "Quantitative Biology", "Robotics");
+    assertThat(model.subjects()).containsExactly("Astrophysics", "Quantitative Biology", "Robotics");
     for (int i = 0; i < 30; i++) {
-      String topic = model.topics().get(i % 3);
-      List<TopicClassifier.Prediction> best = model.predict("", text(topic, random), 1);
-      assertThat(best).extracting(TopicClassifier.Prediction::topic).as("paper %d", i).containsExactly(topic);
+      String subject = model.subjects().get(i % 3);
+      List<SubjectClassifier.Prediction> best = model.predict("", text(subject, random), 1);
+      assertThat(best).extracting(SubjectClassifier.Prediction::subject).as("paper %d", i).containsExactly(subject);
     }
-    List<TopicClassifier.Prediction> all = model.predict("A legged robot", "The quadruped uses a gripper.", 3);
-    assertThat(all.get(0).topic()).isEqualTo("Robotics");
+    List<SubjectClassifier.Prediction> all = model.predict("A legged robot", "The quadruped uses a gripper.", 3);
+    assertThat(all.get(0).subject()).isEqualTo("Robotics");
     assertThat(all.get(0).score()).isGreaterThan(0.8);
   }
 
   @Test
   void theTitleCountsMoreThanTheAbstract() {
-    TopicClassifier model = toyModel();
+    SubjectClassifier model = toyModel();
 
     assertThat(score(model, "galaxy", "protein", "Astrophysics")).isGreaterThan(score(model, "protein", "galaxy", "Astrophysics"));
     assertThat(score(model, "robot", "quasar", "Robotics")).isGreaterThan(score(model, "quasar", "robot", "Robotics"));
   }
 
-  private static double score(TopicClassifier model, String title, String text, String topic) {
-    return model.predict(title, text, 3).stream().filter(p -> p.topic().equals(topic)).findFirst().orElseThrow().score();
+  private static double score(SubjectClassifier model, String title, String text, String subject) {
+    return model.predict(title, text, 3).stream().filter(p -> p.subject().equals(subject)).findFirst().orElseThrow().score();
   }
 
   @Test
-  void scoresSumToOneOverTheTopicsReturnedBestFirst() {
-    TopicClassifier model = toyModel();
+  void scoresSumToOneOverTheSubjectsReturnedBestFirst() {
+    SubjectClassifier model = toyModel();
 
     for (int limit = 1; limit <= 4; limit++) {
-      List<TopicClassifier.Prediction> answer = model.predict("Stellar survey", "A telescope sample of cells and robots.", limit);
+      List<SubjectClassifier.Prediction> answer = model.predict("Stellar survey", "A telescope sample of cells and robots.", limit);
       assertThat(answer).hasSize(Math.min(limit, 3));
-      assertThat(answer.stream().mapToDouble(TopicClassifier.Prediction::score).sum()).isCloseTo(1.0, within(1e-12));
+      assertThat(answer.stream().mapToDouble(SubjectClassifier.Prediction::score).sum()).isCloseTo(1.0, within(1e-12));
       assertThat(answer).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
     }
     assertThat(model.predict("", "", 2)).hasSize(2).allSatisfy(p -> assertThat(p.score()).isCloseTo(0.5, within(0.2)));
@@ -101,16 +101,16 @@ class TopicClassifierTest {
 
   @Test
   void aModelReadBackPredictsExactlyTheSame() throws IOException {
-    TopicClassifier model = toyModel();
+    SubjectClassifier model = toyModel();
     byte[] written = bytes(model);
 
-    TopicClassifier read = TopicClassifier.read(new ByteArrayInputStream(written));
+    SubjectClassifier read = SubjectClassifier.read(new ByteArrayInputStream(written));
 
     assertThat(bytes(read)).isEqualTo(written);
-    assertThat(read.topics()).isEqualTo(model.topics());
+    assertThat(read.subjects()).isEqualTo(model.subjects());
     Random random = new Random(3);
     for (int i = 0; i < 10; i++) {
-      String text = text(model.topics().get(i % 3), random) + " " + text(model.topics().get((i + 1) % 3), random);
+      String text = text(model.subjects().get(i % 3), random) + " " + text(model.subjects().get((i + 1) % 3), random);
       assertThat(read.predict("", text, 3)).isEqualTo(model.predict("", text, 3));
     }
   }
@@ -122,14 +122,14 @@ class TopicClassifierTest {
 
   @Test
   void anotherSeedGivesAnotherModel() throws IOException {
-    TopicTrainer.Settings otherSeed = new TopicTrainer.Settings(12, 20, 0.5, 1e-4, 0.01, 8);
+    SubjectTrainer.Settings otherSeed = new SubjectTrainer.Settings(12, 20, 0.5, 1e-4, 0.01, 8);
 
     assertThat(bytes(toyModel(otherSeed))).isNotEqualTo(bytes(toyModel()));
   }
 
   @Test
   void featuresHaveUnitLengthAndCountBigrams() {
-    TopicFeatures.Vector x = TopicFeatures.of("Protein folding", "Protein folding and protein design.", 18);
+    SubjectFeatures.Vector x = SubjectFeatures.of("Protein folding", "Protein folding and protein design.", 18);
     List<String> title = KeywordExtractor.words("Protein folding");
 
     double norm = 0;
@@ -139,15 +139,15 @@ class TopicClassifierTest {
     assertThat(norm).isCloseTo(1.0, within(1e-6));
     assertThat(title).hasSize(2);
     assertThat(x.buckets()).isSorted().doesNotHaveDuplicates()
-        .contains(TopicFeatures.bucket(title.get(0), 18), TopicFeatures.bucket(title.get(0) + " " + title.get(1), 18));
+        .contains(SubjectFeatures.bucket(title.get(0), 18), SubjectFeatures.bucket(title.get(0) + " " + title.get(1), 18));
   }
 
   @Test
-  void theBundledModelKnowsTaxonomyTopicsAndFindsRobotics() {
-    TopicClassifier bundled = TopicClassifier.bundled();
+  void theBundledModelKnowsTaxonomySubjectsAndFindsRobotics() {
+    SubjectClassifier bundled = SubjectClassifier.bundled();
 
-    assertThat(Taxonomy.allTopics()).containsAll(bundled.topics());
-    assertThat(bundled.predict("Robust grasping with a legged robot", "A quadruped learns locomotion.", 3).get(0).topic())
+    assertThat(Taxonomy.allSubjects()).containsAll(bundled.subjects());
+    assertThat(bundled.predict("Robust grasping with a legged robot", "A quadruped learns locomotion.", 3).get(0).subject())
         .isEqualTo("Robotics");
   }
 }

@@ -1,4 +1,4 @@
-package io.paperpulse.streams.topiccounts;
+package io.paperpulse.streams.subjectcounts;
 
 import io.paperpulse.avro.state.TopicDayCounts;
 import io.paperpulse.streams.analytics.PartitionStores;
@@ -12,14 +12,14 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The research-topic counts' read side: the daily subject counts of some partitions of the {@code
+ * The subject counts' read side: the daily subject counts of some partitions of the {@code
  * analytics} topic (each instance's part), from their stores. A part is a map of plain values that
  * the HTTP layer merges as JSON with the other instances' parts.
  */
-public final class TopicCountQueries {
+public final class SubjectCountQueries {
   private final PartitionStores stores;
 
-  public TopicCountQueries(PartitionStores stores) {
+  public SubjectCountQueries(PartitionStores stores) {
     this.stores = stores;
   }
 
@@ -28,14 +28,14 @@ public final class TopicCountQueries {
    * partitions have not counted yet (a copy still restoring or behind) has a total of 0, so a
    * merged answer never looks complete while a part of it is missing.
    */
-  public Map<String, Object> topicDaysPart(Set<Integer> partitions, boolean stale) {
+  public Map<String, Object> subjectDaysPart(Set<Integer> partitions, boolean stale) {
     Map<String, Object> days = new TreeMap<>();
     Map<String, Integer> seen = new HashMap<>();
     for (int p : partitions) {
-      ReadOnlyKeyValueStore<Long, TopicDayCounts> store = stores.store(StoreNames.TOPIC_DAYS, p, stale);
+      ReadOnlyKeyValueStore<Long, TopicDayCounts> store = stores.store(StoreNames.SUBJECT_DAYS, p, stale);
       try (KeyValueIterator<Long, TopicDayCounts> all = store.all()) {
         all.forEachRemaining(kv -> {
-          days.merge(String.valueOf(kv.key), dayJson(kv.value), TopicCountQueries::mergeDayJson);
+          days.merge(String.valueOf(kv.key), dayJson(kv.value), SubjectCountQueries::mergeDayJson);
           seen.merge(String.valueOf(kv.key), 1, Integer::sum);
         });
       }

@@ -2,9 +2,9 @@ package io.paperpulse.bench;
 
 import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.feed.ParseOptions;
-import io.paperpulse.streams.topics.Taxonomy;
-import io.paperpulse.streams.topics.TopicClassifier;
-import io.paperpulse.streams.topics.TopicTrainer;
+import io.paperpulse.streams.subjects.Taxonomy;
+import io.paperpulse.streams.subjects.SubjectClassifier;
+import io.paperpulse.streams.subjects.SubjectTrainer;
 import io.paperpulse.streams.train.ModelTrainer;
 import io.paperpulse.streams.train.ModelTrainer.Listed;
 import java.io.IOException;
@@ -22,33 +22,33 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Topic quality of the bundled classifier on the papers of the listing days held out of training
+ * Subject quality of the bundled classifier on the papers of the listing days held out of training
  * ({@link ModelTrainer.Listings#heldOutPapers}): top-1 accuracy against the primary category's
- * topic and against any listed category's topic, precision and recall per topic, and prediction
+ * subject and against any listed category's subject, precision and recall per subject, and prediction
  * speed; beside the naive Bayes classifier PaperPulse used before, trained here on the same papers
- * as the bundled model, and beside always answering the most common topic.
+ * as the bundled model, and beside always answering the most common subject.
  */
-final class TopicQuality {
+final class SubjectQuality {
   /**
-   * How often each topic was the truth, was guessed, and was guessed rightly; and how often a guess
-   * outside the listed topics was made, by listed topics and guess.
+   * How often each subject was the truth, was guessed, and was guessed rightly; and how often a guess
+   * outside the listed subjects was made, by listed subjects and guess.
    */
   private static final class Tally {
-    /** Per topic: papers it is the truth of, papers it was guessed for, and right guesses. */
-    final Map<String, int[]> topics = new HashMap<>();
-    /** Misses by "listed topics | guess", the two cells of a Markdown table row. */
+    /** Per subject: papers it is the truth of, papers it was guessed for, and right guesses. */
+    final Map<String, int[]> subjects = new HashMap<>();
+    /** Misses by "listed subjects | guess", the two cells of a Markdown table row. */
     final Map<String, Integer> misses = new TreeMap<>();
     int primary;
     int listed;
 
     void add(Listed paper, String guess) {
-      topics.computeIfAbsent(paper.topic(), t -> new int[3])[0]++;
-      topics.computeIfAbsent(guess, t -> new int[3])[1]++;
-      if (guess.equals(paper.topic())) {
-        topics.get(guess)[2]++;
+      subjects.computeIfAbsent(paper.subject(), t -> new int[3])[0]++;
+      subjects.computeIfAbsent(guess, t -> new int[3])[1]++;
+      if (guess.equals(paper.subject())) {
+        subjects.get(guess)[2]++;
         primary++;
       }
-      List<String> all = Taxonomy.topicsOf(paper.categories());
+      List<String> all = Taxonomy.subjectsOf(paper.categories());
       if (all.contains(guess)) {
         listed++;
       } else {
@@ -56,13 +56,13 @@ final class TopicQuality {
       }
     }
 
-    double precision(String topic) {
-      int[] t = topics.getOrDefault(topic, new int[3]);
+    double precision(String subject) {
+      int[] t = subjects.getOrDefault(subject, new int[3]);
       return t[1] == 0 ? Double.NaN : (double) t[2] / t[1];
     }
 
-    double recall(String topic) {
-      int[] t = topics.getOrDefault(topic, new int[3]);
+    double recall(String subject) {
+      int[] t = subjects.getOrDefault(subject, new int[3]);
       return t[0] == 0 ? Double.NaN : (double) t[2] / t[0];
     }
   }
@@ -74,37 +74,37 @@ final class TopicQuality {
       to 1e-4, rates 0.2 to 1, 5 to 20 epochs, 2^18 to 2^20 buckets, title weights 1 to 3 and words
       without bigrams all scored between 0.81 and 0.835 top-1; dropping weights below 0.02 to 0.2 moved
       it by less than 0.003 while the file shrank from 2.5 MB to 0.2 MB. Two variants did not help:
-      giving the other listed categories' topics a share of the target (0.2 to 0.5 of it: lower on
+      giving the other listed categories' subjects a share of the target (0.2 to 0.5 of it: lower on
       both measures) and keeping the generic words that `KeywordExtractor.words` drops (no change). The
-      chosen settings scored 0.804 to 0.833 top-1 and 0.880 to 0.901 within the listed topics on the
+      chosen settings scored 0.804 to 0.833 top-1 and 0.880 to 0.901 within the listed subjects on the
       four validation digits: the held-out figures above lie in that day-to-day spread.
 
       """;
 
-  private TopicQuality() {}
+  private SubjectQuality() {}
 
-  /** The report's Topics section, or a line saying the listings are absent. */
+  /** The report's Subjects section, or a line saying the listings are absent. */
   static String section(Path daily) throws IOException {
     if (!Files.isDirectory(daily)) {
-      return "## Topics\n\nNot measured: " + daily + " is absent.\n";
+      return "## Subjects\n\nNot measured: " + daily + " is absent.\n";
     }
     ModelTrainer.Listings listings = ModelTrainer.read(
         papers -> new FeedReader(ParseOptions.defaults()).readAll(List.of(daily), papers));
-    List<Listed> training = listings.topicTraining();
+    List<Listed> training = listings.subjectTraining();
     List<Listed> test = listings.heldOutPapers();
     NaiveBayes bayes = new NaiveBayes();
     for (Listed paper : training) {
-      bayes.add(paper.topic(), paper.title(), paper.text());
+      bayes.add(paper.subject(), paper.title(), paper.text());
     }
     bayes.prune();
-    TopicClassifier classifier = TopicClassifier.bundled();
+    SubjectClassifier classifier = SubjectClassifier.bundled();
     List<String> guesses = new ArrayList<>();
     double seconds = 0;
     for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT up
       guesses.clear();
       long start = System.nanoTime();
       for (Listed paper : test) {
-        guesses.add(classifier.predict(paper.title(), paper.text(), 1).get(0).topic());
+        guesses.add(classifier.predict(paper.title(), paper.text(), 1).get(0).subject());
       }
       seconds = (System.nanoTime() - start) / 1e9;
     }
@@ -115,37 +115,37 @@ final class TopicQuality {
       baseline.add(test.get(i), bayes.best(test.get(i).title(), test.get(i).text()));
     }
     return summary(training.size(), test, linear, baseline, classifier, test.size() / seconds)
-        + TUNING + misses(linear) + perTopic(linear, baseline);
+        + TUNING + misses(linear) + perSubject(linear, baseline);
   }
 
   private static String summary(
-      int trained, List<Listed> test, Tally linear, Tally baseline, TopicClassifier classifier, double perSecond) {
+      int trained, List<Listed> test, Tally linear, Tally baseline, SubjectClassifier classifier, double perSecond) {
     int n = test.size();
-    int majority = linear.topics.values().stream().mapToInt(t -> t[0]).max().orElse(0);
-    long truths = linear.topics.values().stream().filter(t -> t[0] > 0).count();
-    TopicTrainer.Settings s = TopicTrainer.Settings.DEFAULTS;
+    int majority = linear.subjects.values().stream().mapToInt(t -> t[0]).max().orElse(0);
+    long truths = linear.subjects.values().stream().filter(t -> t[0] > 0).count();
+    SubjectTrainer.Settings s = SubjectTrainer.Settings.DEFAULTS;
     return String.format(Locale.ROOT, """
-        ## Topics: top-1 accuracy on held-out listing days
+        ## Subjects: top-1 accuracy on held-out listing days
 
-        Listing days whose epoch day is a multiple of 10 are held out; `paperpulse train` fits the topic model
+        Listing days whose epoch day is a multiple of 10 are held out; `paperpulse train` fits the subject model
         on the papers of the other days, each once, leaving out any paper that is also listed on a held-out
         day (a paper can be listed on several days). The test set is each paper of the held-out days once.
-        The classifier sees only title and abstract; the truth is the topic of the primary category, or, in
+        The classifier sees only title and abstract; the truth is the subject of the primary category, or, in
         the second column, of any of the paper's categories. Naive Bayes, the classifier before this one,
         is trained here on the same %,d papers as the bundled model. (The figure reported for it before,
         0.632 top-1, counted 11,748 listings of the held-out days, repeats included, some of them of papers
         also listed on training days.)
 
-        | held-out papers | topics | | top-1, primary category | top-1 within the listed categories |
+        | held-out papers | subjects | | top-1, primary category | top-1 within the listed categories |
         |---|---|---|---|---|
         | %,d | %d | **softmax regression (bundled)** | **%.3f** | **%.3f** |
         | | | naive Bayes | %.3f | %.3f |
-        | | | most common topic (%s) | %.3f | |
+        | | | most common subject (%s) | %.3f | |
 
         Model: multinomial logistic regression over stemmed words and word bigrams of title (counted
         twice) and abstract, hashed into 2^%d buckets, tf `1 + ln(count)`, unit length; SGD with L2
         %.0e, rate %.1f, %d epochs, seed %d; weights below %.2f dropped, the rest stored as 16-bit steps:
-        %d topics, %,d weights, %,d bytes gzipped. Prediction, one thread: %,.0f papers/s (tokenising included;
+        %d subjects, %,d weights, %,d bytes gzipped. Prediction, one thread: %,.0f papers/s (tokenising included;
         system load average %.1f on %d cores while measured).
         Training on this archive takes about a minute on two cores besides reading it.
 
@@ -155,38 +155,38 @@ final class TopicQuality {
         """,
         trained, n, truths, (double) linear.primary / n, (double) linear.listed / n,
         (double) baseline.primary / n, (double) baseline.listed / n, mostCommon(linear), (double) majority / n,
-        s.bits(), s.l2(), s.rate(), s.epochs(), s.seed(), s.minWeight(), classifier.topics().size(),
+        s.bits(), s.l2(), s.rate(), s.epochs(), s.seed(), s.minWeight(), classifier.subjects().size(),
         classifier.weights(), resourceSize(), perSecond,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
   }
 
-  private static String perTopic(Tally linear, Tally baseline) {
-    StringBuilder out = new StringBuilder("### Per topic (held-out papers, primary category)\n\n");
-    out.append("| topic | papers | guessed | precision | recall | naive Bayes precision | recall |\n");
+  private static String perSubject(Tally linear, Tally baseline) {
+    StringBuilder out = new StringBuilder("### Per subject (held-out papers, primary category)\n\n");
+    out.append("| subject | papers | guessed | precision | recall | naive Bayes precision | recall |\n");
     out.append("|---|---|---|---|---|---|---|\n");
-    Set<String> named = new TreeSet<>(linear.topics.keySet());
-    named.addAll(baseline.topics.keySet());
-    List<String> topics = new ArrayList<>(named);
-    topics.sort(Comparator.comparingInt((String t) -> -linear.topics.getOrDefault(t, new int[3])[0])
-        .thenComparingInt(t -> -linear.topics.getOrDefault(t, new int[3])[1]));
-    for (String topic : topics) {
-      int[] t = linear.topics.getOrDefault(topic, new int[3]);
-      out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s |%n", topic, t[0], t[1],
-          ratio(linear.precision(topic)), ratio(linear.recall(topic)),
-          ratio(baseline.precision(topic)), ratio(baseline.recall(topic))));
+    Set<String> named = new TreeSet<>(linear.subjects.keySet());
+    named.addAll(baseline.subjects.keySet());
+    List<String> subjects = new ArrayList<>(named);
+    subjects.sort(Comparator.comparingInt((String t) -> -linear.subjects.getOrDefault(t, new int[3])[0])
+        .thenComparingInt(t -> -linear.subjects.getOrDefault(t, new int[3])[1]));
+    for (String subject : subjects) {
+      int[] t = linear.subjects.getOrDefault(subject, new int[3]);
+      out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s |%n", subject, t[0], t[1],
+          ratio(linear.precision(subject)), ratio(linear.recall(subject)),
+          ratio(baseline.precision(subject)), ratio(baseline.recall(subject))));
     }
-    out.append("\nA dash: the topic was never guessed (precision) or is never the truth (recall).\n");
+    out.append("\nA dash: the subject was never guessed (precision) or is never the truth (recall).\n");
     return out.toString();
   }
 
   private static String misses(Tally linear) {
     StringBuilder out = new StringBuilder("""
-        ### The most common misses (top-1 outside the listed categories' topics)
+        ### The most common misses (top-1 outside the listed categories' subjects)
 
-        Most are papers listed under one topic only, guessed as a neighbour among Artificial
+        Most are papers listed under one subject only, guessed as a neighbour among Artificial
         Intelligence, Computation and Language and Computer Vision (an AI paper about a language model).
 
-        | listed topics | guessed | papers |
+        | listed subjects | guessed | papers |
         |---|---|---|
         """);
     int total = linear.misses.values().stream().mapToInt(Integer::intValue).sum();
@@ -202,12 +202,12 @@ final class TopicQuality {
   }
 
   private static String mostCommon(Tally tally) {
-    return tally.topics.entrySet().stream().max(Comparator.comparingInt((Map.Entry<String, int[]> e) -> e.getValue()[0]))
+    return tally.subjects.entrySet().stream().max(Comparator.comparingInt((Map.Entry<String, int[]> e) -> e.getValue()[0]))
         .map(Map.Entry::getKey).orElse("none");
   }
 
   private static long resourceSize() {
-    try (var in = TopicClassifier.class.getResourceAsStream(TopicClassifier.RESOURCE)) {
+    try (var in = SubjectClassifier.class.getResourceAsStream(SubjectClassifier.RESOURCE)) {
       return in.readAllBytes().length;
     } catch (IOException e) {
       return 0;

@@ -1,4 +1,4 @@
-package io.paperpulse.streams.topiccounts;
+package io.paperpulse.streams.subjectcounts;
 
 import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.common.TopicSerdes;
@@ -31,8 +31,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Rolling topic counts: per topic, hopping windows of 1, 7 and 30 days advancing by one day, on
- * event time, onto {@code trends.topic-counts}.
+ * Rolling subject counts: per subject, hopping windows of 1, 7 and 30 days advancing by one day, on
+ * event time, onto {@code trends.topic-counts}. That topic, the processor and the stores keep
+ * "topic" in their names: consumers and changelogs depend on them.
  *
  * <p>Each partition of the {@code analytics} topic counts the subjects keyed to it, per day, and
  * all papers per day from the ticks every partition gets. A window's count is the sum of its days. A window is
@@ -40,20 +41,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the grace period, so late papers within grace count and a replay writes exactly what the live
  * run wrote. The current, still open windows
  * are served by the HTTP API from the same daily counts. A paper counts once under each of its
- * distinct category topics, or under its best guessed topic when it has no categories; {@code share}
+ * distinct category subjects, or under its best guessed subject when it has no categories; {@code share}
  * is count over all papers of the window.
  *
  * <p>Every partition sees every tick in each source partition's order, so every partition closes
  * the same windows with the same totals; the HTTP API merges the partitions' subjects.
  */
-public final class TopicCountsTopology {
+public final class SubjectCountsTopology {
   /** Window sizes in days. */
   public static final int[] WINDOW_DAYS = {1, 7, 30};
   /** Daily counts kept for the series the HTTP API serves. */
   static final int RETAINED_DAYS = 120;
   private static final String MIN_DAY = "min-day";
 
-  private TopicCountsTopology() {}
+  private SubjectCountsTopology() {}
 
   /** Standalone: reads {@code papers.enriched}. */
   public static Topology build(AnalyticsSettings settings, TopicSerdes serdes, Counters counters) {
@@ -69,25 +70,25 @@ public final class TopicCountsTopology {
       AnalyticsSettings settings,
       TopicSerdes serdes,
       Counters counters) {
-    builder.addStateStore(settings.cachedStore(StoreNames.TOPIC_DAYS, Serdes.Long(), AvroSerdes.plain(TopicDayCounts.class)));
-    builder.addStateStore(settings.store(StoreNames.TOPIC_PROGRESS, Serdes.String(), Serdes.Long()));
-    builder.addStateStore(settings.store(StoreNames.TOPIC_WATERMARK, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(settings.cachedStore(StoreNames.SUBJECT_DAYS, Serdes.Long(), AvroSerdes.plain(TopicDayCounts.class)));
+    builder.addStateStore(settings.store(StoreNames.SUBJECT_PROGRESS, Serdes.String(), Serdes.Long()));
+    builder.addStateStore(settings.store(StoreNames.SUBJECT_WATERMARK, Serdes.String(), Serdes.Long()));
     analytics
         .process(() -> new CountProcessor(settings, counters), Named.as("topic-counts"),
-            StoreNames.TOPIC_DAYS, StoreNames.TOPIC_PROGRESS, StoreNames.TOPIC_WATERMARK)
-        .to(Topics.TOPIC_COUNTS.name(), TopicStreams.produced(Topics.TOPIC_COUNTS, serdes, "topic-counts-sink"));
+            StoreNames.SUBJECT_DAYS, StoreNames.SUBJECT_PROGRESS, StoreNames.SUBJECT_WATERMARK)
+        .to(Topics.SUBJECT_COUNTS.name(), TopicStreams.produced(Topics.SUBJECT_COUNTS, serdes, "topic-counts-sink"));
   }
 
-  /** The key of a window's record: {@code topic|P7D|2025-03-21}. */
-  static String key(String topic, int days, long startDay) {
-    return topic + "|" + window(days) + "|" + LocalDate.ofEpochDay(startDay);
+  /** The key of a window's record: {@code subject|P7D|2025-03-21}. */
+  static String key(String subject, int days, long startDay) {
+    return subject + "|" + window(days) + "|" + LocalDate.ofEpochDay(startDay);
   }
 
   public static String window(int days) {
     return "P" + days + "D";
   }
 
-  /** A window's papers: all of them, and per topic in topic order. */
+  /** A window's papers: all of them, and per subject in subject order. */
   public record WindowSum(long total, Map<String, Long> counts) {}
 
   /** Read access to the daily counts, from the processor's store or an interactive query. */
@@ -103,7 +104,7 @@ public final class TopicCountsTopology {
       TopicDayCounts day = days.get(d);
       if (day != null) {
         total += day.getTotal();
-        day.getCounts().forEach((topic, count) -> counts.merge(topic, count, Long::sum));
+        day.getCounts().forEach((subject, count) -> counts.merge(subject, count, Long::sum));
       }
     }
     return new WindowSum(total, counts);
@@ -127,9 +128,9 @@ public final class TopicCountsTopology {
     @Override
     public void init(ProcessorContext<String, TopicCount> context) {
       this.context = context;
-      this.days = context.getStateStore(StoreNames.TOPIC_DAYS);
-      this.progress = context.getStateStore(StoreNames.TOPIC_PROGRESS);
-      this.watermark = new Watermark(context.getStateStore(StoreNames.TOPIC_WATERMARK), settings.sourcePartitions());
+      this.days = context.getStateStore(StoreNames.SUBJECT_DAYS);
+      this.progress = context.getStateStore(StoreNames.SUBJECT_PROGRESS);
+      this.watermark = new Watermark(context.getStateStore(StoreNames.SUBJECT_WATERMARK), settings.sourcePartitions());
     }
 
     @Override

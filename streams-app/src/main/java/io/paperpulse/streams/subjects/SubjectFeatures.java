@@ -1,23 +1,23 @@
-package io.paperpulse.streams.topics;
+package io.paperpulse.streams.subjects;
 
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The features the topic classifier reads from a paper: its stemmed content words ({@link
+ * The features the subject classifier reads from a paper: its stemmed content words ({@link
  * KeywordExtractor#words}) and the pairs of adjacent ones (word bigrams), from the title and the
  * abstract separately, hashed into {@code 2^bits} buckets. A title word or bigram counts {@value
  * #TITLE_WEIGHT} times. Each bucket's value is {@code 1 + ln(count)}, and the vector has unit
  * length, so a long abstract weighs no more than a short one.
  */
-public final class TopicFeatures {
+public final class SubjectFeatures {
   static final int TITLE_WEIGHT = 2;
 
   /** Sparse features: bucket indices in ascending order and their values. */
   public record Vector(int[] buckets, float[] values) {}
 
-  private TopicFeatures() {}
+  private SubjectFeatures() {}
 
   /** The feature vector of a paper. */
   public static Vector of(String title, String text, int bits) {

@@ -1,4 +1,4 @@
-package io.paperpulse.streams.topics;
+package io.paperpulse.streams.subjects;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * arXiv categories mapped to readable topics. Computer science and its neighbours keep their own
- * topics; other archives fold into one topic each, so the set of topics (and of metric series)
+ * arXiv categories mapped to readable subjects. Computer science and its neighbours keep their own
+ * subjects; other archives fold into one subject each, so the set of subjects (and of metric series)
  * stays bounded.
  */
 public final class Taxonomy {
-  /** The topic of a category this taxonomy does not know. */
+  /** The subject of a category this taxonomy does not know. */
   public static final String OTHER = "Other";
 
   private static final Map<String, String> CATEGORIES =
@@ -90,28 +90,28 @@ public final class Taxonomy {
 
   private Taxonomy() {}
 
-  /** The topic of one category, e.g. {@code cs.LG} is "Machine Learning". */
-  public static String topicOf(String category) {
-    String topic = CATEGORIES.get(category);
-    if (topic != null) {
-      return topic;
+  /** The subject of one category, e.g. {@code cs.LG} is "Machine Learning". */
+  public static String subjectOf(String category) {
+    String subject = CATEGORIES.get(category);
+    if (subject != null) {
+      return subject;
     }
     int dot = category.indexOf('.');
     String archive = dot < 0 ? category : category.substring(0, dot);
     return ARCHIVES.getOrDefault(archive, OTHER);
   }
 
-  /** The distinct topics of a category list, in order (the primary category's first). */
-  public static List<String> topicsOf(List<String> categories) {
-    Set<String> topics = new LinkedHashSet<>();
+  /** The distinct subjects of a category list, in order (the primary category's first). */
+  public static List<String> subjectsOf(List<String> categories) {
+    Set<String> subjects = new LinkedHashSet<>();
     for (String category : categories) {
-      topics.add(topicOf(category));
+      subjects.add(subjectOf(category));
     }
-    return List.copyOf(topics);
+    return List.copyOf(subjects);
   }
 
-  /** Every topic this taxonomy can give, for dashboards and bounded metrics. */
-  public static Set<String> allTopics() {
+  /** Every subject this taxonomy can give, for dashboards and bounded metrics. */
+  public static Set<String> allSubjects() {
     Set<String> all = new LinkedHashSet<>(CATEGORIES.values());
     all.addAll(ARCHIVES.values());
     all.add(OTHER);

@@ -1,4 +1,4 @@
-package io.paperpulse.streams.topiccounts;
+package io.paperpulse.streams.subjectcounts;
 
 import io.paperpulse.common.AvroSerdes;
 import io.paperpulse.common.TopicSerdes;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TopicCountsTopologyTest {
+class SubjectCountsTopologyTest {
   private static final long DAY0 = Days.of(TestPapers.T0);
   private final Counters counters = new Counters();
   private TopologyTestDriver driver;
@@ -34,9 +34,9 @@ class TopicCountsTopologyTest {
   @BeforeEach
   void start() {
     driver = new TopologyTestDriver(
-        TopicCountsTopology.build(AnalyticsSettings.defaults().withInMemoryState(true), TopicSerdes.plain(), counters), TestPapers.driverConfig());
+        SubjectCountsTopology.build(AnalyticsSettings.defaults().withInMemoryState(true), TopicSerdes.plain(), counters), TestPapers.driverConfig());
     enriched = driver.createInputTopic(Topics.PAPERS_ENRICHED.name(), Serdes.String().serializer(), AvroSerdes.plain(EnrichedPaper.class).serializer());
-    counts = driver.createOutputTopic(Topics.TOPIC_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer());
+    counts = driver.createOutputTopic(Topics.SUBJECT_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer());
   }
 
   @AfterEach
@@ -44,13 +44,13 @@ class TopicCountsTopologyTest {
     driver.close();
   }
 
-  private void paperAt(Instant time, String... topics) {
+  private void paperAt(Instant time, String... subjects) {
     String id = "p" + ids++;
-    enriched.pipeInput(id, paper(id).at(time).topics(topics).enriched(), time);
+    enriched.pipeInput(id, paper(id).at(time).subjects(subjects).enriched(), time);
   }
 
-  private static String key(String topic, int days, int startDay) {
-    return TopicCountsTopology.key(topic, days, DAY0 + startDay);
+  private static String key(String subject, int days, int startDay) {
+    return SubjectCountsTopology.key(subject, days, DAY0 + startDay);
   }
 
   @Test

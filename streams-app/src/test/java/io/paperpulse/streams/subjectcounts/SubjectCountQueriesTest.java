@@ -1,4 +1,4 @@
-package io.paperpulse.streams.topiccounts;
+package io.paperpulse.streams.subjectcounts;
 
 import static io.paperpulse.streams.analytics.DriverStores.DAY0;
 import static io.paperpulse.streams.analytics.DriverStores.PARTITION;
@@ -10,14 +10,14 @@ import io.paperpulse.streams.analytics.DriverStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The research-topic counts' read side over the stores the topology fills on the test driver ({@link DriverStores}). */
+/** The subject counts' read side over the stores the topology fills on the test driver ({@link DriverStores}). */
 @ExtendWith(DriverStores.Fed.class)
-class TopicCountQueriesTest {
+class SubjectCountQueriesTest {
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
-  void theDaysPartCountsEveryPaperOfADayOnceUnderItsSubject(TopicCountQueries queries) {
-    JsonNode day = json.valueToTree(queries.topicDaysPart(PARTITION, false)).path("days").path(String.valueOf(DAY0 + 45));
+  void theDaysPartCountsEveryPaperOfADayOnceUnderItsSubject(SubjectCountQueries queries) {
+    JsonNode day = json.valueToTree(queries.subjectDaysPart(PARTITION, false)).path("days").path(String.valueOf(DAY0 + 45));
 
     assertThat(day.path("total").asLong()).isEqualTo(199);
     assertThat(day.path("counts").size()).isEqualTo(2);
