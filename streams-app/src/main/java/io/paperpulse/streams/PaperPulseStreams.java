@@ -83,8 +83,8 @@ public final class PaperPulseStreams implements AutoCloseable {
     // JMX reporter would register and remove an MBean each time a store iterator opens and closes
     // (the "oldest open iterator" gauge): a third of the trends' CPU when a day is judged.
     props.putIfAbsent(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
-    // A write cache big enough for a commit's worth of keyword days: a keyword's day reaches
-    // RocksDB and its changelog once a commit, not once a paper.
+    // A write cache for the stores whose keys many papers of a commit write (a day's papers and
+    // subjects, the windowed counts): each key reaches RocksDB and its changelog once a commit.
     props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
     props.putIfAbsent("enable.metrics.push", false);
     return props;

@@ -61,8 +61,8 @@ public record AnalyticsSettings(
   }
 
   /**
-   * A store written many times a commit (a keyword's day, a day's papers): with a write cache, so
-   * each key reaches RocksDB and its changelog once a commit, not once a paper.
+   * A store whose keys are written many times a commit (a day's papers, a day's subjects): with a
+   * write cache, so each key reaches RocksDB and its changelog once a commit, not once a paper.
    */
   public <K, V> StoreBuilder<KeyValueStore<K, V>> cachedStore(String name, Serde<K> keys, Serde<V> values) {
     return store(name, keys, values).withCachingEnabled();

@@ -79,10 +79,12 @@ public final class KeywordTrendsTopology {
         Materialized.<String, Watch, KeyValueStore<Bytes, byte[]>>as(StoreNames.WATCHLIST)
             .withKeySerde(Serdes.String())
             .withValueSerde(Topics.WATCHLIST.valueSerde(serdes)));
-    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde()));
-    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.String()));
-    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde()));
-    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_TITLES, Serdes.String(), Serdes.String()));
+    // Most of a keyword's days get one mention a commit: a write cache would not merge their writes,
+    // and its sorted map costs more than RocksDB's own reads. A day's papers are counted once a paper.
+    builder.addStateStore(settings.store(StoreNames.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde()));
+    builder.addStateStore(settings.store(StoreNames.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.String()));
+    builder.addStateStore(settings.store(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde()));
+    builder.addStateStore(settings.store(StoreNames.KEYWORD_TITLES, Serdes.String(), Serdes.String()));
     builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_PROGRESS, Serdes.String(), Serdes.Long()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long()));
