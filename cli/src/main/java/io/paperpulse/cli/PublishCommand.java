@@ -1,13 +1,8 @@
 package io.paperpulse.cli;
 
-import io.paperpulse.producer.feed.FeedReader;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code paperpulse publish}: every paper of the given feeds onto topic {@code papers}. */
 @Command(
@@ -19,19 +14,10 @@ import picocli.CommandLine.Parameters;
           + " 3 when Kafka did not acknowledge some papers."
     })
 final class PublishCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Feed files or directories.")
-  List<Path> inputs;
-
-  @Option(names = "--metrics-port", description = "Serve the run's progress as Prometheus metrics on this port (/metrics).")
-  Integer metricsPort;
-
-  @Mixin ConnectionOptions connection;
-  @Mixin FeedOptions feed;
+  @Mixin PublishInputs inputs;
 
   @Override
   public Integer call() throws Exception {
-    List<Path> files = FeedReader.expand(inputs);
-    return Publishing.run(
-        connection.load(), feed.toParseOptions(), "paperpulse-publish", job -> job.publish(files), true, metricsPort);
+    return inputs.publish("paperpulse-publish", (job, files) -> job.publish(files));
   }
 }

@@ -1,15 +1,11 @@
 package io.paperpulse.cli;
 
-import io.paperpulse.producer.feed.FeedReader;
 import io.paperpulse.producer.publish.PublishJob;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code paperpulse replay}: the backfill path, an archive published in event-time order. */
 @Command(
@@ -20,8 +16,7 @@ import picocli.CommandLine.Parameters;
       "Exit codes as for publish."
     })
 final class ReplayCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Feed files or directories.")
-  List<Path> inputs;
+  @Mixin PublishInputs inputs;
 
   @Option(names = "--from", description = "First day to publish (YYYY-MM-DD, UTC, inclusive).")
   LocalDate from;
@@ -35,12 +30,6 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Seconds of event time per second of replay (86400 = a day a second); 0 = as fast as possible.")
   double speed;
 
-  @Option(names = "--metrics-port", description = "Serve the run's progress as Prometheus metrics on this port (/metrics).")
-  Integer metricsPort;
-
-  @Mixin ConnectionOptions connection;
-  @Mixin FeedOptions feed;
-
   @Override
   public Integer call() throws Exception {
     if (speed < 0) {
@@ -49,9 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("--to " + to + " is before --from " + from);
     }
-    List<Path> files = FeedReader.expand(inputs);
     PublishJob.ReplayOptions options = new PublishJob.ReplayOptions(from, to, speed);
-    return Publishing.run(
-        connection.load(), feed.toParseOptions(), "paperpulse-replay", job -> job.replay(files, options), true, metricsPort);
+    return inputs.publish("paperpulse-replay", (job, files) -> job.replay(files, options));
   }
 }

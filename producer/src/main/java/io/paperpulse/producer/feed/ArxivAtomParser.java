@@ -17,36 +17,22 @@ import javax.xml.stream.XMLStreamReader;
  * under {@code /api/errors}; that is reported as an error of the whole input, not read as a paper.
  */
 final class ArxivAtomParser implements FeedParser {
-  private static final int MAX_FIELD_CHARS = PaperDraft.MAX_ABSTRACT_CHARS + 1;
-
   @Override
   public void parse(String name, InputStream in, ParseOptions options, ParseListener listener)
       throws IOException, FeedException {
     Instant ingested = options.clock().instant();
-    XMLStreamReader xml = null;
-    try {
-      xml = SafeXml.open(in);
-      while (xml.hasNext()) {
-        if (xml.next() == XMLStreamReader.START_ELEMENT && xml.getLocalName().equals("entry")) {
-          String location = String.valueOf(xml.getLocation().getLineNumber());
-          Entry entry = entry(xml);
-          if (entry.id != null && entry.id.contains("/api/errors")) {
-            throw new FeedException(
-                name + ":" + location + ": the arXiv API returned an error: "
-                    + PaperDraft.fold(entry.summary));
-          }
-          try {
-            listener.paper(entry.draft().build(ingested), location);
-          } catch (InvalidRecordException e) {
-            listener.rejected(new Rejection(name, location, e.getMessage()));
-          }
-        }
+    XmlFeed.read(name, in, xml -> {
+      if (!xml.getLocalName().equals("entry")) {
+        return;
       }
-    } catch (XMLStreamException e) {
-      throw XmlErrors.of(name, e);
-    } finally {
-      XmlErrors.close(xml);
-    }
+      String location = String.valueOf(xml.getLocation().getLineNumber());
+      Entry entry = entry(xml);
+      if (entry.id != null && entry.id.contains("/api/errors")) {
+        throw new FeedException(
+            name + ":" + location + ": the arXiv API returned an error: " + PaperDraft.fold(entry.summary));
+      }
+      XmlFeed.record(name, location, ingested, listener, entry::draft);
+    });
   }
 
   /** The fields of one entry, collected before they are checked. */
@@ -85,33 +71,16 @@ final class ArxivAtomParser implements FeedParser {
 
   private static Entry entry(XMLStreamReader xml) throws XMLStreamException {
     Entry entry = new Entry();
-    int depth = 1;
-    while (depth > 0) {
-      int event = xml.next();
-      if (event == XMLStreamReader.END_ELEMENT) {
-        depth--;
-        continue;
-      }
-      if (event != XMLStreamReader.START_ELEMENT) {
-        continue;
-      }
-      switch (xml.getLocalName()) {
-        case "id" -> entry.id = SafeXml.text(xml, MAX_FIELD_CHARS);
-        case "title" -> entry.title = SafeXml.text(xml, MAX_FIELD_CHARS);
-        case "summary" -> entry.summary = SafeXml.text(xml, MAX_FIELD_CHARS);
+    SafeXml.children(xml, element -> {
+      switch (element) {
+        case "id" -> entry.id = SafeXml.text(xml, XmlFeed.MAX_FIELD_CHARS);
+        case "title" -> entry.title = SafeXml.text(xml, XmlFeed.MAX_FIELD_CHARS);
+        case "summary" -> entry.summary = SafeXml.text(xml, XmlFeed.MAX_FIELD_CHARS);
         case "published" -> entry.published = SafeXml.text(xml, 100);
-        case "comment" -> entry.comment = SafeXml.text(xml, MAX_FIELD_CHARS);
-        case "author" -> depth++;
-        case "name" -> entry.draft.author(SafeXml.text(xml, MAX_FIELD_CHARS));
-        case "category", "primary_category" -> {
-          String term = xml.getAttributeValue(null, "term");
-          if (xml.getLocalName().equals("primary_category")) {
-            entry.draft.category(term);
-          } else {
-            entry.laterCategories.add(term);
-          }
-          depth++;
-        }
+        case "comment" -> entry.comment = SafeXml.text(xml, XmlFeed.MAX_FIELD_CHARS);
+        case "name" -> entry.draft.author(SafeXml.text(xml, XmlFeed.MAX_FIELD_CHARS));
+        case "primary_category" -> entry.draft.category(xml.getAttributeValue(null, "term"));
+        case "category" -> entry.laterCategories.add(xml.getAttributeValue(null, "term"));
         case "link" -> {
           String href = xml.getAttributeValue(null, "href");
           if ("pdf".equals(xml.getAttributeValue(null, "title"))) {
@@ -119,11 +88,10 @@ final class ArxivAtomParser implements FeedParser {
           } else if ("alternate".equals(xml.getAttributeValue(null, "rel"))) {
             entry.abs = href;
           }
-          depth++;
         }
-        default -> depth++;
+        default -> {} // walked into: an author's name comes inside <author>
       }
-    }
+    });
     for (String category : entry.laterCategories) {
       entry.draft.category(category);
     }

@@ -16,98 +16,75 @@ import javax.xml.stream.XMLStreamReader;
  * An OAI-PMH {@code <error>} (such as noRecordsMatch) is an error of the whole input.
  */
 final class OaiPmhParser implements FeedParser {
-  private static final int MAX_FIELD_CHARS = PaperDraft.MAX_ABSTRACT_CHARS + 1;
 
   @Override
   public void parse(String name, InputStream in, ParseOptions options, ParseListener listener)
       throws IOException, FeedException {
     Instant ingested = options.clock().instant();
-    XMLStreamReader xml = null;
-    try {
-      xml = SafeXml.open(in);
-      while (xml.hasNext()) {
-        if (xml.next() != XMLStreamReader.START_ELEMENT) {
-          continue;
-        }
-        String element = xml.getLocalName();
-        if (element.equals("error")) {
-          String code = xml.getAttributeValue(null, "code");
-          throw new FeedException(
-              name + ":" + xml.getLocation().getLineNumber() + ": OAI-PMH error " + code + ": "
-                  + PaperDraft.fold(SafeXml.text(xml, 1_000)));
-        }
-        if (element.equals("record")) {
-          String location = String.valueOf(xml.getLocation().getLineNumber());
-          try {
-            listener.paper(record(xml).build(ingested), location);
-          } catch (InvalidRecordException e) {
-            listener.rejected(new Rejection(name, location, e.getMessage()));
-          }
-        }
+    XmlFeed.read(name, in, xml -> {
+      String element = xml.getLocalName();
+      if (element.equals("error")) {
+        String code = xml.getAttributeValue(null, "code");
+        throw new FeedException(
+            name + ":" + xml.getLocation().getLineNumber() + ": OAI-PMH error " + code + ": "
+                + PaperDraft.fold(SafeXml.text(xml, 1_000)));
       }
-    } catch (XMLStreamException e) {
-      throw XmlErrors.of(name, e);
-    } finally {
-      XmlErrors.close(xml);
-    }
+      if (element.equals("record")) {
+        String location = String.valueOf(xml.getLocation().getLineNumber());
+        XmlFeed.record(name, location, ingested, listener, () -> record(xml));
+      }
+    });
   }
 
   private static PaperDraft record(XMLStreamReader xml)
       throws XMLStreamException, InvalidRecordException {
     PaperDraft draft = new PaperDraft(PaperSource.OAI_PMH);
-    String id = null;
-    String firstVersionDate = null;
-    String authors = null;
-    boolean deleted = false;
-    int depth = 1;
-    while (depth > 0) {
-      int event = xml.next();
-      if (event == XMLStreamReader.END_ELEMENT) {
-        depth--;
-        continue;
-      }
-      if (event != XMLStreamReader.START_ELEMENT) {
-        continue;
-      }
-      switch (xml.getLocalName()) {
-        case "header" -> {
-          deleted = "deleted".equals(xml.getAttributeValue(null, "status"));
-          depth++;
-        }
-        case "id" -> id = SafeXml.text(xml, 200);
+    Fields fields = new Fields();
+    SafeXml.children(xml, element -> {
+      switch (element) {
+        case "header" -> fields.deleted = "deleted".equals(xml.getAttributeValue(null, "status"));
+        case "id" -> fields.id = SafeXml.text(xml, 200);
         case "date" -> {
           String date = SafeXml.text(xml, 100);
-          if (firstVersionDate == null) {
-            firstVersionDate = date;
+          if (fields.firstVersionDate == null) {
+            fields.firstVersionDate = date;
           }
         }
-        case "title" -> draft.title(SafeXml.text(xml, MAX_FIELD_CHARS));
-        case "authors" -> authors = SafeXml.text(xml, MAX_FIELD_CHARS);
+        case "title" -> draft.title(SafeXml.text(xml, XmlFeed.MAX_FIELD_CHARS));
+        case "authors" -> fields.authors = SafeXml.text(xml, XmlFeed.MAX_FIELD_CHARS);
         case "categories" -> {
           for (String category : SafeXml.text(xml, 1_000).strip().split("\\s+")) {
             draft.category(category);
           }
         }
-        case "comments" -> draft.codeUrlsIn(SafeXml.text(xml, MAX_FIELD_CHARS));
-        case "abstract" -> draft.summary(SafeXml.text(xml, MAX_FIELD_CHARS));
-        default -> depth++;
+        case "comments" -> draft.codeUrlsIn(SafeXml.text(xml, XmlFeed.MAX_FIELD_CHARS));
+        case "abstract" -> draft.summary(SafeXml.text(xml, XmlFeed.MAX_FIELD_CHARS));
+        default -> {} // walked into
       }
-    }
-    if (deleted) {
+    });
+    if (fields.deleted) {
       throw new InvalidRecordException("deleted record");
     }
-    if (id == null) {
+    if (fields.id == null) {
       throw new InvalidRecordException("record has no arXivRaw id");
     }
-    draft.arxivId(id.strip());
-    if (authors != null) {
-      addAuthors(draft, authors);
+    draft.arxivId(fields.id.strip());
+    if (fields.authors != null) {
+      addAuthors(draft, fields.authors);
     }
-    if (firstVersionDate == null) {
+    if (fields.firstVersionDate == null) {
       throw new InvalidRecordException("record has no version date");
     }
-    draft.published(versionDate(firstVersionDate));
+    draft.published(versionDate(fields.firstVersionDate));
     return draft;
+  }
+
+  /** The fields of one record that are checked once it has been read. */
+  private static final class Fields {
+    String id;
+    String firstVersionDate;
+    String authors;
+    boolean deleted;
   }
 
   /** Adds the authors of an arXivRaw "A, B and C" string. */

@@ -60,4 +60,29 @@ final class SafeXml {
     }
     return out.toString();
   }
+
+  /** Called at each start element inside the element a walk is in. */
+  interface Child {
+    void at(String element) throws XMLStreamException;
+  }
+
+  /**
+   * Walks the elements inside the current one, up to its end, calling {@code child} at each start
+   * element. An element whose content {@code child} did not read (with {@link #text}) is walked
+   * into, so its own children come next.
+   */
+  static void children(XMLStreamReader xml, Child child) throws XMLStreamException {
+    int depth = 1;
+    while (depth > 0) {
+      int event = xml.next();
+      if (event == XMLStreamReader.END_ELEMENT) {
+        depth--;
+      } else if (event == XMLStreamReader.START_ELEMENT) {
+        child.at(xml.getLocalName());
+        if (xml.getEventType() == XMLStreamReader.START_ELEMENT) {
+          depth++;
+        }
+      }
+    }
+  }
 }

@@ -10,11 +10,11 @@ import java.util.function.LongConsumer;
  * day told is kept, in memory: after a restart the first record tells again, and the processor's
  * stored progress says what it closed already.
  */
-public final class DueDays {
+final class DueDays {
   private final long graceMillis;
   private long firstOpen = Long.MIN_VALUE;
 
-  public DueDays(Duration grace) {
+  DueDays(Duration grace) {
     if (grace.isNegative()) {
       throw new IllegalArgumentException("the grace must not be negative, not " + grace);
     }
@@ -27,7 +27,7 @@ public final class DueDays {
    *
    * @param watermark the newest event time seen, in epoch milliseconds
    */
-  public void advance(long watermark, LongConsumer close) {
+  void advance(long watermark, LongConsumer close) {
     long open = Math.floorDiv(watermark - graceMillis, Days.MILLIS);
     if (open > firstOpen) {
       firstOpen = open;

@@ -9,9 +9,8 @@ import io.paperpulse.streams.alerts.SpikeAlerts;
 import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.analytics.Days;
-import io.paperpulse.streams.analytics.DueDays;
+import io.paperpulse.streams.analytics.EventClock;
 import io.paperpulse.streams.analytics.StoreNames;
-import io.paperpulse.streams.analytics.Watermark;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.papers.DayClosed;
 import io.paperpulse.streams.trends.Evaluation;
@@ -48,12 +47,10 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   private SpikeAlerts alerts;
   private TimestampedKeyValueStore<String, Watch> watches;
   private KeywordHistory history;
-  private Watermark watermark;
-  private final DueDays due;
+  private EventClock clock;
 
   KeywordTrendsProcessor(AnalyticsSettings settings, Counters counters) {
     this.settings = settings;
-    this.due = new DueDays(settings.grace());
     this.counters = counters;
   }
 
@@ -70,34 +67,25 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
         context.getStateStore(StoreNames.SPIKE_STATE), context.getStateStore(StoreNames.RECENT_ALERTS), settings.globalRule());
     this.watches = context.getStateStore(StoreNames.WATCHLIST);
     this.history = new KeywordHistory(days, index, series, titles, totals, progress);
-    this.watermark = new Watermark(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings.sourcePartitions());
+    this.clock = new EventClock(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings);
   }
 
   @Override
   public void process(Record<String, Contribution> record) {
-    long day = Days.of(record.timestamp());
-    Contribution c = record.value();
-    if (c.relisting()) {
-      return;
+    int partition = record.value().target();
+    clock.take(record, counters.lateForTrends, this::count, firstOpen -> closeDays(firstOpen - 1, partition));
+  }
+
+  /** Counts a paper of an open day: each of its terms, its title, and the day's papers. */
+  private void count(Contribution c, long day) {
+    for (Contribution.Term term : c.terms()) {
+      mention(term, day, c.paperId());
     }
-    // Judged against the watermark before this paper moves it: its terms and its count go
-    // together, to the day or to the late papers.
-    String source = String.valueOf(c.sourcePartition());
-    if (watermark.late(source, Days.startMillis(day + 1) + settings.grace().toMillis())) {
-      if (c.target() == 0) {
-        counters.lateForTrends.incrementAndGet(); // every partition gets the paper; count it once
-      }
-    } else {
-      for (Contribution.Term term : c.terms()) {
-        mention(term, day, c.paperId());
-      }
-      if (!c.terms().isEmpty()) {
-        titles.put(KeywordHistory.titleKey(day, c.paperId()), c.title());
-      }
-      Long previous = totals.get(day);
-      totals.put(day, (previous == null ? 0 : previous) + 1);
+    if (!c.terms().isEmpty()) {
+      titles.put(KeywordHistory.titleKey(day, c.paperId()), c.title());
     }
-    due.advance(watermark.advance(source, record.timestamp()), firstOpen -> closeDays(firstOpen - 1, c.target()));
+    Long previous = totals.get(day);
+    totals.put(day, (previous == null ? 0 : previous) + 1);
   }
 
   private void mention(Contribution.Term term, long day, String paper) {

@@ -5,7 +5,7 @@ import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.analytics.StoreNames;
-import io.paperpulse.streams.analytics.Watermark;
+import io.paperpulse.streams.analytics.EventClock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
 
   private final int partitions;
   private final AnalyticsSettings settings;
-  private Watermark watermark;
+  private EventClock clock;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, PaperSummary> summaries;
   private KeyValueStore<String, RankMessage> keywords;
@@ -53,7 +53,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     this.summaries = context.getStateStore(StoreNames.PAPER_SUMMARIES);
     this.keywords = context.getStateStore(StoreNames.PAPER_KEYWORDS);
     this.progress = context.getStateStore(StoreNames.PAPER_RANKER_PROGRESS);
-    this.watermark = new Watermark(context.getStateStore(StoreNames.PAPER_WATERMARK), settings.sourcePartitions());
+    this.clock = new EventClock(context.getStateStore(StoreNames.PAPER_WATERMARK), settings);
   }
 
   @Override
@@ -75,11 +75,10 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     if (progress.get(PARTITION) == null) {
       progress.put(PARTITION, (long) c.target());
     }
-    String source = String.valueOf(c.sourcePartition());
     PaperSummary paper = c.summary();
-    boolean late = paper != null && watermark.late(source, Days.startMillis(paper.day() + 1) + settings.grace().toMillis());
+    boolean late = paper != null && clock.late(c, paper.day());
     if (!c.relisting()) { // as the keyword trends, which skip relistings
-      watermark.advance(source, timestamp);
+      clock.advance(c, timestamp);
     }
     if (paper == null || late || paper.day() <= rankedThrough()) {
       return;

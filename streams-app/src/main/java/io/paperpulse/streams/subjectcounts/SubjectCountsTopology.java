@@ -10,13 +10,13 @@ import io.paperpulse.streams.PaperPulseTopology;
 import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.analytics.Days;
-import io.paperpulse.streams.analytics.DueDays;
+import io.paperpulse.streams.analytics.EventClock;
 import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.analytics.TopicStreams;
-import io.paperpulse.streams.analytics.Watermark;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,7 +49,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class SubjectCountsTopology {
   /** Window sizes in days. */
-  public static final int[] WINDOW_DAYS = {1, 7, 30};
+  public static final List<Integer> WINDOW_DAYS = List.of(1, 7, 30);
   /** Daily counts kept for the series the HTTP API serves. */
   static final int RETAINED_DAYS = 120;
   private static final String MIN_DAY = "min-day";
@@ -116,12 +116,10 @@ public final class SubjectCountsTopology {
     private ProcessorContext<String, TopicCount> context;
     private KeyValueStore<Long, TopicDayCounts> days;
     private KeyValueStore<String, Long> progress;
-    private Watermark watermark;
-    private final DueDays due;
+    private EventClock clock;
 
     CountProcessor(AnalyticsSettings settings, Counters counters) {
       this.settings = settings;
-      this.due = new DueDays(settings.grace());
       this.counters = counters;
     }
 
@@ -130,33 +128,25 @@ public final class SubjectCountsTopology {
       this.context = context;
       this.days = context.getStateStore(StoreNames.SUBJECT_DAYS);
       this.progress = context.getStateStore(StoreNames.SUBJECT_PROGRESS);
-      this.watermark = new Watermark(context.getStateStore(StoreNames.SUBJECT_WATERMARK), settings.sourcePartitions());
+      this.clock = new EventClock(context.getStateStore(StoreNames.SUBJECT_WATERMARK), settings);
     }
 
     @Override
     public void process(Record<String, Contribution> record) {
-      long day = Days.of(record.timestamp());
-      Contribution c = record.value();
-      if (c.relisting()) {
-        return;
+      // A paper is late once its day has closed, for every window: a window still open on one
+      // partition may have closed on another, so counting a late paper in the longer windows only
+      // would depend on how the source partitions interleave. Days close on event time, never the
+      // wall clock, so a replay closes the same windows in the same order.
+      clock.take(record, counters.lateForCounts, this::count, this::closeWindows);
+    }
+
+    private void count(Contribution c, long day) {
+      Long first = progress.get(MIN_DAY);
+      if (first == null || day < first) {
+        progress.put(MIN_DAY, day);
       }
-      // Late once its day has closed, for every window: a window still open on one partition may
-      // have closed on another, so counting a late paper in the longer windows only would depend
-      // on how the source partitions interleave.
-      if (watermark.late(String.valueOf(c.sourcePartition()), Days.startMillis(day + 1) + settings.grace().toMillis())) {
-        if (c.target() == 0) {
-          counters.lateForCounts.incrementAndGet(); // every partition gets the paper; count it once
-        }
-      } else {
-        Long first = progress.get(MIN_DAY);
-        if (first == null || day < first) {
-          progress.put(MIN_DAY, day);
-        }
-        update(day, null);
-        c.subjects().forEach(subject -> update(day, subject));
-      }
-      // Event time, never the wall clock: a replay closes the same windows in the same order.
-      due.advance(watermark.advance(String.valueOf(c.sourcePartition()), record.timestamp()), this::closeWindows);
+      update(day, null);
+      c.subjects().forEach(subject -> update(day, subject));
     }
 
     /** Counts a paper of the day ({@code subject} null) or a paper under a subject. */
