@@ -175,12 +175,11 @@ final class BurstRun {
 
   private static KeywordHistory history(TopologyTestDriver driver) {
     KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(StoreNames.KEYWORD_DAYS);
-    KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_INDEX);
     KeyValueStore<String, String> titles = driver.getKeyValueStore(StoreNames.KEYWORD_TITLES);
     KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(StoreNames.KEYWORD_SERIES);
     KeyValueStore<Long, Long> totals = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_TOTALS);
     KeyValueStore<String, Long> progress = driver.getKeyValueStore(StoreNames.KEYWORD_PROGRESS);
-    return new KeywordHistory(days, index, series, titles, totals, progress);
+    return new KeywordHistory(days, series, titles, totals, progress);
   }
 
   /**

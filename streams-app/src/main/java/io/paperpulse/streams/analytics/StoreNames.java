@@ -22,10 +22,8 @@ public final class StoreNames {
   public static final String SUBJECT_DAYS = "topic-counts-daily-store";
   /** Per window size, the end of the last window emitted as final. */
   public static final String SUBJECT_PROGRESS = "topic-counts-progress-store";
-  /** {@code keyword|day} → the keyword's papers that day ({@link io.paperpulse.streams.keywordtrends.KeywordHistory}). */
-  public static final String KEYWORD_DAYS = "keyword-days-store";
-  /** {@code day|keyword} → nothing: the keywords of each day. */
-  public static final String KEYWORD_DAY_INDEX = "keyword-day-members-store";
+  /** {@code day|keyword} → the keyword's papers that day ({@link io.paperpulse.streams.keywordtrends.KeywordHistory}). */
+  public static final String KEYWORD_DAYS = "keyword-days-by-day-store";
   /** Each keyword's papers per closed day, one record a keyword. */
   public static final String KEYWORD_SERIES = "keyword-series-store";
   /** {@code day|paper id} → the paper's title, for the samples of the day's keywords. */

@@ -8,20 +8,18 @@ import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Reads the keyword trends' state of one partition: each keyword's papers per day ({@link
- * KeywordDay}, under {@code keyword|day}), so a paper updates one small record; the keywords of each
- * day (under {@code day|keyword}); each keyword's counts of the closed days in one record ({@link
+ * KeywordDay}, under {@code day|keyword}), so a paper updates one small record and one scan reads a
+ * day's keywords with their counts; each keyword's counts of the closed days in one record ({@link
  * KeywordSeries}), so judging a keyword is one read; the titles of the day's papers (under {@code
  * day|id|}, once a paper, for samples); all papers per day; and the last day closed. The trends
  * processor judges closed days with it and deletes the days no window needs (their changelogs are
@@ -29,7 +27,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class KeywordHistory {
   private final ReadOnlyKeyValueStore<String, KeywordDay> days;
-  private final ReadOnlyKeyValueStore<String, String> index;
   private final ReadOnlyKeyValueStore<String, KeywordSeries> series;
   private final ReadOnlyKeyValueStore<String, String> titles;
   private final ReadOnlyKeyValueStore<Long, Long> totals;
@@ -37,13 +34,11 @@ public final class KeywordHistory {
 
   public KeywordHistory(
       ReadOnlyKeyValueStore<String, KeywordDay> days,
-      ReadOnlyKeyValueStore<String, String> index,
       ReadOnlyKeyValueStore<String, KeywordSeries> series,
       ReadOnlyKeyValueStore<String, String> titles,
       ReadOnlyKeyValueStore<Long, Long> totals,
       ReadOnlyKeyValueStore<String, Long> progress) {
     this.days = days;
-    this.index = index;
     this.series = series;
     this.titles = titles;
     this.totals = totals;
@@ -61,12 +56,8 @@ public final class KeywordHistory {
     return DAY_KEY.number(Math.max(0, Math.min(day, 9_999_999)));
   }
 
-  /** A keyword's day: no keyword holds '|', so one keyword's days are one key range. */
+  /** A keyword's day: one day's keywords are one key range. */
   static String dayKey(String keyword, long day) {
-    return keyword + '|' + day(day);
-  }
-
-  static String indexKey(long day, String keyword) {
     return day(day) + '|' + keyword;
   }
 
@@ -86,14 +77,14 @@ public final class KeywordHistory {
     return out;
   }
 
-  /** The keywords mentioned on {@code day}. */
-  List<String> keywordsOf(long day) {
-    List<String> keywords = new ArrayList<>();
+  /** The keywords mentioned on {@code day}, each with its record of the day, in key order. */
+  Map<String, KeywordDay> daysOf(long day) {
+    Map<String, KeywordDay> out = new LinkedHashMap<>();
     String prefix = day(day) + '|';
-    try (KeyValueIterator<String, String> members = index.prefixScan(prefix, new StringSerializer())) {
-      members.forEachRemaining(m -> keywords.add(m.key.substring(prefix.length())));
+    try (KeyValueIterator<String, KeywordDay> records = days.prefixScan(prefix, new StringSerializer())) {
+      records.forEachRemaining(r -> out.put(r.key.substring(prefix.length()), r.value));
     }
-    return keywords;
+    return out;
   }
 
   /** The papers of {@code day} with a title kept, as their title keys. */
@@ -108,10 +99,10 @@ public final class KeywordHistory {
   /** A keyword's days from {@code fromDay} to {@code toDay}, oldest first; days without it left out. */
   List<Day> history(String keyword, long fromDay, long toDay) {
     List<Day> out = new ArrayList<>();
-    try (KeyValueIterator<String, KeywordDay> range = days.range(dayKey(keyword, Math.max(0, fromDay)), dayKey(keyword, toDay))) {
-      while (range.hasNext()) {
-        KeyValue<String, KeywordDay> kv = range.next();
-        out.add(new Day(Long.parseLong(kv.key.substring(kv.key.lastIndexOf('|') + 1)), kv.value));
+    for (long d = Math.max(0, fromDay); d <= toDay; d++) {
+      KeywordDay value = days.get(dayKey(keyword, d));
+      if (value != null) {
+        out.add(new Day(d, value));
       }
     }
     return out;
@@ -250,19 +241,21 @@ public final class KeywordHistory {
     long[] totalsByDay = totalsUpTo(day);
     Long through = closedThrough();
     long closed = through == null ? Long.MIN_VALUE : through;
-    Set<String> keywords = new HashSet<>();
+    // Each keyword's papers in the window, from one scan a day: only those with enough are read further.
+    Map<String, Long> inWindow = new HashMap<>();
     for (long d = day - window.days() + 1; d <= day; d++) {
-      keywords.addAll(keywordsOf(d));
+      daysOf(d).forEach((keyword, value) -> inWindow.merge(keyword, value.getCount(), Long::sum));
     }
     List<Judged> candidates = new ArrayList<>();
     Map<String, Long> counts = new HashMap<>();
     long tests = 0;
     long namedTests = 0;
-    for (String keyword : keywords) {
-      long[] byDay = counts(keyword, day, totalsByDay, closed);
-      if (sum(byDay, byDay.length - window.days(), byDay.length) < window.leastSupport()) {
+    for (Map.Entry<String, Long> support : inWindow.entrySet()) {
+      if (support.getValue() < window.leastSupport()) {
         continue; // too few papers in the window to be tested
       }
+      String keyword = support.getKey();
+      long[] byDay = counts(keyword, day, totalsByDay, closed);
       Judged judged = judge(keyword, day, byDay, totalsByDay, false);
       if (judged == null || judged.last() == null || !judged.in(window).supported(Trending.named(judged.last().getLabel()))) {
         continue;

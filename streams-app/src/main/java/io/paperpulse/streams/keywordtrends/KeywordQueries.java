@@ -78,7 +78,6 @@ public final class KeywordQueries {
   KeywordHistory history(int partition, boolean stale) {
     return new KeywordHistory(
         stores.store(StoreNames.KEYWORD_DAYS, partition, stale),
-        stores.store(StoreNames.KEYWORD_DAY_INDEX, partition, stale),
         stores.store(StoreNames.KEYWORD_SERIES, partition, stale),
         stores.store(StoreNames.KEYWORD_TITLES, partition, stale),
         stores.store(StoreNames.KEYWORD_DAY_TOTALS, partition, stale),

@@ -18,6 +18,7 @@ import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,7 +40,6 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   private final Counters counters;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, KeywordDay> days;
-  private KeyValueStore<String, String> index;
   private KeyValueStore<String, KeywordSeries> series;
   private KeyValueStore<String, String> titles;
   private KeyValueStore<Long, Long> totals;
@@ -58,7 +58,6 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.days = context.getStateStore(StoreNames.KEYWORD_DAYS);
-    this.index = context.getStateStore(StoreNames.KEYWORD_DAY_INDEX);
     this.series = context.getStateStore(StoreNames.KEYWORD_SERIES);
     this.titles = context.getStateStore(StoreNames.KEYWORD_TITLES);
     this.totals = context.getStateStore(StoreNames.KEYWORD_DAY_TOTALS);
@@ -66,7 +65,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     this.alerts = new SpikeAlerts(
         context.getStateStore(StoreNames.SPIKE_STATE), context.getStateStore(StoreNames.RECENT_ALERTS), settings.globalRule());
     this.watches = context.getStateStore(StoreNames.WATCHLIST);
-    this.history = new KeywordHistory(days, index, series, titles, totals, progress);
+    this.history = new KeywordHistory(days, series, titles, totals, progress);
     this.clock = new EventClock(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings);
   }
 
@@ -94,7 +93,6 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     KeywordDay value;
     if (stored == null) {
       value = new KeywordDay(0L, term.label(), new ArrayList<>());
-      index.put(KeywordHistory.indexKey(day, term.key()), "");
     } else {
       value = stored;
       value.addForm(term.label());
@@ -133,10 +131,10 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   private void close(long day) {
     long[] totalsByDay = history.totalsUpTo(day);
     long keepFrom = day - TrendWindow.HISTORY_DAYS + 1;
-    for (String keyword : history.keywordsOf(day)) {
+    for (Map.Entry<String, KeywordDay> ofDay : history.daysOf(day).entrySet()) {
+      String keyword = ofDay.getKey();
       KeywordSeries stored = series.get(keyword);
-      KeywordSeries updated = (stored == null ? KeywordSeries.empty() : stored)
-          .append(day, days.get(KeywordHistory.dayKey(keyword, day)).getCount(), keepFrom);
+      KeywordSeries updated = (stored == null ? KeywordSeries.empty() : stored).append(day, ofDay.getValue().getCount(), keepFrom);
       series.put(keyword, updated);
       ValueAndTimestamp<Watch> entry = watches.get(keyword);
       Watch watch = entry == null ? null : entry.value();
@@ -177,9 +175,8 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
    * and the series of keywords mentioned on no later day.
    */
   private void forget(long day) {
-    for (String keyword : history.keywordsOf(day)) {
+    for (String keyword : history.daysOf(day).keySet()) {
       days.delete(KeywordHistory.dayKey(keyword, day));
-      index.delete(KeywordHistory.indexKey(day, keyword));
       KeywordSeries stored = series.get(keyword);
       if (stored != null && stored.lastDay() <= day) {
         series.delete(keyword);

@@ -82,7 +82,6 @@ public final class KeywordTrendsTopology {
     // Most of a keyword's days get one mention a commit: a write cache would not merge their writes,
     // and its sorted map costs more than RocksDB's own reads. A day's papers are counted once a paper.
     builder.addStateStore(settings.store(StoreNames.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde()));
-    builder.addStateStore(settings.store(StoreNames.KEYWORD_DAY_INDEX, Serdes.String(), Serdes.String()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_TITLES, Serdes.String(), Serdes.String()));
     builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
@@ -93,7 +92,7 @@ public final class KeywordTrendsTopology {
         analytics.process(
             () -> new KeywordTrendsProcessor(settings, counters),
             Named.as("keyword-trends"),
-            StoreNames.KEYWORD_DAYS, StoreNames.KEYWORD_DAY_INDEX, StoreNames.KEYWORD_SERIES, StoreNames.KEYWORD_TITLES, StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_PROGRESS,
+            StoreNames.KEYWORD_DAYS, StoreNames.KEYWORD_SERIES, StoreNames.KEYWORD_TITLES, StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_PROGRESS,
             StoreNames.KEYWORD_WATERMARK, StoreNames.SPIKE_STATE, StoreNames.RECENT_ALERTS);
     out.filter((k, v) -> v instanceof KeywordTrend, Named.as("keyword-trends-only"))
         .mapValues(v -> (KeywordTrend) v, Named.as("keyword-trends-cast"))

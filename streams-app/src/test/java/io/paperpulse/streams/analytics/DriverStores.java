@@ -90,6 +90,11 @@ public final class DriverStores implements PartitionStores, AutoCloseable {
     paper(day, "");
   }
 
+  /** As {@link #addPaper(int)}, with {@code text} added to its abstract. */
+  public void addPaper(int day, String text) {
+    paper(day, text);
+  }
+
   /** The trends the keyword-trends topology wrote to {@code trends.keywords}. */
   public List<KeywordTrend> written() {
     return written;

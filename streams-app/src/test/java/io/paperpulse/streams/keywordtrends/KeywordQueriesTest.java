@@ -16,9 +16,11 @@ import io.paperpulse.streams.trends.TrendWindow;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -77,10 +79,27 @@ class KeywordQueriesTest {
     }
   }
 
+  @Test
+  void aTrendingListReadsFurtherOnlyTheKeywordsWithEnoughPapersInItsWindow() {
+    try (DriverStores stores = new DriverStores()) {
+      stores.addPaper(47, "A quokka lattice meets a wombat sheaf.");
+      ReadCounting counting = new ReadCounting(stores);
+      KeywordQueries queries = new KeywordQueries(counting, () -> 0);
+
+      queries.trendingPart(PARTITION, false, DAY0 + 47, TrendWindow.P28D);
+
+      assertThat(counting.seriesReads).as("25 papers in the window").contains(KEY);
+      assertThat(counting.seriesReads).as("one paper: fewer than any window tests")
+          .noneMatch(key -> key.toString().contains("quokka") || key.toString().contains("wombat"));
+    }
+  }
+
   /** The stores, counting each read of a keyword's state (not of the papers per day or the progress). */
   private static final class ReadCounting implements PartitionStores {
     private static final Set<String> NOT_COUNTED = Set.of(StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_PROGRESS);
     final AtomicLong keywordReads = new AtomicLong();
+    /** The keys of every read of a keyword's series. */
+    final List<Object> seriesReads = new CopyOnWriteArrayList<>();
     private final PartitionStores stores;
 
     ReadCounting(PartitionStores stores) {
@@ -97,6 +116,9 @@ class KeywordQueriesTest {
       return (ReadOnlyKeyValueStore<K, V>) Proxy.newProxyInstance(getClass().getClassLoader(),
           new Class<?>[] {ReadOnlyKeyValueStore.class}, (proxy, method, args) -> {
             keywordReads.incrementAndGet();
+            if (name.equals(StoreNames.KEYWORD_SERIES) && method.getName().equals("get")) {
+              seriesReads.add(args[0]);
+            }
             return method.invoke(store, args);
           });
     }

@@ -97,12 +97,11 @@ class KeywordTrendsAndAlertsTest {
 
   private KeywordHistory history() {
     KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(StoreNames.KEYWORD_DAYS);
-    KeyValueStore<String, String> index = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_INDEX);
     KeyValueStore<String, String> titles = driver.getKeyValueStore(StoreNames.KEYWORD_TITLES);
     KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(StoreNames.KEYWORD_SERIES);
     KeyValueStore<Long, Long> totals = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_TOTALS);
     KeyValueStore<String, Long> progress = driver.getKeyValueStore(StoreNames.KEYWORD_PROGRESS);
-    return new KeywordHistory(days, index, series, titles, totals, progress);
+    return new KeywordHistory(days, series, titles, totals, progress);
   }
 
   @Test
@@ -253,7 +252,7 @@ class KeywordTrendsAndAlertsTest {
     try (KeyValueIterator<String, KeywordDay> all = driver.<String, KeywordDay>getKeyValueStore(StoreNames.KEYWORD_DAYS).all()) {
       while (all.hasNext()) {
         String key = all.next().key;
-        oldest = Math.min(oldest, Long.parseLong(key.substring(key.lastIndexOf('|') + 1)));
+        oldest = Math.min(oldest, Long.parseLong(key.substring(0, key.indexOf('|'))));
         records++;
       }
     }
