@@ -8,16 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.common.Topics;
-import io.paperpulse.producer.feed.FeedReader;
-import io.paperpulse.producer.feed.ParseListener;
-import io.paperpulse.producer.feed.ParseOptions;
-import io.paperpulse.producer.feed.Rejection;
 import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.enrichment.Enricher;
 import io.paperpulse.streams.papers.TrendingPapersQuery;
-import java.nio.file.Path;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -33,8 +33,18 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The trending-papers ranking of the whole application on the test driver, and its query. */
+/**
+ * The trending-papers ranking of the whole application on the test driver, and its query.
+ *
+ * <p>Its input, {@code /feeds/seed-93e91c6bb16cd3a7.papers.jsonl}, is the seed listing
+ * ({@code cli/src/main/resources/samples/trending-papers-2025-03-21.txt}) as the producer parses it
+ * with the year 2025: its 47 papers in file order, one {@code Paper} a line in Avro's JSON encoding.
+ * To regenerate it, read that listing with the producer's {@code FeedReader}
+ * ({@code ParseOptions.defaults().withYear(2025)}) and write each paper with a
+ * {@code SpecificDatumWriter<Paper>} through {@code EncoderFactory.get().jsonEncoder}, a line each.
+ */
 class TrendingPapersTest {
+  private static final String SEED = "/feeds/seed-93e91c6bb16cd3a7.papers.jsonl";
   private static Enricher enricher;
 
   @BeforeAll
@@ -42,20 +52,15 @@ class TrendingPapersTest {
     enricher = Enricher.bundled();
   }
 
-  /** Papers parsed from feed files, in file order. */
-  static List<Paper> parse(List<Path> files, ParseOptions options) throws Exception {
+  /** The seed listing's papers, in file order. */
+  static List<Paper> seedPapers() throws Exception {
     List<Paper> papers = new ArrayList<>();
-    FeedReader reader = new FeedReader(options);
-    for (Path file : files) {
-      reader.read(file, new ParseListener() {
-        @Override
-        public void paper(Paper paper, String location) {
-          papers.add(paper);
-        }
-
-        @Override
-        public void rejected(Rejection rejection) {}
-      });
+    SpecificDatumReader<Paper> reader = new SpecificDatumReader<>(Paper.class);
+    try (BufferedReader lines = new BufferedReader(
+        new InputStreamReader(TrendingPapersTest.class.getResourceAsStream(SEED), StandardCharsets.UTF_8))) {
+      for (String line; (line = lines.readLine()) != null; ) {
+        papers.add(reader.read(null, DecoderFactory.get().jsonDecoder(Paper.getClassSchema(), line)));
+      }
     }
     return papers;
   }
@@ -96,8 +101,7 @@ class TrendingPapersTest {
 
   @Test
   void theSeedPagesPapersAllAppearInTheRankingOfTheirDay() throws Exception {
-    Path seed = Path.of(TrendingPapersTest.class.getResource("/feeds/seed-93e91c6bb16cd3a7.txt").toURI());
-    List<Paper> papers = parse(List.of(seed), ParseOptions.defaults().withYear(2025));
+    List<Paper> papers = seedPapers();
     assertThat(papers).hasSize(47);
 
     try (TopologyTestDriver driver = driver("seed-page")) {
@@ -133,8 +137,7 @@ class TrendingPapersTest {
   @Test
   @SuppressWarnings("unchecked")
   void untilTheirDayIsRankedTheSeedPagesPapersAreListedProvisionally() throws Exception {
-    Path seed = Path.of(TrendingPapersTest.class.getResource("/feeds/seed-93e91c6bb16cd3a7.txt").toURI());
-    List<Paper> papers = parse(List.of(seed), ParseOptions.defaults().withYear(2025));
+    List<Paper> papers = seedPapers();
     try (TopologyTestDriver driver = driver("seed-open")) {
       pipe(papers, driver);
 
@@ -158,8 +161,7 @@ class TrendingPapersTest {
 
   @Test
   void theQueryFiltersBySubjectAndKeywordAndNamesWhatIsWrong() throws Exception {
-    Path seed = Path.of(TrendingPapersTest.class.getResource("/feeds/seed-93e91c6bb16cd3a7.txt").toURI());
-    List<Paper> papers = parse(List.of(seed), ParseOptions.defaults().withYear(2025));
+    List<Paper> papers = seedPapers();
     try (TopologyTestDriver driver = driver("seed-query")) {
       TrendingPapersQuery query = run(papers, driver).query();
 

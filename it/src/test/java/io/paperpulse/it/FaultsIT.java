@@ -1,4 +1,4 @@
-package io.paperpulse.cli;
+package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with these tests (1,071 distinct papers).
  */
 class FaultsIT {
-  private static final Path WEEK = AppProcess.REPO.resolve("cli/src/test/resources/arxiv-week");
+  private static final Path WEEK = AppProcess.REPO.resolve("it/src/test/resources/arxiv-week");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

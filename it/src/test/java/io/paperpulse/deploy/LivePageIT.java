@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The live page the streams app serves at {@code /}, loaded in headless Chromium (Debian's) against
  * the running stack: it must lead with the trending papers (provisional while their day is open), then
  * the keywords rising this week (or say that none rises yet), with its window selector, show the real
- * subjects and the watch form, and it keeps a screenshot in {@code deploy-tests/target/live-page.png}.
+ * subjects and the watch form, and it keeps a screenshot in {@code it/target/live-page.png}.
  * Then a week of real daily listings closes days: the page, linked to its 7-day window, lists the
  * API's final ranking in its order, and keeps {@code target/live-page-papers.png}.
  */
@@ -251,7 +251,7 @@ class LivePageIT {
   @Test
   @Order(3)
   void aWeekOfRealListingsClosesDaysAndThePageListsTheirTrendingPapers() throws Exception {
-    try (var files = Files.list(REPO.resolve("cli/src/test/resources/arxiv-week"))) {
+    try (var files = Files.list(REPO.resolve("it/src/test/resources/arxiv-week"))) {
       publish(files.sorted().toList());
     }
     assertThat(Deadline.await(Duration.ofMinutes(3), () -> {

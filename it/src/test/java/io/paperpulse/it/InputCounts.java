@@ -1,10 +1,7 @@
-package io.paperpulse.cli;
+package io.paperpulse.it;
 
 import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.feed.FeedReader;
-import io.paperpulse.producer.feed.ParseListener;
 import io.paperpulse.producer.feed.ParseOptions;
-import io.paperpulse.producer.feed.Rejection;
 import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.subjects.Taxonomy;
 import java.nio.file.Path;
@@ -28,19 +25,10 @@ record InputCounts(long lastDay, long total, Map<String, Long> subjects) {
   static InputCounts of(List<Path> files, int days) throws Exception {
     Map<String, Long> firstDay = new LinkedHashMap<>();
     Map<String, List<String>> categories = new HashMap<>();
-    FeedReader reader = new FeedReader(ParseOptions.defaults());
-    for (Path file : files) {
-      reader.read(file, new ParseListener() {
-        @Override
-        public void paper(Paper paper, String location) {
-          if (firstDay.putIfAbsent(paper.getId(), Days.of(paper.getPublished())) == null) {
-            categories.put(paper.getId(), paper.getCategories());
-          }
-        }
-
-        @Override
-        public void rejected(Rejection rejection) {}
-      });
+    for (Paper paper : Feeds.parse(files, ParseOptions.defaults())) {
+      if (firstDay.putIfAbsent(paper.getId(), Days.of(paper.getPublished())) == null) {
+        categories.put(paper.getId(), paper.getCategories());
+      }
     }
     long lastDay = firstDay.values().stream().mapToLong(Long::longValue).max().orElseThrow();
     Map<String, Long> subjects = new TreeMap<>();

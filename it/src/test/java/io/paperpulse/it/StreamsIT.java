@@ -1,4 +1,4 @@
-package io.paperpulse.cli;
+package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.paperpulse.cli;
+package io.paperpulse.it;
 
 import io.paperpulse.stack.Deadline;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package io.paperpulse.cli;
+package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecurityIT {
   private static final String PASSWORD = "pp-Alice-7f3c9e";
   private static final String WRONG = "pp-Wrong-0b1d2a";
-  private static final Path WEEK = AppProcess.REPO.resolve("cli/src/test/resources/arxiv-week");
+  private static final Path WEEK = AppProcess.REPO.resolve("it/src/test/resources/arxiv-week");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
