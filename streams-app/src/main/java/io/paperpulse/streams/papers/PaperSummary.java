@@ -4,13 +4,13 @@ import io.paperpulse.avro.EnrichedPaper;
 import io.paperpulse.avro.Paper;
 import io.paperpulse.streams.analytics.AnalyticsPartitioner;
 import io.paperpulse.streams.analytics.Days;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,21 +145,21 @@ public record PaperSummary(
       throw new SerializationException("not a paper summary: format byte " + (bytes.length == 0 ? "missing" : bytes[0]));
     }
     try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1));
+      ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1); // big-endian, as DataOutputStream writes
       String paperId = readString(in);
       String title = readString(in);
       List<String> authors = readStrings(in);
       String abstractStart = readString(in);
       String url = readString(in);
       List<String> subjects = readStrings(in);
-      long day = in.readLong();
-      int upvotes = in.readInt();
-      int timesListed = in.readInt();
+      long day = in.getLong();
+      int upvotes = in.getInt();
+      int timesListed = in.getInt();
       List<String> terms = readStrings(in);
-      boolean relisting = in.readBoolean();
+      boolean relisting = in.get() != 0;
       return new PaperSummary(paperId, title, authors, abstractStart, url, subjects, day, upvotes < 0 ? null : upvotes, timesListed, terms, relisting);
-    } catch (IOException e) {
-      throw new SerializationException("cannot read a paper summary: " + e.getMessage(), e);
+    } catch (BufferUnderflowException | IllegalArgumentException e) {
+      throw new SerializationException("cannot read a paper summary: it ends early or holds a bad length", e);
     }
   }
 
@@ -180,14 +180,17 @@ public record PaperSummary(
     out.write(utf8);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    int length = in.readInt();
+  private static String readString(ByteBuffer in) {
+    int length = in.getInt();
     if (length < 0) {
       return null;
     }
-    byte[] utf8 = new byte[length];
-    in.readFully(utf8);
-    return new String(utf8, StandardCharsets.UTF_8);
+    if (length > in.remaining()) {
+      throw new BufferUnderflowException();
+    }
+    String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return value;
   }
 
   private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
@@ -197,8 +200,11 @@ public record PaperSummary(
     }
   }
 
-  private static List<String> readStrings(DataInputStream in) throws IOException {
-    int size = in.readInt();
+  private static List<String> readStrings(ByteBuffer in) {
+    int size = in.getInt();
+    if (size < 0 || size > in.remaining() / 4) {
+      throw new BufferUnderflowException();
+    }
     List<String> out = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       out.add(readString(in));
