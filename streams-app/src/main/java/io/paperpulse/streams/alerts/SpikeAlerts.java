@@ -72,7 +72,7 @@ public final class SpikeAlerts {
       if (decision.activeDay() == SpikeDetector.NONE) {
         spikes.delete(keyword);
       } else {
-        spikes.put(keyword, new SpikeState(decision.activeDay()));
+        spikes.put(keyword, SpikeState.newBuilder().setActiveDay(decision.activeDay()).build());
       }
     }
     return decision.alert() ? keep(alert(keyword, trendOf.apply(matching), watch)) : null;

@@ -39,7 +39,7 @@ final class PartMerges {
       part.path("days").fields().forEachRemaining(day -> {
         long epochDay = Long.parseLong(day.getKey());
         long total = day.getValue().path("total").asLong();
-        TopicDayCounts merged = out.computeIfAbsent(epochDay, d -> new TopicDayCounts(d, total, new HashMap<>()));
+        TopicDayCounts merged = out.computeIfAbsent(epochDay, d -> TopicDayCounts.newBuilder().setDay(d).setTotal(total).setCounts(new HashMap<>()).build());
         merged.setTotal(Math.min(merged.getTotal(), total));
         day.getValue().path("counts").fields().forEachRemaining(c -> merged.getCounts().merge(c.getKey(), c.getValue().asLong(), Long::sum));
       });

@@ -44,10 +44,11 @@ public final class DigestContent {
     List<DigestSpike> followedSpikes = new ArrayList<>();
     for (SpikeAlert alert : spikes) {
       if (follows(subscription, alert)) {
-        followedSpikes.add(new DigestSpike(alert.getKeyword(), alert.getLabel(), alert.getCount(), alert.getScore()));
+        followedSpikes.add(DigestSpike.newBuilder().setKeyword(alert.getKeyword()).setLabel(alert.getLabel()).setCount(alert.getCount()).setScore(alert.getScore()).build());
       }
     }
-    return new Digest(subscription.getEmail(), day, papers, followedSpikes, unsubscribeUrl);
+    return Digest.newBuilder().setEmail(subscription.getEmail()).setDay(day).setPapers(papers).setSpikes(followedSpikes)
+        .setUnsubscribeUrl(unsubscribeUrl).build();
   }
 
   /** The followed keywords and subjects {@code paper} has, keywords first. */

@@ -59,19 +59,19 @@ public final class Enricher {
     List<ScoredKeyword> keywords = new ArrayList<>();
     for (KeywordExtractor.Keyword k :
         extractor.extract(paper.getTitle(), paper.getAbstract$(), KEYWORDS, idf, candidates)) {
-      keywords.add(new ScoredKeyword(k.key(), k.label(), k.score()));
+      keywords.add(ScoredKeyword.newBuilder().setKeyword(k.key()).setLabel(k.label()).setScore(k.score()).build());
     }
     List<ScoredTopic> subjects = new ArrayList<>();
     if (!paper.getCategories().isEmpty()) {
       List<String> names = Taxonomy.subjectsOf(paper.getCategories());
       for (int i = 0; i < names.size(); i++) {
-        subjects.add(new ScoredTopic(names.get(i), i == 0 ? 1.0 : 0.5, true));
+        subjects.add(ScoredTopic.newBuilder().setTopic(names.get(i)).setScore(i == 0 ? 1.0 : 0.5).setFromCategory(true).build());
       }
     } else {
       for (SubjectClassifier.Prediction p : classifier.predict(paper.getTitle(), paper.getAbstract$(), PREDICTED_SUBJECTS)) {
-        subjects.add(new ScoredTopic(p.subject(), p.score(), false));
+        subjects.add(ScoredTopic.newBuilder().setTopic(p.subject()).setScore(p.score()).setFromCategory(false).build());
       }
     }
-    return new EnrichedPaper(paper, keywords, subjects, VERSION);
+    return EnrichedPaper.newBuilder().setPaper(paper).setKeywords(keywords).setTopics(subjects).setExtractorVersion(VERSION).build();
   }
 }

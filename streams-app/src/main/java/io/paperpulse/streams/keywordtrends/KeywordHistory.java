@@ -71,7 +71,7 @@ public final class KeywordHistory {
     if (judged.last() != null) {
       for (String id : judged.last().getSamples()) {
         String title = titles.get(titleKey(judged.lastDay(), id));
-        out.add(new PaperRef(id, title == null ? "" : title));
+        out.add(PaperRef.newBuilder().setId(id).setTitle(title == null ? "" : title).build());
       }
     }
     return out;

@@ -83,7 +83,7 @@ final class RankingMerge implements Processor<String, RankMessage, String, Trend
     PaperSummary p = entry.paper();
     List<TrendingKeywordRef> keywords = new ArrayList<>();
     for (TrendingScore.Share s : entry.keywords()) {
-      keywords.add(new TrendingKeywordRef(s.keyword(), s.label(), s.contribution()));
+      keywords.add(TrendingKeywordRef.newBuilder().setKeyword(s.keyword()).setLabel(s.label()).setContribution(s.contribution()).build());
     }
     return TrendingPaper.newBuilder()
         .setWindow(window.name())

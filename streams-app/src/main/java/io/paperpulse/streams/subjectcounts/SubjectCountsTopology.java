@@ -153,7 +153,7 @@ public final class SubjectCountsTopology {
     private void update(long day, String subject) {
       TopicDayCounts counts = days.get(day);
       if (counts == null) {
-        counts = new TopicDayCounts(day, 0L, new HashMap<>());
+        counts = TopicDayCounts.newBuilder().setDay(day).setTotal(0L).setCounts(new HashMap<>()).build();
       }
       if (subject == null) {
         counts.setTotal(counts.getTotal() + 1);
@@ -198,8 +198,8 @@ public final class SubjectCountsTopology {
       Instant start = Instant.ofEpochMilli(Days.startMillis(startDay));
       Instant end = Instant.ofEpochMilli(Days.startMillis(startDay + length));
       for (Map.Entry<String, Long> e : sum.counts().entrySet()) {
-        TopicCount count =
-            new TopicCount(e.getKey(), window(length), start, end, e.getValue(), total, (double) e.getValue() / total);
+        TopicCount count = TopicCount.newBuilder().setTopic(e.getKey()).setWindow(window(length)).setStart(start).setEnd(end)
+            .setCount(e.getValue()).setTotal(total).setShare((double) e.getValue() / total).build();
         context.forward(new Record<>(key(e.getKey(), length, startDay), count, end.toEpochMilli() - 1));
       }
     }
