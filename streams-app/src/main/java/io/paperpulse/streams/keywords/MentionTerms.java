@@ -9,7 +9,8 @@ import java.util.List;
  * <p>The terms of a paper are the candidate phrases of its title and abstract ({@link Candidates}
  * with {@link Candidates#MENTION_RULES}): runs of 1 to 4 words between stop words and punctuation,
  * not made of generic words alone, neither starting with an adverb nor ending with an adverb or a
- * participle. A term's key is its words' stems joined by spaces, as {@link KeywordExtractor#keyOf}
+ * participle; and two content words joined by "of" ("mixture of experts", {@link
+ * Candidates#forEachOfPhrase}). A term's key is its words' stems joined by spaces, as {@link KeywordExtractor#keyOf}
  * gives it for the same words; names keep their form ("GPT-5", "Qwen3", "Qwen2.5-VL", "DeepSeek-R1"
  * are one word each, neither split nor stemmed, and "LLMs" folds to "llm").
  *

@@ -56,25 +56,27 @@ final class TermTally {
         });
   }
 
-  /** Counts every candidate phrase of {@code tokens}, whose named words are {@code named}. */
+  /**
+   * Counts every candidate phrase of {@code tokens}, whose named words are {@code named}, and every
+   * "X of Y" term ({@link Candidates#forEachOfPhrase}).
+   */
   void count(List<Tokenizer.Token> tokens, boolean[] named) {
-    Candidates.forEachSpan(
-        tokens,
-        Candidates.MENTION_RULES,
-        (start, words, key) -> {
-          if (words == 1 && !expansions.isEmpty() && expansions.containsKey(key)) {
-            return; // a defined acronym counts under its phrase, recorded with the definition
-          }
-          Stats s = stats.get(key);
-          if (s == null) {
-            s = new Stats(key);
-            stats.put(key, s);
-          }
-          s.addLabel(label(tokens, named, start, words, key));
-          for (int i = start; i < start + words && !s.named; i++) {
-            s.named = named[i];
-          }
-        });
+    Candidates.SpanAction add = (start, words, key) -> {
+      if (words == 1 && !expansions.isEmpty() && expansions.containsKey(key)) {
+        return; // a defined acronym counts under its phrase, recorded with the definition
+      }
+      Stats s = stats.get(key);
+      if (s == null) {
+        s = new Stats(key);
+        stats.put(key, s);
+      }
+      s.addLabel(label(tokens, named, start, words, key));
+      for (int i = start; i < start + words && !s.named; i++) {
+        s.named = named[i];
+      }
+    };
+    Candidates.forEachSpan(tokens, Candidates.MENTION_RULES, add);
+    Candidates.forEachOfPhrase(tokens, add);
   }
 
   /**

@@ -36,6 +36,19 @@ class MentionTermsTest {
   }
 
   @Test
+  void twoContentWordsJoinedByOfAreATermWhetherOrNotAnAcronymDefinesIt() {
+    Map<String, MentionTerms.Term> plain =
+        byKey("", "We scale a sparse mixture of experts with chain of thought and a theory of mind. A number of tokens, the role of data.");
+    Map<String, MentionTerms.Term> defined = byKey("", "A mixture of experts (MoE) routes tokens; the MoE is sparse.");
+
+    assertThat(plain).containsKeys("mixture of expert", "chain of thought", "theory of mind");
+    assertThat(plain.get("mixture of expert").label()).isEqualTo("mixture of experts");
+    assertThat(defined).as("one key, with or without the acronym").containsKey("mixture of expert").doesNotContainKey("moe");
+    assertThat(plain.keySet()).as("a quantity, a generic word, or a word of another clause is no part of one")
+        .noneMatch(key -> key.startsWith("number of") || key.startsWith("role of") || key.endsWith("of data") || key.startsWith("mind of"));
+  }
+
+  @Test
   void aDefinedAcronymCountsUnderItsPhrase() {
     Map<String, MentionTerms.Term> terms =
         byKey(
