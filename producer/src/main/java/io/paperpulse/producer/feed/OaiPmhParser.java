@@ -16,7 +16,6 @@ import javax.xml.stream.XMLStreamReader;
  * An OAI-PMH {@code <error>} (such as noRecordsMatch) is an error of the whole input.
  */
 final class OaiPmhParser implements FeedParser {
-
   @Override
   public void parse(String name, InputStream in, ParseOptions options, ParseListener listener)
       throws IOException, FeedException {

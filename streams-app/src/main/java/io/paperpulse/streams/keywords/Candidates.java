@@ -1,7 +1,6 @@
 package io.paperpulse.streams.keywords;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -77,18 +76,6 @@ final class Candidates {
   }
 
   /**
-   * Heads of "X of Y" that count or group rather than name a thing ("number of parameters", "set of
-   * tasks"): no term starts with them.
-   */
-  private static final Set<String> QUANTITY_HEADS = Set.of(
-      "number", "numbers", "variety", "range", "set", "sets", "series", "amount", "amounts", "kind", "kinds",
-      "type", "types", "class", "classes", "group", "groups", "level", "levels", "use", "lack", "part", "parts",
-      "lot", "lots", "array", "host", "majority", "collection", "family", "suite", "sequence", "pair", "pairs",
-      "subset", "combination", "sort", "portion", "fraction", "percentage", "proportion", "size", "example",
-      "examples", "instance", "instances", "case", "cases", "role", "importance", "presence", "absence", "effect",
-      "effects", "impact", "study", "survey", "review", "overview", "analysis", "way", "ways", "need", "ability");
-
-  /**
    * Every "X of Y" of {@code tokens} whose two words are content words ("mixture of experts",
    * "chain of thought", "theory of mind"), as a span of 3 words with its key: a term that the stop
    * word "of" would otherwise split. The head names a thing, not a quantity ("number of parameters"
@@ -100,7 +87,7 @@ final class Candidates {
       Tokenizer.Token head = tokens.get(i - 1);
       Tokenizer.Token tail = tokens.get(i + 1);
       if (!of.lower().equals("of") || of.breakBefore() || tail.breakBefore()
-          || !content(head) || !content(tail) || QUANTITY_HEADS.contains(head.lower())
+          || !content(head) || !content(tail) || Words.QUANTITY_HEADS.contains(head.lower())
           || adverb(head.lower(), MENTION_RULES) || participle(head.lower(), MENTION_RULES)
           || adverb(tail.lower(), MENTION_RULES) || participle(tail.lower(), MENTION_RULES)) {
         continue;

@@ -83,6 +83,19 @@ final class Words {
           "metric", "score", "goal", "objective", "idea", "concept", "fact", "question", "answer",
           "user", "human", "real", "real-world", "art", "state", "novel", "various");
 
+  /**
+   * Heads of "X of Y" that count or group rather than name a thing ("number of parameters", "set of
+   * tasks"): no mention term starts with them ({@link Candidates#forEachOfPhrase}).
+   */
+  static final Set<String> QUANTITY_HEADS =
+      words(
+          "number", "numbers", "variety", "range", "set", "sets", "series", "amount", "amounts", "kind", "kinds",
+          "type", "types", "class", "classes", "group", "groups", "level", "levels", "use", "lack", "part", "parts",
+          "lot", "lots", "array", "host", "majority", "collection", "family", "suite", "sequence", "pair", "pairs",
+          "subset", "combination", "sort", "portion", "fraction", "percentage", "proportion", "size", "example",
+          "examples", "instance", "instances", "case", "cases", "role", "importance", "presence", "absence", "effect",
+          "effects", "impact", "study", "survey", "review", "overview", "way", "ways", "need", "ability");
+
   /** Words ending in "-ly" that are nouns or adjectives, not adverbs ("anomaly detection"). */
   static final Set<String> LY_NOUNS =
       words(
