@@ -192,9 +192,9 @@ final class BurstRun {
     try (KeyValueIterator<String, KeywordDay> all = days.all()) {
       while (all.hasNext()) {
         KeyValue<String, KeywordDay> kv = all.next();
-        int bar = kv.key.lastIndexOf('|');
-        String key = kv.key.substring(0, bar);
-        if (Long.parseLong(kv.key.substring(bar + 1)) < plan.warmupEnd && !plan.injectedTerms.containsKey(key)) {
+        int bar = kv.key.indexOf('|'); // the day, then the keyword
+        String key = kv.key.substring(bar + 1);
+        if (Long.parseLong(kv.key.substring(0, bar)) < plan.warmupEnd && !plan.injectedTerms.containsKey(key)) {
           counts.merge(key, kv.value.getCount(), Long::sum);
           if (!labels.containsKey(key)) {
             labels.put(key, kv.value.getLabel());

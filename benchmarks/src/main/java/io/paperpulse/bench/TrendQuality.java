@@ -50,7 +50,7 @@ public final class TrendQuality {
     StringBuilder report = new StringBuilder();
     report.append("## Mention coverage\n\n")
         .append("Papers a day that the API counts for a term, against papers whose title or abstract mentions it ")
-        .append("(case-insensitive, whole words, a plural 's' allowed), summed over the days the API holds.\n\n")
+        .append("(case-insensitive, whole words, a plural 's' allowed, words apart or hyphenated alike but in a name with a digit), summed over the days the API holds.\n\n")
         .append("| term | key | days | papers mentioning it | counted by PaperPulse | coverage |\n|---|---|---|---|---|---|\n");
     double worst = 1;
     for (String term : TERMS) {
@@ -82,9 +82,12 @@ public final class TrendQuality {
     System.out.print(report);
   }
 
-  /** Papers per day whose title or abstract mentions {@code term}. */
+  /**
+   * Papers per day whose title or abstract mentions {@code term}: its words apart or hyphenated alike
+   * ("KV cache", "KV-cache"), but for a word with a digit, written as given ("GPT-5").
+   */
   static Map<LocalDate, Long> mentions(List<Paper> papers, String term) {
-    Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}-])" + Pattern.quote(term) + "s?(?![\\p{L}\\p{N}-])",
+    Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}-])" + words(term) + "s?(?![\\p{L}\\p{N}-])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     Map<LocalDate, Long> out = new TreeMap<>();
     for (Paper p : papers) {
@@ -93,6 +96,24 @@ public final class TrendQuality {
       }
     }
     return out;
+  }
+
+  /** The pattern of a term's words: a hyphen or a space between two words, or parts, without a digit. */
+  static String words(String term) {
+    StringBuilder pattern = new StringBuilder();
+    String[] words = term.split(" ");
+    for (int i = 0; i < words.length; i++) {
+      boolean digit = words[i].chars().anyMatch(Character::isDigit);
+      if (i > 0) {
+        boolean digitBefore = words[i - 1].chars().anyMatch(Character::isDigit);
+        pattern.append(digit || digitBefore ? " " : "[\\s-]");
+      }
+      String[] parts = digit ? new String[] {words[i]} : words[i].split("-");
+      for (int k = 0; k < parts.length; k++) {
+        pattern.append(k > 0 ? "[\\s-]" : "").append(Pattern.quote(parts[k]));
+      }
+    }
+    return pattern.toString();
   }
 
   /** The top of the weekly list on the last day of each of the API's last weeks. */

@@ -26,7 +26,7 @@ import java.util.function.LongConsumer;
  */
 public final class KeywordExtractor {
   /** Changes whenever the rules or the bundled statistics change. */
-  public static final String VERSION = "kw-7";
+  public static final String VERSION = "kw-8";
 
   private static final double TITLE_BOOST = 2.0;
   private static final double ACRONYM_BOOST = 2.0;
@@ -91,13 +91,23 @@ public final class KeywordExtractor {
       if (chosen.size() == limit) {
         break;
       }
-      boolean inside = chosen.stream().anyMatch(c -> overlaps(c.key(), candidate.key()));
-      long holds = chosen.stream().filter(c -> overlaps(candidate.key(), c.key())).count();
-      if (!inside && holds < 2) {
+      if (fitsBeside(chosen, candidate.key())) {
         chosen.add(candidate);
       }
     }
     return chosen;
+  }
+
+  /** Whether a candidate lies inside no chosen keyword and holds fewer than two of them. */
+  private static boolean fitsBeside(List<Keyword> chosen, String key) {
+    int holds = 0;
+    for (Keyword c : chosen) {
+      if (overlaps(c.key(), key)) {
+        return false;
+      }
+      holds += overlaps(key, c.key()) ? 1 : 0;
+    }
+    return holds < 2;
   }
 
   private static double idf(Stats s, long hash, Idf idf) {
@@ -107,12 +117,13 @@ public final class KeywordExtractor {
       return own;
     }
     double sum = 0;
+    int parts = 1;
     int from = 0;
-    for (int space; (space = s.key.indexOf(' ', from)) >= 0; from = space + 1) {
+    for (int space; (space = s.key.indexOf(' ', from)) >= 0; from = space + 1, parts++) {
       sum += idf.idf(DocumentFrequencies.hash(s.key.substring(from, space)));
     }
     sum += idf.idf(DocumentFrequencies.hash(s.key.substring(from)));
-    return Math.min(own, UNSEEN_PHRASE_IDF * sum / s.words);
+    return Math.min(own, UNSEEN_PHRASE_IDF * sum / parts);
   }
 
   private static double score(Stats s, double idf) {
@@ -195,6 +206,12 @@ public final class KeywordExtractor {
 
   /** Whether the already chosen keyword holds {@code candidate} as whole words. */
   static boolean overlaps(String chosen, String candidate) {
-    return (" " + chosen + " ").contains(" " + candidate + " ");
+    for (int at = chosen.indexOf(candidate); at >= 0; at = chosen.indexOf(candidate, at + 1)) {
+      int end = at + candidate.length();
+      if ((at == 0 || chosen.charAt(at - 1) == ' ') && (end == chosen.length() || chosen.charAt(end) == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,5 +1,7 @@
 package io.paperpulse.streams.keywords;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -8,9 +10,10 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>never a LaTeX command name ("emph", "textbf", "mathcal"), alone or in a phrase;
- *   <li>a single word only if named by its label: with a digit or a capital letter (labels keep
- *       case for named words only), at least two letters, neither a stop word, a generic word
- *       ("model") nor a word capitalised by convention ("Gaussian");
+ *   <li>a single word, hyphenated or not, only if named by its label: with a digit or a capital
+ *       letter (labels keep case for named words only), at least two letters, neither a stop word, a
+ *       generic word ("model") nor a word capitalised by convention ("Gaussian"); so "KV-cache" is
+ *       listable, "held-out" and "self-evolving" are not;
  *   <li>a phrase of several words, unless its words are named: not beginning or ending with a
  *       function word ("of", "the"), not made of generic and stop words alone, with at least three
  *       letters; not beginning with an adverb ("-ly"), a participle ("-ed") or a verb's base form
@@ -33,17 +36,19 @@ final class ListableTerms {
       return false;
     }
     String[] keyWords = key.trim().split(" ");
-    String[] labelWords = label == null ? keyWords : label.trim().split(" ");
+    String[] written = label == null ? keyWords : label.trim().split(" ");
+    String[] labelWords = label == null ? keyWords : wordsOf(written);
     if (labelWords.length != keyWords.length) {
       labelWords = keyWords;
+      written = keyWords;
     }
     for (String word : keyWords) {
       if (ListingWords.LATEX.contains(word)) {
         return false;
       }
     }
-    if (keyWords.length == 1) {
-      return listableWord(keyWords[0], labelWords[0]);
+    if (written.length == 1) {
+      return listableWord(key.trim(), written[0]); // one word, hyphenated or not: "KV-cache", not "held-out"
     }
     int letters = 0;
     boolean allGeneric = true;
@@ -54,14 +59,16 @@ final class ListableTerms {
       allGeneric &= Words.GENERIC.contains(keyWords[i]) || Words.STOP.contains(lower);
       named |= namedShape(labelWords[i]);
     }
-    String first = labelWords[0];
+    String first = written[0]; // a hyphenated word whole: "on-policy distillation" begins with no "on"
     String firstLower = first.toLowerCase(Locale.ROOT);
     String last = keyWords[keyWords.length - 1];
+    String lastWritten = written[written.length - 1];
+    boolean hyphenatedEnd = lastWritten.indexOf('-') >= 0;
     if (allGeneric
         || ListingWords.IDIOMS.contains(key)
         || (letters < 3 && !named)
         || Words.FUNCTION.contains(firstLower)
-        || Words.FUNCTION.contains(last)) {
+        || Words.FUNCTION.contains(hyphenatedEnd ? lastWritten.toLowerCase(Locale.ROOT) : last)) {
       return false;
     }
     String lastLabel = labelWords[labelWords.length - 1];
@@ -73,7 +80,23 @@ final class ListableTerms {
         return false;
       }
     }
-    return namedShape(lastLabel) || !endsBadly(last, lastLabel.toLowerCase(Locale.ROOT));
+    return namedShape(lastLabel) || !endsBadly(last, lastLabel.toLowerCase(Locale.ROOT), hyphenatedEnd);
+  }
+
+  /**
+   * A label's words as its key has them: a hyphenated word without a digit is its parts
+   * ("context-aware", {@link Words#stem}), a name with a digit one word ("DeepSeek-R1").
+   */
+  private static String[] wordsOf(String[] written) {
+    List<String> words = new ArrayList<>(written.length + 2);
+    for (String word : written) {
+      if (word.indexOf('-') >= 0 && !NamedWords.hasDigit(word)) {
+        words.addAll(List.of(word.split("-")));
+      } else {
+        words.add(word);
+      }
+    }
+    return words.toArray(String[]::new);
   }
 
   private static boolean listableWord(String key, String label) {
@@ -126,8 +149,11 @@ final class ListableTerms {
         || n > 6 && lower.endsWith("ing") && ListingWords.ENDING_VERBS.contains(lower);
   }
 
-  /** Whether a phrase's last word, as its stem, reads as an adjective or a verb, not a noun. */
-  private static boolean endsBadly(String last, String lastLower) {
+  /**
+   * Whether a phrase's last word, as its stem, reads as an adjective or a verb, not a noun; {@code
+   * hyphenated}: it is the last part of a hyphenated word.
+   */
+  private static boolean endsBadly(String last, String lastLower, boolean hyphenated) {
     if (last.equals("based")
         || ListingWords.ENDING_VERBS.contains(lastLower)
         || ListingWords.ENDING_VERBS.contains(last)
@@ -137,9 +163,8 @@ final class ListableTerms {
     if (ListingWords.ADJECTIVE_SHAPED_NOUNS.contains(last)) {
       return false;
     }
-    int hyphen = last.lastIndexOf('-');
-    if (hyphen >= 0 && ListingWords.ADJECTIVE_PARTS.contains(last.substring(hyphen + 1))) {
-      return true;
+    if (hyphenated && ListingWords.ADJECTIVE_PARTS.contains(last)) {
+      return true; // "context-aware", "training-free"
     }
     int n = last.length();
     return (last.endsWith("ous") || last.endsWith("ful") || last.endsWith("less")) && n > 4

@@ -212,9 +212,10 @@ final class Words {
    * neither a dictionary nor a model download. Deliberately light: it never changes a word shorter
    * than four letters, and names keep their form: a word with a digit ("Qwen3", "GPT-5") is only
    * lower-cased, and so is an acronym-like word ("MoE", "LLaMA", "SQL"), but for the plural of an
-   * acronym ("LLMs", "NeRFs", "LMs"), which loses its "s". Whether a word looks like an acronym
-   * is judged on its last hyphen-separated part, so "Text-to-SQL" stays whole and "Multi-Agents"
-   * folds to "multi-agent".
+   * acronym ("LLMs", "NeRFs", "LMs"), which loses its "s". A hyphenated word without a digit is its
+   * parts as if written apart ("KV-caches" gives "kv cache", as "KV caches" does; "Text-to-SQL"
+   * gives "text to sql"), and only its last part is folded, so "fine-tuning" and "fine tuning" share
+   * a key too.
    *
    * @param word the word as written; the result is lower case
    */
@@ -227,22 +228,29 @@ final class Words {
    * word folds to nothing shorter.
    */
   static String stem(String word, String lower) {
-    int n = word.length();
-    int partStart = 0;
-    int upper = 0; // capitals of the last hyphen-separated part
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       if (c >= '0' && c <= '9' || c > 127 && Character.isDigit(c)) {
         return lower;
       }
-      if (c == '-') {
-        partStart = i + 1;
-        upper = 0;
-      } else if (Character.isUpperCase(c)) {
-        upper++;
-      }
     }
-    if (upper >= 2 && n - partStart >= 2 && lower.length() == n) {
+    int hyphen = word.lastIndexOf('-');
+    int lowerHyphen = lower.lastIndexOf('-');
+    if (hyphen < 0 || lowerHyphen < 0) {
+      return stemPart(word, lower);
+    }
+    return lower.substring(0, lowerHyphen).replace('-', ' ') + ' '
+        + stemPart(word.substring(hyphen + 1), lower.substring(lowerHyphen + 1));
+  }
+
+  /** The stem of a word with neither a digit nor a hyphen. */
+  private static String stemPart(String word, String lower) {
+    int n = word.length();
+    int upper = 0;
+    for (int i = 0; i < n; i++) {
+      upper += Character.isUpperCase(word.charAt(i)) ? 1 : 0;
+    }
+    if (upper >= 2 && n >= 2 && lower.length() == n) {
       if (word.charAt(n - 1) == 's' && Character.isUpperCase(word.charAt(n - 2))) {
         return lower.substring(0, n - 1); // the plural of an acronym
       }
@@ -253,6 +261,11 @@ final class Words {
     return foldInflection(lower);
   }
 
+  /** Plurals in "-ches" whose singular ends in "-che", where "-ches" usually drops "es" ("approaches"). */
+  private static final Set<String> CHE_PLURALS =
+      words("caches", "niches", "avalanches", "tranches", "headaches", "psyches", "cliches", "creches", "quiches",
+          "moustaches", "microcaches");
+
   private static String foldInflection(String w) {
     int n = w.length();
     if (n <= 3) {
@@ -260,6 +273,8 @@ final class Words {
     }
     if (w.endsWith("ies") && n > 4) {
       w = w.substring(0, n - 3) + "y";
+    } else if (CHE_PLURALS.contains(w)) {
+      w = w.substring(0, n - 1); // "caches": the singular ends in "-che"
     } else if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")) {
       w = w.substring(0, n - 2);
     } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")

@@ -12,7 +12,8 @@ class ListableTermsTest {
     for (String key :
         List.of("signal", "dynamic", "action", "gaussian", "flow", "evaluating faithful", "optimized bi-granular",
             "customize 3d", "gs", "model", "findings highlight", "generates high-quality", "multiple datasets",
-            "enhancing model", "3d gaussian")) {
+            "enhancing model", "3d gaussian", "context-aware", "training-free", "held-out",
+            "self-evolving", "time-varying", "final-answer", "robust context-aware")) {
       assertThat(ListableTerms.listable(keyOf(key), key)).as(key).isFalse();
     }
     assertThat(ListableTerms.listable("gaussian", "Gaussian")).isFalse();
@@ -24,7 +25,8 @@ class ListableTermsTest {
     for (String label :
         List.of("GPT-5", "Qwen3", "large language models", "diffusion model", "reinforcement learning",
             "learning rate", "LLM", "Mamba", "training data", "reasoning models", "anomaly detection",
-            "retrieval-augmented generation", "supervised fine-tuning", "multi-task objective", "LLM-based")) {
+            "retrieval-augmented generation", "supervised fine-tuning", "multi-task objective", "KV-cache", "chain of thought", "agentic-LLM", "LLM-based",
+            "on-policy distillation", "in-context learning", "self-supervised learning", "follow-up study")) {
       assertThat(ListableTerms.listable(keyOf(label), label)).as(label).isTrue();
     }
   }

@@ -49,6 +49,22 @@ class MentionTermsTest {
   }
 
   @Test
+  void aHyphenatedAndASpacedFormAreOneTermWhileANameWithADigitKeepsItsHyphen() {
+    Map<String, MentionTerms.Term> hyphenated =
+        byKey("Chain-of-Thought for KV-caches", "We compress KV-cache entries with vision-language models and DeepSeek-R1.");
+    Map<String, MentionTerms.Term> spaced =
+        byKey("Chain of thought for KV caches", "We compress KV cache entries with vision language models and DeepSeek-R1.");
+
+    for (String key : List.of("chain of thought", "kv cache", "kv cache entry", "vision language model", "deepseek-r1")) {
+      assertThat(hyphenated).as(key).containsKey(key);
+      assertThat(spaced).as(key).containsKey(key);
+    }
+    assertThat(hyphenated.get("kv cache").label()).isEqualTo("KV-cache");
+    assertThat(keyOf("chain-of-thought")).isEqualTo(keyOf("Chain of Thought"));
+    assertThat(keyOf("KV-caches")).isEqualTo(keyOf("KV cache"));
+  }
+
+  @Test
   void aDefinedAcronymCountsUnderItsPhrase() {
     Map<String, MentionTerms.Term> terms =
         byKey(

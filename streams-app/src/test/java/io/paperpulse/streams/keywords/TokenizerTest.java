@@ -37,11 +37,14 @@ class TokenizerTest {
   }
 
   @Test
-  void namesAreNotStemmedButPluralAcronymsAre() {
+  void namesAreNotStemmedButPluralAcronymsAreAndHyphenatedWordsAreTheirParts() {
     assertThat(Tokenizer.tokenize("LLMs LMs NeRFs Qwen3 GPT-4s DINOS MoE LLaMA ResNets Models Multi-Agents Text-to-SQL"))
         .extracting(Tokenizer.Token::stem)
         .containsExactly("llm", "lm", "nerf", "qwen3", "gpt-4s", "dinos", "moe", "llama", "resnet", "model",
-            "multi-agent", "text-to-sql");
+            "multi agent", "text to sql");
+    assertThat(Tokenizer.tokenize("KV-caches KV caches fine-tuning fine tuning"))
+        .extracting(Tokenizer.Token::stem)
+        .containsExactly("kv cache", "kv", "cache", "fine tuning", "fine", "tuning");
   }
 
   @Test
