@@ -23,9 +23,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
@@ -35,6 +37,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * TopologyTestDriver.
  */
 final class InOrderRun {
+  /** Input records between two drains of the driver's captured outputs. */
+  private static final int DRAIN_EVERY = 2_000;
+
   private InOrderRun() {}
 
   record Comparison(int subjectCounts, int finalTrends, int alerts, int trendingPapers, List<String> differences) {}
@@ -81,19 +86,39 @@ final class InOrderRun {
         AnalyticsSettings.defaults().withInMemoryState(true).withIdfPartitions(3), Enricher.bundled(), TopicSerdes.plain(), new Counters());
     try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
       TestInputTopic<String, Paper> input = driver.createInputTopic(Topics.PAPERS.name(), Serdes.String().serializer(), AvroSerdes.plain(Paper.class).serializer());
+      int piped = 0;
       for (ConsumerRecord<String, Paper> r : published) {
         input.pipeInput(r.key(), r.value(), r.timestamp());
+        if (++piped % DRAIN_EVERY == 0) {
+          drain(driver, inOrder);
+        }
       }
-      driver.createOutputTopic(Topics.SUBJECT_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
-          .readKeyValuesToList().forEach(kv -> inOrder.count(kv.key, kv.value));
-      driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
-          .readKeyValuesToList().forEach(kv -> inOrder.trend(kv.key, kv.value));
-      driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
-          .readValuesToList().forEach(inOrder::alert);
-      driver.createOutputTopic(Topics.TRENDING_PAPERS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TrendingPaper.class).deserializer())
-          .readKeyValuesToList().forEach(kv -> inOrder.paper(kv.key, kv.value));
+      drain(driver, inOrder);
     }
     return inOrder;
+  }
+
+  /**
+   * Takes what the driver has captured so far: the outputs compared into {@code inOrder}, the rest
+   * (changelogs, the enriched papers) dropped. The driver keeps every record written to every topic
+   * until read, and the changelogs alone get about 200 a paper: the whole archive held at once fills
+   * any heap.
+   */
+  private static void drain(TopologyTestDriver driver, Outputs inOrder) {
+    driver.createOutputTopic(Topics.SUBJECT_COUNTS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TopicCount.class).deserializer())
+        .readKeyValuesToList().forEach(kv -> inOrder.count(kv.key, kv.value));
+    driver.createOutputTopic(Topics.KEYWORD_TRENDS.name(), Serdes.String().deserializer(), AvroSerdes.plain(KeywordTrend.class).deserializer())
+        .readKeyValuesToList().forEach(kv -> inOrder.trend(kv.key, kv.value));
+    driver.createOutputTopic(Topics.KEYWORD_SPIKES.name(), Serdes.String().deserializer(), AvroSerdes.plain(SpikeAlert.class).deserializer())
+        .readValuesToList().forEach(inOrder::alert);
+    driver.createOutputTopic(Topics.TRENDING_PAPERS.name(), Serdes.String().deserializer(), AvroSerdes.plain(TrendingPaper.class).deserializer())
+        .readKeyValuesToList().forEach(kv -> inOrder.paper(kv.key, kv.value));
+    for (String topic : driver.producedTopicNames()) {
+      TestOutputTopic<byte[], byte[]> rest = driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      while (!rest.isEmpty()) {
+        rest.readRecord();
+      }
+    }
   }
 
   /** One run's final outputs, each as its Avro text; a key's last record wins. */

@@ -83,8 +83,9 @@ final class PipelineReport {
     out.append("Machine: ").append(Report.machine()).append("; the broker and registry on it too.\n\n");
     out.append("Reproduce: ").append(PipelineBenchmark.LADDER_COMMAND).append(".\n\n");
     out.append(String.format(Locale.ROOT, "Each stage reads the same %,d papers from `papers` (3 partitions) with a fresh application id: "
-        + "exactly_once_v2, the default commit interval, RocksDB state; with %s stream threads. Timed from RUNNING until the group's "
-        + "lag is 0 on every topic it reads (`papers` and its repartition topics). Two rounds a thread count, the second in reverse "
+        + "exactly_once_v2, the default commit interval, RocksDB state; with %s stream threads. Timed from the group's first commit on "
+        + "`papers` until its lag is 0 on every topic it reads (`papers` and its repartition topics), over the papers left at that "
+        + "commit. Two rounds a thread count, the second in reverse "
         + "order; the median of the two; each ratio is to the passthrough with the same threads.%n%n", papers,
         String.join(" and then ", byThreads.keySet().stream().map(String::valueOf).toList())));
     StringBuilder header = new StringBuilder("| stage |");

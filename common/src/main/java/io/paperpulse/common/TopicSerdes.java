@@ -20,7 +20,8 @@ public interface TopicSerdes {
             "apicurio.registry.url", config.registryApiUrl(),
             "apicurio.registry.auto-register", true,
             "apicurio.registry.dereference-schema", true,
-            "apicurio.registry.use-specific-avro-reader", true);
+            "apicurio.registry.use-specific-avro-reader", true,
+            SchemaBoundDatumProvider.CONFIG, SchemaBoundDatumProvider.class.getName());
     return new TopicSerdes() {
       @Override
       public <T extends SpecificRecord> Serde<T> value(Class<T> type) {

@@ -2,6 +2,7 @@ package io.paperpulse.producer.publish;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.paperpulse.avro.Paper;
+import io.paperpulse.common.SchemaBoundDatumProvider;
 import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.common.util.Causes;
 import java.time.Duration;
@@ -77,6 +78,7 @@ public final class PaperPublisher implements AutoCloseable {
     // record and enum as a subject of its own and references them, which clients without
     // schema-reference support cannot read.
     props.put("apicurio.registry.dereference-schema", true);
+    props.put(SchemaBoundDatumProvider.CONFIG, SchemaBoundDatumProvider.class.getName());
     return props;
   }
 

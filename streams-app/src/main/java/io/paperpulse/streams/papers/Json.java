@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
-/** JSON for the ranking's internal records and state: Java records, read and written by Jackson. */
+/**
+ * The JSON that versions before the binary forms wrote the ranking's records and summaries in
+ * (Java records, by Jackson): still read, so topics and state written before an upgrade stay
+ * readable; written only to test that.
+ */
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -28,9 +30,5 @@ final class Json {
     } catch (IOException e) {
       throw new SerializationException("cannot read a " + type.getSimpleName() + " from JSON: " + e.getMessage(), e);
     }
-  }
-
-  static <T> Serde<T> serde(Class<T> type) {
-    return Serdes.serdeFrom((topic, value) -> value == null ? null : write(value), (topic, bytes) -> bytes == null ? null : read(bytes, type));
   }
 }

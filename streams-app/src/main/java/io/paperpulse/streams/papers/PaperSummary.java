@@ -12,7 +12,6 @@ import java.net.URLEncoder;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.errors.SerializationException;
@@ -119,21 +118,26 @@ public record PaperSummary(
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeByte(BINARY);
-      writeString(out, summary.paperId);
-      writeString(out, summary.title);
-      writeStrings(out, summary.authors);
-      writeString(out, summary.abstractStart);
-      writeString(out, summary.url);
-      writeStrings(out, summary.subjects);
-      out.writeLong(summary.day);
-      out.writeInt(summary.upvotes == null ? -1 : summary.upvotes);
-      out.writeInt(summary.timesListed);
-      writeStrings(out, summary.terms);
-      out.writeBoolean(summary.relisting);
+      write(out, summary);
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
+  }
+
+  /** The summary's fields, as {@link #toBytes} writes them after its format byte. */
+  static void write(DataOutputStream out, PaperSummary summary) throws IOException {
+    BinaryFields.writeString(out, summary.paperId);
+    BinaryFields.writeString(out, summary.title);
+    BinaryFields.writeStrings(out, summary.authors);
+    BinaryFields.writeString(out, summary.abstractStart);
+    BinaryFields.writeString(out, summary.url);
+    BinaryFields.writeStrings(out, summary.subjects);
+    out.writeLong(summary.day);
+    out.writeInt(summary.upvotes == null ? -1 : summary.upvotes);
+    out.writeInt(summary.timesListed);
+    BinaryFields.writeStrings(out, summary.terms);
+    out.writeBoolean(summary.relisting);
   }
 
   /** A summary from {@link #toBytes}, or from the JSON that versions before it wrote. */
@@ -145,22 +149,26 @@ public record PaperSummary(
       throw new SerializationException("not a paper summary: format byte " + (bytes.length == 0 ? "missing" : bytes[0]));
     }
     try {
-      ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1); // big-endian, as DataOutputStream writes
-      String paperId = readString(in);
-      String title = readString(in);
-      List<String> authors = readStrings(in);
-      String abstractStart = readString(in);
-      String url = readString(in);
-      List<String> subjects = readStrings(in);
-      long day = in.getLong();
-      int upvotes = in.getInt();
-      int timesListed = in.getInt();
-      List<String> terms = readStrings(in);
-      boolean relisting = in.get() != 0;
-      return new PaperSummary(paperId, title, authors, abstractStart, url, subjects, day, upvotes < 0 ? null : upvotes, timesListed, terms, relisting);
+      return read(ByteBuffer.wrap(bytes, 1, bytes.length - 1));
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new SerializationException("cannot read a paper summary: it ends early or holds a bad length", e);
     }
+  }
+
+  /** The fields {@link #write} wrote, from {@code in}'s position on. */
+  static PaperSummary read(ByteBuffer in) {
+    String paperId = BinaryFields.readString(in);
+    String title = BinaryFields.readString(in);
+    List<String> authors = BinaryFields.readStrings(in);
+    String abstractStart = BinaryFields.readString(in);
+    String url = BinaryFields.readString(in);
+    List<String> subjects = BinaryFields.readStrings(in);
+    long day = in.getLong();
+    int upvotes = in.getInt();
+    int timesListed = in.getInt();
+    List<String> terms = BinaryFields.readStrings(in);
+    boolean relisting = in.get() != 0;
+    return new PaperSummary(paperId, title, authors, abstractStart, url, subjects, day, upvotes < 0 ? null : upvotes, timesListed, terms, relisting);
   }
 
   /** Serde of {@link #toBytes} and {@link #fromBytes}. */
@@ -169,46 +177,4 @@ public record PaperSummary(
   }
 
   private static final byte BINARY = 1;
-
-  private static void writeString(DataOutputStream out, String value) throws IOException {
-    if (value == null) {
-      out.writeInt(-1);
-      return;
-    }
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
-  }
-
-  private static String readString(ByteBuffer in) {
-    int length = in.getInt();
-    if (length < 0) {
-      return null;
-    }
-    if (length > in.remaining()) {
-      throw new BufferUnderflowException();
-    }
-    String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-    in.position(in.position() + length);
-    return value;
-  }
-
-  private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
-    out.writeInt(values.size());
-    for (String value : values) {
-      writeString(out, value);
-    }
-  }
-
-  private static List<String> readStrings(ByteBuffer in) {
-    int size = in.getInt();
-    if (size < 0 || size > in.remaining() / 4) {
-      throw new BufferUnderflowException();
-    }
-    List<String> out = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      out.add(readString(in));
-    }
-    return List.copyOf(out);
-  }
 }

@@ -1,10 +1,19 @@
 package io.paperpulse.streams.papers;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * What crosses the ranking's internal topics (as JSON): a partition of the analytics topic tells
+ * What crosses the ranking's internal topics: a partition of the analytics topic tells
  * every ranking partition its day's trending keywords ({@link Kind#KEYWORD}) and that the day is
  * judged ({@link Kind#CLOSED}); a ranking partition tells the merge step its best papers of a
  * window ({@link Kind#ENTRY}) and that it has sent them all ({@link Kind#DONE}).
@@ -23,9 +32,78 @@ public record RankMessage(
     PaperSummary paper, List<TrendingScore.Share> keywords) {
   public enum Kind { KEYWORD, CLOSED, ENTRY, DONE }
 
-  /** As JSON, on the ranking's internal topics and in its stores. */
+  private static final byte BINARY = 1;
+  private static final Kind[] KINDS = Kind.values();
+
+  /**
+   * On the ranking's internal topics and in its stores, in a compact binary form (a format byte,
+   * then each field); the JSON that versions before it wrote still reads.
+   */
   public static Serde<RankMessage> serde() {
-    return Json.serde(RankMessage.class);
+    return Serdes.serdeFrom((topic, value) -> value == null ? null : toBytes(value), (topic, bytes) -> bytes == null ? null : fromBytes(bytes));
+  }
+
+  static byte[] toBytes(RankMessage m) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(m.paper == null ? 64 : 512);
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeByte(BINARY);
+      out.writeByte(m.kind.ordinal());
+      out.writeInt(m.partition);
+      out.writeLong(m.day);
+      BinaryFields.writeString(out, m.window);
+      BinaryFields.writeString(out, m.keyword);
+      BinaryFields.writeString(out, m.label);
+      out.writeDouble(m.score);
+      out.writeBoolean(m.paper != null);
+      if (m.paper != null) {
+        PaperSummary.write(out, m.paper);
+      }
+      List<TrendingScore.Share> shares = m.keywords == null ? List.of() : m.keywords;
+      out.writeInt(shares.size());
+      for (TrendingScore.Share share : shares) {
+        BinaryFields.writeString(out, share.keyword());
+        BinaryFields.writeString(out, share.label());
+        out.writeDouble(share.contribution());
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+  }
+
+  static RankMessage fromBytes(byte[] bytes) {
+    if (bytes.length > 0 && bytes[0] == '{') {
+      return Json.read(bytes, RankMessage.class);
+    }
+    if (bytes.length == 0 || bytes[0] != BINARY) {
+      throw new SerializationException("not a ranking message: format byte " + (bytes.length == 0 ? "missing" : bytes[0]));
+    }
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+      int kind = in.get();
+      if (kind < 0 || kind >= KINDS.length) {
+        throw new SerializationException("not a ranking message: kind " + kind);
+      }
+      int partition = in.getInt();
+      long day = in.getLong();
+      String window = BinaryFields.readString(in);
+      String keyword = BinaryFields.readString(in);
+      String label = BinaryFields.readString(in);
+      double score = in.getDouble();
+      PaperSummary paper = in.get() != 0 ? PaperSummary.read(in) : null;
+      int n = in.getInt();
+      if (n < 0 || n > in.remaining() / 16) {
+        throw new BufferUnderflowException();
+      }
+      List<TrendingScore.Share> shares = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        shares.add(new TrendingScore.Share(BinaryFields.readString(in), BinaryFields.readString(in), in.getDouble()));
+      }
+      return new RankMessage(KINDS[kind], partition, day, window, keyword, label, score, paper, List.copyOf(shares));
+    } catch (BufferUnderflowException | IllegalArgumentException e) {
+      throw new SerializationException("cannot read a ranking message: it ends early or holds a bad length", e);
+    }
   }
 
   static RankMessage keyword(int partition, long day, String window, String keyword, String label, double score) {

@@ -41,10 +41,12 @@ public final class TrendingScore {
       throw new IllegalArgumentException("paper " + paper.paperId() + " of day " + paper.day() + " is after the window's last day " + lastDay);
     }
     List<Share> shares = new ArrayList<>();
-    for (String term : paper.terms()) {
-      Strength s = strengths.get(term);
-      if (s != null && s.score() > 1) {
-        shares.add(new Share(term, s.label(), log2(s.score())));
+    if (!strengths.isEmpty()) { // empty for a paper of an open day: no term to look up
+      for (String term : paper.terms()) {
+        Strength s = strengths.get(term);
+        if (s != null && s.score() > 1) {
+          shares.add(new Share(term, s.label(), log2(s.score())));
+        }
       }
     }
     shares.sort(Comparator.comparingDouble(Share::contribution).reversed().thenComparing(Share::keyword));

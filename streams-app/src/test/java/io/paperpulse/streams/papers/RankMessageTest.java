@@ -1,0 +1,47 @@
+package io.paperpulse.streams.papers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class RankMessageTest {
+  private static final PaperSummary PAPER = new PaperSummary("2506.01234", "Qwen3 agents", List.of("Zoë Müller"), "We study agents.",
+      null, List.of("Machine Learning"), 20_250, null, 3, List.of("qwen3", "agent"), false);
+  private static final List<RankMessage> EVERY_KIND = List.of(
+      RankMessage.keyword(-1, 20_250, "P7D", "qwen3", "Qwen3", 2.75),
+      RankMessage.closed(2, 20_250),
+      RankMessage.entry(1, 20_250, PaperWindow.P7D, PAPER,
+          new TrendingScore.Scored(4.5, List.of(new TrendingScore.Share("qwen3", "Qwen3", 1.46), new TrendingScore.Share("agent", "agents", 0.5)))),
+      RankMessage.done(0, 20_250));
+
+  @Test
+  void everyKindReadsBackAsWritten() {
+    for (RankMessage m : EVERY_KIND) {
+      assertThat(RankMessage.fromBytes(RankMessage.toBytes(m))).isEqualTo(m);
+    }
+  }
+
+  @Test
+  void theJsonThatEarlierVersionsWroteStillReads() {
+    for (RankMessage m : EVERY_KIND) {
+      assertThat(RankMessage.fromBytes(Json.write(m))).isEqualTo(m);
+    }
+  }
+
+  @Test
+  void bytesOfAnythingElseAreRejectedWithTheReason() {
+    assertThatThrownBy(() -> RankMessage.fromBytes(new byte[] {9, 0})).isInstanceOf(SerializationException.class)
+        .hasMessageContaining("format byte 9");
+    assertThatThrownBy(() -> RankMessage.fromBytes(new byte[] {1, 7})).isInstanceOf(SerializationException.class)
+        .hasMessageContaining("kind 7");
+    byte[] entry = RankMessage.toBytes(EVERY_KIND.get(2));
+    for (int cut : new int[] {3, entry.length / 2, entry.length - 1}) {
+      assertThatThrownBy(() -> RankMessage.fromBytes(Arrays.copyOf(entry, cut))).isInstanceOf(SerializationException.class)
+          .hasMessageContaining("cannot read a ranking message");
+    }
+  }
+}
