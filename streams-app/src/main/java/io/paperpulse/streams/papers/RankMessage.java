@@ -33,6 +33,7 @@ public record RankMessage(
   public enum Kind { KEYWORD, CLOSED, ENTRY, DONE }
 
   private static final byte BINARY = 1;
+  /** A kind is stored as its ordinal: new kinds go at the end of {@link Kind}. */
   private static final Kind[] KINDS = Kind.values();
 
   /**
