@@ -1,6 +1,9 @@
 package io.paperpulse.common;
 
 import io.paperpulse.common.config.PaperPulseConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +17,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Creates the topics PaperPulse writes when they do not exist yet, with the cluster's replication. */
+/**
+ * Creates the topics PaperPulse writes when they do not exist yet, with the cluster's replication,
+ * and returns once every partition of them has a leader: a producer that starts sending right after
+ * a topic is created then never meets a partition the broker does not lead yet.
+ */
 public final class TopicSetup {
   private TopicSetup() {}
 
@@ -58,16 +66,43 @@ public final class TopicSetup {
               .map(t -> new NewTopic(t.getKey(), Optional.of(config.partitions()), Optional.empty())
                   .configs(t.getValue() ? Map.of("cleanup.policy", "compact") : Map.of()))
               .toList();
-      if (missing.isEmpty()) {
-        return;
-      }
-      try {
-        admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw e;
+      if (!missing.isEmpty()) {
+        try {
+          admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
         }
       }
+      awaitLeaders(admin, compactedByName.keySet(), Duration.ofSeconds(60));
+    }
+  }
+
+  /** Polls until every partition of {@code names} has a leader, or throws naming those that have none. */
+  private static void awaitLeaders(Admin admin, Collection<String> names, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<String> leaderless = new ArrayList<>();
+      try {
+        admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values()
+            .forEach(topic -> topic.partitions().stream()
+                .filter(p -> p.leader() == null || p.leader().isEmpty())
+                .forEach(p -> leaderless.add(topic.name() + "-" + p.partition())));
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        leaderless.add("(a topic not yet known to the broker: " + e.getCause().getMessage() + ")");
+      }
+      if (leaderless.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("no leader after " + timeout.toSeconds() + " s for " + leaderless);
+      }
+      Thread.sleep(100);
     }
   }
 

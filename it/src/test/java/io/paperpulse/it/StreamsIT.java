@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperpulse.avro.Subscription;
+import io.paperpulse.avro.Watch;
+import io.paperpulse.common.TableReader;
+import io.paperpulse.common.TableWriter;
+import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.common.TopicSetup;
 import io.paperpulse.common.Topics;
 import io.paperpulse.common.config.PaperPulseConfig;
@@ -30,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,7 +88,10 @@ class StreamsIT {
     try (PaperPublisher publisher = PaperPublisher.create(config, Topics.PAPERS.name(), "streams-it")) {
       published = new PublishJob(reader(), publisher, new PrintStream(report, true, StandardCharsets.UTF_8), Progress.none()).publish(inputs);
     }
-    assertThat(published.failed()).as("papers Kafka did not acknowledge; the publisher said: %s", report.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(published.failed())
+        .as("papers Kafka did not acknowledge; the publisher said: %s%nthe broker's last warnings:%n%s",
+            report.toString(StandardCharsets.UTF_8), stack.brokerWarnings(40))
+        .isZero();
   }
 
   @AfterAll
@@ -173,6 +182,30 @@ class StreamsIT {
       assertThat(app.counters().consumed.get()).as("papers read again after the restart").isZero();
     } finally {
       app.close();
+    }
+  }
+
+  /** A watch and a subscription written under the keys of extractors before {@code kw-8}, moved when an app starts. */
+  @Test
+  void watchesAndSubscriptionsWrittenUnderAnEarlierExtractorsKeysMoveToTodaysKeys() throws Exception {
+    TopicSerdes serdes = TopicSerdes.registry(config);
+    Instant created = Instant.parse("2026-05-01T00:00:00Z");
+    try (TableWriter<Watch> watches = new TableWriter<>(config, Topics.WATCHLIST, serdes, "streams-it-old-watch");
+        TableWriter<Subscription> subscriptions = new TableWriter<>(config, Topics.SUBSCRIPTIONS, serdes, "streams-it-old-sub")) {
+      watches.put("chain-of-thought", Watch.newBuilder().setKeyword("Chain-of-Thought").setMinCount(7).build());
+      subscriptions.put("old@example.org", Subscription.newBuilder().setEmail("old@example.org")
+          .setKeywords(List.of("chain-of-thought", "gpt-5", "chain of thought")).setCreated(created).build());
+    }
+
+    try (PaperPulseStreams app = start("streams-it-keys", "state-keys")) {
+      Map<String, Watch> watchTable = TableReader.readAll(config, Topics.WATCHLIST, serdes, Duration.ofSeconds(30));
+      assertThat(watchTable).doesNotContainKey("chain-of-thought");
+      assertThat(watchTable.get("chain of thought").getMinCount()).isEqualTo(7);
+      String url = "http://localhost:" + app.httpPort() + "/api/watches/chain-of-thought";
+      assertThat(Deadline.await(Duration.ofMinutes(1), () -> get(url).path("keyword").asText().equals("chain of thought") && get(url).path("minCount").asInt() == 7, () -> false))
+          .as("GET %s answers %s", url, get(url)).isTrue();
+      assertThat(TableReader.readAll(config, Topics.SUBSCRIPTIONS, serdes, Duration.ofSeconds(30)).get("old@example.org").getKeywords())
+          .containsExactly("chain of thought", "gpt-5");
     }
   }
 

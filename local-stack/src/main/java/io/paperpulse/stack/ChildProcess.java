@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** A server the local stack runs as a child process, with its output in a log file. */
 final class ChildProcess implements AutoCloseable {
@@ -73,8 +74,13 @@ final class ChildProcess implements AutoCloseable {
   }
 
   static String tail(Path file, int lines) {
+    return tail(file, lines, line -> true);
+  }
+
+  /** The last {@code lines} lines of {@code file} that {@code keep} accepts. */
+  static String tail(Path file, int lines, Predicate<String> keep) {
     try {
-      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(keep).toList();
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | java.io.UncheckedIOException e) {
       return "(no log: " + e.getMessage() + ")";

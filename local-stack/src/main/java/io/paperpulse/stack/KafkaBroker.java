@@ -25,10 +25,12 @@ public final class KafkaBroker implements AutoCloseable {
 
   private final ChildProcess process;
   private final String bootstrapServers;
+  private final Path log;
 
-  private KafkaBroker(ChildProcess process, String bootstrapServers) {
+  private KafkaBroker(ChildProcess process, String bootstrapServers, Path log) {
     this.process = process;
     this.bootstrapServers = bootstrapServers;
+    this.log = log;
   }
 
   /** Starts the broker on 127.0.0.1 and returns once it answers a metadata request. */
@@ -52,7 +54,7 @@ public final class KafkaBroker implements AutoCloseable {
             dir,
             dir.resolve("console.log"));
     String bootstrap = "127.0.0.1:" + port;
-    KafkaBroker started = new KafkaBroker(broker, bootstrap);
+    KafkaBroker started = new KafkaBroker(broker, bootstrap, dir.resolve("server.log"));
     boolean ready = Deadline.await(READY_TIMEOUT, () -> answers(bootstrap), () -> !broker.alive());
     if (!ready) {
       LocalStackException error = broker.notReady(READY_TIMEOUT);
@@ -69,6 +71,11 @@ public final class KafkaBroker implements AutoCloseable {
   /** Whether the broker's process is still running (false once it exited, however it stopped). */
   public boolean running() {
     return process.alive();
+  }
+
+  /** The last {@code lines} warnings and errors of the broker's log, for a failed test to show. */
+  public String warnings(int lines) {
+    return ChildProcess.tail(log, lines, line -> line.contains("] WARN ") || line.contains("] ERROR "));
   }
 
   /** Kills the broker with SIGKILL, for fault tests: the next start recovers its logs. */

@@ -132,6 +132,11 @@ public final class LocalStack implements AutoCloseable {
     return broker.running();
   }
 
+  /** The broker's last {@code lines} warnings and errors, for a test that fails on the broker to show. */
+  public String brokerWarnings(int lines) {
+    return broker.warnings(lines);
+  }
+
   /** The registry's base URL, e.g. {@code http://127.0.0.1:8081}. */
   public String registryUrl() {
     return registry.url();

@@ -97,6 +97,7 @@ public final class PaperPulseStreams implements AutoCloseable {
     Counters counters = new Counters();
     AppMetrics metrics = new AppMetrics(settings.applicationId(), settings.httpHost() + ":" + settings.httpPort(), counters, AppMetrics.REFRESH_EVERY);
     TopicSerdes serdes = TopicSerdes.registry(config);
+    KeyUpgrade.run(config, serdes, Duration.ofSeconds(30));
     int partitions = TopicSetup.partitions(config, Topics.PAPERS);
     AnalyticsSettings settingsForTopic =
         analytics.withSourcePartitions(partitions).withIdfPartitions(analytics.idfPartitions() == 0 ? 0 : partitions);

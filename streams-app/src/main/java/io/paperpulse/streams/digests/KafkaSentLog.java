@@ -1,17 +1,16 @@
 package io.paperpulse.streams.digests;
 
+import io.paperpulse.common.TableReader;
 import io.paperpulse.common.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The sent log on the compacted topic {@code digests.sent}: key {@code email|day}, value the ISO
@@ -29,24 +28,15 @@ public final class KafkaSentLog implements SentLog {
   public static KafkaSentLog load(Consumer<String, String> reader, Producer<String, String> producer, Duration timeout) {
     KafkaSentLog log = new KafkaSentLog(producer);
     try (reader) {
-      List<TopicPartition> partitions =
-          reader.partitionsFor(Topics.DIGESTS_SENT.name(), timeout).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      reader.assign(partitions);
-      reader.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = reader.endOffsets(partitions, timeout);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (partitions.stream().anyMatch(p -> reader.position(p, timeout) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + Topics.DIGESTS_SENT.name() + " to its end within " + timeout);
+      TableReader.readToEnd(reader, Topics.DIGESTS_SENT.name(), timeout, (key, value) -> {
+        if (value == null) {
+          log.sent.remove(key);
+        } else {
+          log.sent.put(key, Instant.parse(value));
         }
-        for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {
-          if (r.value() == null) {
-            log.sent.remove(r.key());
-          } else {
-            log.sent.put(r.key(), Instant.parse(r.value()));
-          }
-        }
-      }
+      });
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
     return log;
   }

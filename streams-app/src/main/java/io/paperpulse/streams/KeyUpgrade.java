@@ -1,0 +1,104 @@
+package io.paperpulse.streams;
+
+import io.paperpulse.avro.Subscription;
+import io.paperpulse.avro.Watch;
+import io.paperpulse.common.TableReader;
+import io.paperpulse.common.TableWriter;
+import io.paperpulse.common.Topic;
+import io.paperpulse.common.TopicSerdes;
+import io.paperpulse.common.Topics;
+import io.paperpulse.common.config.PaperPulseConfig;
+import io.paperpulse.streams.keywords.KeywordExtractor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves watches and digest subscriptions written under an earlier extractor's keys to the keys the
+ * extractor gives now, when the app starts. A watch holds the phrase its client typed, so its key is
+ * made again from it. A subscription holds only keys; a key with a hyphenated word without a digit
+ * (extractor {@code kw-8} reads such a word as its words written apart) has its hyphens read as
+ * spaces. Both rewrites are idempotent, so every instance may run them.
+ */
+final class KeyUpgrade {
+  private static final Logger LOG = LoggerFactory.getLogger(KeyUpgrade.class);
+
+  private KeyUpgrade() {}
+
+  /**
+   * Rewrites what needs it, and logs what was moved; a failure is logged, not thrown (the next start
+   * tries again), since the app runs without it.
+   */
+  static void run(PaperPulseConfig config, TopicSerdes serdes, Duration timeout) {
+    try {
+      int watches = apply(config, serdes, Topics.WATCHLIST, watchWrites(TableReader.readAll(config, Topics.WATCHLIST, serdes, timeout)));
+      int subscriptions =
+          apply(config, serdes, Topics.SUBSCRIPTIONS, subscriptionWrites(TableReader.readAll(config, Topics.SUBSCRIPTIONS, serdes, timeout)));
+      if (watches + subscriptions > 0) {
+        LOG.info("moved to the extractor's keys: {} watch record(s), {} subscription(s)", watches, subscriptions);
+      }
+    } catch (Exception e) {
+      LOG.warn("could not move watches and subscriptions to the extractor's keys (tried again at the next start): {}", e.toString());
+    }
+  }
+
+  /**
+   * The writes that move each watch to the key of its phrase: the watch under its new key (unless a
+   * watch is there already, which stays) and a removal of the old key. A null value removes.
+   */
+  static Map<String, Watch> watchWrites(Map<String, Watch> watches) {
+    Map<String, Watch> writes = new LinkedHashMap<>();
+    watches.forEach((key, watch) -> {
+      String current = KeywordExtractor.keyOf(watch.getKeyword());
+      if (current.isEmpty() || current.equals(key)) {
+        return;
+      }
+      if (!watches.containsKey(current) && !writes.containsKey(current)) {
+        writes.put(current, watch);
+      }
+      writes.put(key, null);
+    });
+    return writes;
+  }
+
+  /** The subscriptions whose keywords change, with their keywords moved (order kept, duplicates dropped). */
+  static Map<String, Subscription> subscriptionWrites(Map<String, Subscription> subscriptions) {
+    Map<String, Subscription> writes = new LinkedHashMap<>();
+    subscriptions.forEach((email, subscription) -> {
+      Set<String> keys = new LinkedHashSet<>();
+      subscription.getKeywords().forEach(k -> keys.add(hyphensApart(k)));
+      List<String> moved = new ArrayList<>(keys);
+      if (!moved.equals(subscription.getKeywords())) {
+        writes.put(email, Subscription.newBuilder(subscription).setKeywords(moved).build());
+      }
+    });
+    return writes;
+  }
+
+  /** A key with each hyphenated word without a digit written apart ("chain-of-thought" gives "chain of thought"). */
+  static String hyphensApart(String key) {
+    StringBuilder out = new StringBuilder();
+    for (String word : key.split(" ")) {
+      boolean named = word.chars().anyMatch(Character::isDigit);
+      String part = named ? word : String.join(" ", List.of(word.split("-")).stream().filter(s -> !s.isEmpty()).toList());
+      out.append(out.length() == 0 ? "" : " ").append(part.isEmpty() ? word : part);
+    }
+    return out.toString();
+  }
+
+  private static <V> int apply(PaperPulseConfig config, TopicSerdes serdes, Topic<String, V> topic, Map<String, V> writes) {
+    if (writes.isEmpty()) {
+      return 0;
+    }
+    try (TableWriter<V> writer = new TableWriter<>(config, topic, serdes, "paperpulse-key-upgrade")) {
+      writes.forEach(writer::put);
+    }
+    return writes.size();
+  }
+}
