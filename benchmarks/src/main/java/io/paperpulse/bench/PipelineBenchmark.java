@@ -40,7 +40,8 @@ public final class PipelineBenchmark {
     Path data = Path.of(args[0]);
     Path report = Path.of(args[1]);
     Path repo = Path.of(args[2]).toAbsolutePath();
-    // Optional: which parts to run, "backfill" and/or "ladder" (the ladder includes the latency), or
+    // Optional: which parts to run, "backfill" and/or "ladder" (the ladder includes the latency),
+    // "latency:RATE" (the latency alone, RATE the full application's papers/s from a ladder run), or
     // "month" alone (a month's replay compared with the in-order run).
     List<String> parts = args.length > 3 ? List.of(args[3].split(",")) : List.of("backfill", "ladder");
     Path daily = Archive.dailyListings(data);
@@ -70,6 +71,16 @@ public final class PipelineBenchmark {
         double fullRate = Report.median(ladder.get(1).get(ThroughputLadder.Stage.FULL.label));
         PipelineReport.latency(report, LatencyRun.run(config, papers, dir, fullRate), fullRate);
       }
+      for (String part : parts) {
+        if (part.startsWith("latency:")) {
+          // The latency alone, at shares of a full-application rate measured before (papers/s).
+          double fullRate = Double.parseDouble(part.substring("latency:".length()));
+          PipelineReport.latency(report, LatencyRun.run(config, papers, dir, fullRate), fullRate);
+        }
+      }
+    } finally {
+      // A run writes tens of GB (broker logs, state): none of it is kept.
+      LocalStack.deleteTree(dir);
     }
   }
 }

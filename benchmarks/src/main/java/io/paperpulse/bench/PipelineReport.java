@@ -121,12 +121,15 @@ final class PipelineReport {
     out.append(String.format(Locale.ROOT, "The full application, caught up, then papers published at a steady rate for 15 s per level, "
         + "as a fraction of its highest sustainable rate (the ladder's median, %s papers/s). Latency is the time from the send "
         + "(the paper's `ingested`) to its arrival at a read-committed consumer of `papers.enriched`; exactly_once_v2 makes "
-        + "results visible at each commit (every 100 ms).%n%n", Report.rate(fullRate)));
+        + "results visible at each commit (every 100 ms). Every level sends papers of the day after the archive's last: "
+        + "the first level's papers are the first of that day, so the day before closes while they are on their way "
+        + "(its keyword trends judged on the threads that also enrich); the other levels follow within that day.%n%n", Report.rate(fullRate)));
     out.append("| load | papers/s | papers received | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
     for (LatencyRun.Latency l : levels) {
-      out.append(String.format(Locale.ROOT, "| %d%% | %s | %,d | %.0f | %.0f | %.0f |%n", l.percent(), Report.rate(l.rate()), l.papers(), l.p50(), l.p99(), l.max()));
+      out.append(String.format(Locale.ROOT, "| %d%%%s | %s | %,d | %.0f | %.0f | %.0f |%n", l.percent(), l.newDay() ? ", the first of a day" : "",
+          Report.rate(l.rate()), l.papers(), l.p50(), l.p99(), l.max()));
     }
-    LatencyRun.Latency half = levels.stream().filter(l -> l.percent() == 50).findFirst().orElseThrow();
+    LatencyRun.Latency half = levels.stream().filter(l -> l.percent() == 50 && !l.newDay()).findFirst().orElseThrow();
     out.append(String.format(Locale.ROOT, "%nGoal: p99 at most 250 ms at 50%% load: **%s** (%.0f ms).%n", half.p99() <= 250 ? "met" : "missed", half.p99()));
     Report.section(report, "latency", out.toString());
   }

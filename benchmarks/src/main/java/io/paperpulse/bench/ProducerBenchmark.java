@@ -61,6 +61,9 @@ public final class ProducerBenchmark {
         }
       }
       write(report, papers.size(), rounds, rates);
+    } finally {
+      // The broker's logs of a run are not kept.
+      LocalStack.deleteTree(dir);
     }
   }
 
