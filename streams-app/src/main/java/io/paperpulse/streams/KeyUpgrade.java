@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves watches and digest subscriptions written under an earlier extractor's keys to the keys the
  * extractor gives now, when the app starts. A watch holds the phrase its client typed, so its key is
- * made again from it. A subscription holds only keys; a key with a hyphenated word without a digit
- * (extractor {@code kw-8} reads such a word as its words written apart) has its hyphens read as
- * spaces. Both rewrites are idempotent, so every instance may run them.
+ * made again from it. A subscription holds only keys; a hyphenated word without a digit in one of
+ * them (extractor {@code kw-8} reads such a word as its words written apart) is keyed again. Both rewrites are idempotent, so every instance may run them.
  */
 final class KeyUpgrade {
   private static final Logger LOG = LoggerFactory.getLogger(KeyUpgrade.class);
@@ -81,13 +80,17 @@ final class KeyUpgrade {
     return writes;
   }
 
-  /** A key with each hyphenated word without a digit written apart ("chain-of-thought" gives "chain of thought"). */
+  /**
+   * A key with each hyphenated word without a digit keyed again by the extractor ("chain-of-thought"
+   * gives "chain of thought"); other words, already keys, are left as they are, since folding a
+   * key's word again may fold it further.
+   */
   static String hyphensApart(String key) {
     StringBuilder out = new StringBuilder();
     for (String word : key.split(" ")) {
-      boolean named = word.chars().anyMatch(Character::isDigit);
-      String part = named ? word : String.join(" ", List.of(word.split("-")).stream().filter(s -> !s.isEmpty()).toList());
-      out.append(out.length() == 0 ? "" : " ").append(part.isEmpty() ? word : part);
+      boolean rekey = word.indexOf('-') >= 0 && word.chars().noneMatch(Character::isDigit);
+      String moved = rekey ? KeywordExtractor.keyOf(word) : word;
+      out.append(out.length() == 0 ? "" : " ").append(moved.isEmpty() ? word : moved);
     }
     return out.toString();
   }

@@ -61,5 +61,6 @@ class KeyUpgradeTest {
     assertThat(writes.get("a@example.org").getKeywords()).containsExactly("chain of thought", "gpt-5", "deepseek-r1");
     assertThat(KeyUpgrade.hyphensApart("self-supervised vision-language model")).isEqualTo("self supervised vision language model");
     assertThat(KeyUpgrade.hyphensApart("qwen2.5-vl")).isEqualTo("qwen2.5-vl");
+    assertThat(KeyUpgrade.hyphensApart("kv-caches mips")).as("only the hyphenated word is keyed again").isEqualTo("kv cache mips");
   }
 }
