@@ -327,6 +327,7 @@ class FaultsIT {
     // Every closed day's trending keywords in each window; an open day's are provisional.
     List<String> listed = new ArrayList<>();
     int closedDays = 0;
+    int rankedDays = 0;
     for (java.time.LocalDate day = java.time.LocalDate.parse("2025-04-01"); day.isBefore(java.time.LocalDate.parse("2025-04-08")); day = day.plusDays(1)) {
       for (String window : List.of("P1D", "P7D", "P28D")) {
         JsonNode trending = get(url(app, "/api/keywords/trending?window=" + window + "&limit=500&day=" + day));
@@ -336,8 +337,17 @@ class FaultsIT {
           trending.path("keywords").forEach(k -> listed.add(k.path("keyword").asText()));
         }
       }
+      // The papers' final rankings: a day ranked after a restart holds papers kept before it.
+      for (String window : List.of("P1D", "P7D", "P30D")) {
+        JsonNode papers = get(url(app, "/api/papers/trending?window=" + window + "&limit=100&day=" + day));
+        if (papers.path("final").asBoolean() && !papers.path("papers").isEmpty()) {
+          out.put("/api/papers/trending?window=" + window + "&day=" + day, papers);
+          rankedDays += window.equals("P1D") ? 1 : 0;
+        }
+      }
     }
     assertThat(closedDays).as("closed days").isGreaterThanOrEqualTo(3);
+    assertThat(rankedDays).as("days whose papers were ranked").isGreaterThanOrEqualTo(3);
     assertThat(listed).as("keywords listed on closed days").isNotEmpty();
     for (String keyword : listed.stream().distinct().limit(3).toList()) {
       out.put("/api/keywords/" + keyword, get(url(app, "/api/keywords/" + URLEncoder.encode(keyword, StandardCharsets.UTF_8).replace("+", "%20"))));

@@ -47,7 +47,7 @@ public final class SubscriptionApi {
   public Object delete(String address) {
     String email = SubscriptionRequest.email(address);
     store.put(email, null);
-    return Map.of("email", email, "deleted", true);
+    return answer(email, "deleted");
   }
 
   /** {@code GET /api/subscriptions/{email}/unsubscribe?token=...}, the link of every digest. */
@@ -60,7 +60,7 @@ public final class SubscriptionApi {
       throw new RequestRejected(403, "the token does not match " + email + "; use the link of a digest sent to it");
     }
     store.put(email, null);
-    return Map.of("email", email, "unsubscribed", true);
+    return answer(email, "unsubscribed");
   }
 
   static Map<String, Object> json(Subscription s) {
@@ -70,6 +70,14 @@ public final class SubscriptionApi {
     out.put("topics", s.getSubjects());
     out.put("everything", s.getEverything());
     out.put("created", s.getCreated().toString());
+    return out;
+  }
+
+  /** What a change of a subscription answers: the address, then what happened to it (always true). */
+  private static Map<String, Object> answer(String email, String done) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("email", email);
+    out.put(done, true);
     return out;
   }
 }

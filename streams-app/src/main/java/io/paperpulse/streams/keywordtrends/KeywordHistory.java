@@ -7,6 +7,7 @@ import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,25 @@ public final class KeywordHistory {
     }
     return out;
   }
+
+  /**
+   * The order of the keywords in the store: by their UTF-8 bytes, which is the order of their code
+   * points (a {@code String}'s own order differs for characters beyond the first 65,536).
+   */
+  static final Comparator<String> STORE_ORDER = (a, b) -> {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  };
 
   /** The keywords mentioned on {@code day}, each with its record of the day, in key order. */
   Map<String, KeywordDay> daysOf(long day) {

@@ -17,8 +17,10 @@ import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -48,6 +50,12 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   private TimestampedKeyValueStore<String, Watch> watches;
   private KeywordHistory history;
   private EventClock clock;
+  /**
+   * The records of the open days, by day, then keyword: the same records the days store holds
+   * for them, loaded from it at {@link #init}. A paper's mentions update these and write them
+   * through, so counting reads nothing back from the store; a day's judging takes them from here.
+   */
+  private final Map<Long, Map<String, KeywordDay>> open = new HashMap<>();
 
   KeywordTrendsProcessor(AnalyticsSettings settings, Counters counters) {
     this.settings = settings;
@@ -67,6 +75,11 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     this.watches = context.getStateStore(StoreNames.WATCHLIST);
     this.history = new KeywordHistory(days, series, titles, totals, progress);
     this.clock = new EventClock(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings);
+    open.clear();
+    Long closed = history.closedThrough();
+    try (KeyValueIterator<Long, Long> openDays = totals.range(closed == null ? 0 : closed + 1, Long.MAX_VALUE)) {
+      openDays.forEachRemaining(day -> open.put(day.key, new HashMap<>(history.daysOf(day.key))));
+    }
   }
 
   @Override
@@ -88,18 +101,17 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   }
 
   private void mention(Contribution.Term term, long day, String paper) {
-    String key = KeywordHistory.dayKey(term.key(), day);
-    KeywordDay stored = days.get(key);
-    KeywordDay value;
-    if (stored == null) {
+    Map<String, KeywordDay> ofDay = open.computeIfAbsent(day, d -> new HashMap<>());
+    KeywordDay value = ofDay.get(term.key());
+    if (value == null) {
       value = new KeywordDay(0L, term.label(), new ArrayList<>());
+      ofDay.put(term.key(), value);
     } else {
-      value = stored;
       value.addForm(term.label());
     }
     value.setCount(value.getCount() + 1);
     KeywordTrendsTopology.addSample(value.getSamples(), paper);
-    days.put(key, value);
+    days.put(KeywordHistory.dayKey(term.key(), day), value);
   }
 
   /**
@@ -131,10 +143,15 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   private void close(long day) {
     long[] totalsByDay = history.totalsUpTo(day);
     long keepFrom = day - TrendWindow.HISTORY_DAYS + 1;
-    for (Map.Entry<String, KeywordDay> ofDay : history.daysOf(day).entrySet()) {
-      String keyword = ofDay.getKey();
+    Map<String, KeywordDay> ofDay = open.remove(day);
+    TreeMap<String, KeywordDay> inOrder = new TreeMap<>(KeywordHistory.STORE_ORDER);
+    if (ofDay != null) {
+      inOrder.putAll(ofDay);
+    }
+    for (Map.Entry<String, KeywordDay> keywordDay : inOrder.entrySet()) {
+      String keyword = keywordDay.getKey();
       KeywordSeries stored = series.get(keyword);
-      KeywordSeries updated = (stored == null ? KeywordSeries.empty() : stored).append(day, ofDay.getValue().getCount(), keepFrom);
+      KeywordSeries updated = (stored == null ? KeywordSeries.empty() : stored).append(day, keywordDay.getValue().getCount(), keepFrom);
       series.put(keyword, updated);
       ValueAndTimestamp<Watch> entry = watches.get(keyword);
       Watch watch = entry == null ? null : entry.value();
@@ -175,14 +192,15 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
    * and the series of keywords mentioned on no later day.
    */
   private void forget(long day) {
+    // A put of null deletes without reading the old value back, as delete would.
     for (String keyword : history.daysOf(day).keySet()) {
-      days.delete(KeywordHistory.dayKey(keyword, day));
+      days.put(KeywordHistory.dayKey(keyword, day), null);
       KeywordSeries stored = series.get(keyword);
       if (stored != null && stored.lastDay() <= day) {
-        series.delete(keyword);
+        series.put(keyword, null);
       }
     }
-    history.titleKeysOf(day).forEach(titles::delete);
-    totals.delete(day);
+    history.titleKeysOf(day).forEach(key -> titles.put(key, null));
+    totals.put(day, null);
   }
 }

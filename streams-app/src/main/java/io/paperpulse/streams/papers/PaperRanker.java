@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -39,6 +41,12 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
   private EventClock clock;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, PaperSummary> summaries;
+  /**
+   * The summaries of {@link #summaries}, decoded, under the same keys: ranking a day reads a month
+   * of papers, and reading and decoding them from the store each day cost more than scoring them.
+   * The store stays the state (changelogged, queried); this copy is loaded from it at {@link #init}.
+   */
+  private final TreeMap<String, PaperSummary> held = new TreeMap<>();
   private KeyValueStore<String, RankMessage> keywords;
   private KeyValueStore<String, Long> progress;
 
@@ -51,6 +59,10 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.summaries = context.getStateStore(StoreNames.PAPER_SUMMARIES);
+    held.clear();
+    try (KeyValueIterator<String, PaperSummary> all = summaries.all()) {
+      all.forEachRemaining(kv -> held.put(kv.key, kv.value));
+    }
     this.keywords = context.getStateStore(StoreNames.PAPER_KEYWORDS);
     this.progress = context.getStateStore(StoreNames.PAPER_RANKER_PROGRESS);
     this.clock = new EventClock(context.getStateStore(StoreNames.PAPER_WATERMARK), settings);
@@ -86,13 +98,14 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     String key = Ranking.day(paper.day()) + paper.paperId();
     PaperSummary stored = paper;
     if (paper.relisting()) {
-      PaperSummary first = summaries.get(key);
+      PaperSummary first = held.get(key);
       if (first == null) {
         return;
       }
       stored = first.listedAgain(paper);
     }
     summaries.put(key, stored);
+    held.put(key, stored);
     context.forward(new Record<>(stored.paperId(), open(stored), timestamp));
   }
 
@@ -109,10 +122,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     int self = partition.intValue();
     long time = Days.startMillis(day + 1) - 1;
     // Every window's papers, read once: the longest window holds the others.
-    List<PaperSummary> papers = new ArrayList<>();
-    try (KeyValueIterator<String, PaperSummary> range = summaries.range(Ranking.day(PaperWindow.longest().firstDay(day)), Ranking.day(day + 1))) {
-      range.forEachRemaining(kv -> papers.add(kv.value));
-    }
+    List<PaperSummary> papers = new ArrayList<>(held.subMap(Ranking.day(PaperWindow.longest().firstDay(day)), Ranking.day(day + 1)).values());
     for (PaperWindow window : PaperWindow.values()) {
       Map<String, TrendingScore.Strength> strengths = strengths(window, day);
       List<RankMessage> entries = new ArrayList<>();
@@ -134,8 +144,10 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     context.forward(new Record<>(String.valueOf(day), RankMessage.done(self, day), time));
     progress.put(RANKED_THROUGH, day);
     long keepFrom = PaperWindow.P30D.firstDay(day);
+    SortedMap<String, PaperSummary> old = held.headMap(Ranking.day(keepFrom));
+    old.keySet().forEach(key -> summaries.put(key, null));
+    old.clear();
     // No stored key is a bare day prefix, so each range ends just before that day.
-    Ranking.deleteRange(summaries, Ranking.day(0), Ranking.day(keepFrom));
     Ranking.deleteRange(keywords, Ranking.day(0), Ranking.day(keepFrom));
     Ranking.deleteRange(progress, CLOSED + Ranking.day(0), CLOSED + Ranking.day(day + 1));
   }

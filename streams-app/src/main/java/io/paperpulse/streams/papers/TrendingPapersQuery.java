@@ -215,7 +215,11 @@ public final class TrendingPapersQuery {
     out.put("day", LocalDate.ofInstant(p.getDay(), ZoneOffset.UTC).toString());
     List<Map<String, Object>> keywords = new ArrayList<>();
     for (TrendingKeywordRef k : p.getKeywords()) {
-      keywords.add(Map.of("keyword", k.getKeyword(), "label", k.getLabel(), "contribution", k.getContribution()));
+      Map<String, Object> keyword = new LinkedHashMap<>(); // fields in a fixed order, unlike Map.of's
+      keyword.put("keyword", k.getKeyword());
+      keyword.put("label", k.getLabel());
+      keyword.put("contribution", k.getContribution());
+      keywords.add(keyword);
     }
     out.put("keywords", keywords);
     out.put("upvotes", p.getUpvotes());

@@ -21,6 +21,8 @@ public final class TrendingScore {
   /** Trending keywords a paper's momentum counts at most: a long abstract gains no more. */
   static final int MAX_KEYWORDS = 5;
 
+  private static final Comparator<Share> STRONGEST_FIRST = Comparator.comparingDouble(Share::contribution).reversed().thenComparing(Share::keyword);
+
   private TrendingScore() {}
 
   /** A trending keyword of the paper and what it adds to the momentum {@code M}. */
@@ -49,9 +51,9 @@ public final class TrendingScore {
         }
       }
     }
-    shares.sort(Comparator.comparingDouble(Share::contribution).reversed().thenComparing(Share::keyword));
+    shares.sort(STRONGEST_FIRST);
     List<Share> top = List.copyOf(shares.subList(0, Math.min(MAX_KEYWORDS, shares.size())));
-    double momentum = top.stream().mapToDouble(Share::contribution).sum();
+    double momentum = top.isEmpty() ? 0 : top.stream().mapToDouble(Share::contribution).sum();
     int upvotes = paper.upvotes() == null ? 0 : Math.max(0, paper.upvotes());
     double community = 1 + Math.log1p(upvotes) / 2 + Math.log(Math.max(1, paper.timesListed())) / 2;
     return new Scored((1 + momentum) * community * decay(window, lastDay - paper.day()), top);

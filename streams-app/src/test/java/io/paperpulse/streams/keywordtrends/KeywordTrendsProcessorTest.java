@@ -1,0 +1,94 @@
+package io.paperpulse.streams.keywordtrends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.avro.SpikeAlert;
+import io.paperpulse.avro.state.SpikeState;
+import io.paperpulse.avro.Watch;
+import io.paperpulse.common.AvroSerdes;
+import io.paperpulse.streams.Counters;
+import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Contribution;
+import io.paperpulse.streams.analytics.Days;
+import io.paperpulse.streams.analytics.StoreNames;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The trends processor on its own, with in-memory stores that outlive it, as a restart does. */
+class KeywordTrendsProcessorTest {
+  private static final long DAY = 20_000;
+  private final AnalyticsSettings settings = AnalyticsSettings.defaults().withSourcePartitions(1).withAnalyticsPartitions(1);
+  private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+  private KeyValueStore<String, KeywordDay> days;
+  private KeyValueStore<String, KeywordSeries> series;
+
+  @BeforeEach
+  void stores() {
+    days = store(StoreNames.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde());
+    series = store(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde());
+    store(StoreNames.KEYWORD_TITLES, Serdes.String(), Serdes.String());
+    store(StoreNames.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long());
+    store(StoreNames.KEYWORD_PROGRESS, Serdes.String(), Serdes.Long());
+    store(StoreNames.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long());
+    store(StoreNames.SPIKE_STATE, Serdes.String(), AvroSerdes.plain(SpikeState.class));
+    store(StoreNames.RECENT_ALERTS, Serdes.String(), AvroSerdes.plain(SpikeAlert.class));
+    StateStore watches = Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.WATCHLIST), Serdes.String(), AvroSerdes.plain(Watch.class))
+        .withLoggingDisabled()
+        .build();
+    watches.init(context.getStateStoreContext(), watches);
+    context.addStateStore(watches);
+  }
+
+  private <K, V> KeyValueStore<K, V> store(String name, Serde<K> keys, Serde<V> values) {
+    KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values).withLoggingDisabled().build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+    return store;
+  }
+
+  private KeywordTrendsProcessor started() {
+    KeywordTrendsProcessor processor = new KeywordTrendsProcessor(settings, new Counters());
+    processor.init(context);
+    return processor;
+  }
+
+  private static void paper(KeywordTrendsProcessor processor, String id, long day, String... terms) {
+    List<Contribution.Term> mentioned = java.util.Arrays.stream(terms).map(t -> new Contribution.Term(t, t)).toList();
+    Contribution c = new Contribution(0, 0, id, "title of " + id, mentioned, List.of());
+    processor.process(new Record<>(id, c, Days.startMillis(day) + 1000));
+  }
+
+  @Test
+  void mentionsCountedBeforeARestartCountInTheirDayAfterIt() {
+    KeywordTrendsProcessor first = started();
+    paper(first, "2601.00001", DAY, "zorblax", "tensor sheaves");
+    paper(first, "2601.00002", DAY, "zorblax");
+    first.close();
+
+    KeywordTrendsProcessor second = started(); // the same stores: a task started again on its state
+    paper(second, "2601.00003", DAY, "zorblax");
+    assertThat(days.get(KeywordHistory.dayKey("zorblax", DAY)).getCount()).as("the open day's record, written through").isEqualTo(3);
+    paper(second, "2601.00004", DAY + 3, "other"); // past the day's end and the grace: the day closes
+
+    long[] counts = new long[1];
+    series.get("zorblax").addTo(counts, DAY, DAY);
+    assertThat(counts[0]).as("zorblax's papers on its closed day").isEqualTo(3);
+    series.get("tensor sheaves").addTo(counts, DAY, DAY);
+    assertThat(counts[0]).as("zorblax's and tensor sheaves' papers").isEqualTo(4);
+  }
+
+  @Test
+  void keywordsAreJudgedInTheStoresOrderOfTheirBytes() {
+    assertThat(List.of("b", "a", "\uFFFD", "\uD835\uDC00", "ab").stream().sorted(KeywordHistory.STORE_ORDER).toList())
+        .as("a character beyond the first 65,536 sorts after U+FFFD, as in UTF-8")
+        .containsExactly("a", "ab", "b", "\uFFFD", "\uD835\uDC00");
+  }
+}
