@@ -126,7 +126,9 @@ final class ListableTerms {
         || first.endsWith("s") && ListingWords.VERB_BASES.contains(first.substring(0, first.length() - 1))) {
       return false;
     }
-    if (first.endsWith("ing") && first.length() >= 6 && !ListingWords.ING_NOUNS.contains(first)) {
+    // A hyphenated word in -ing modifies the noun after it ("post-training quantization",
+    // "self-evolving agents"); only a bare one reads as a verb with its object ("improving accuracy").
+    if (first.endsWith("ing") && first.length() >= 6 && first.indexOf('-') < 0 && !ListingWords.ING_NOUNS.contains(first)) {
       return !isVerbBase(first.substring(0, first.length() - 3))
           && (namedLast || ListingWords.ING_HEADS.contains(last));
     }
