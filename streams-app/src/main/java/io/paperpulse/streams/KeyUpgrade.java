@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Moves watches and digest subscriptions written under an earlier extractor's keys to the keys the
  * extractor gives now, when the app starts. A watch holds the phrase its client typed, so its key is
  * made again from it. A subscription holds only keys; a hyphenated word without a digit in one of
- * them (extractor {@code kw-8} reads such a word as its words written apart) is keyed again. Both rewrites are idempotent, so every instance may run them.
+ * them (extractor {@code kw-8} reads such a word as its words written apart) is keyed again. Both
+ * rewrites are idempotent, so every instance may run them.
  */
 final class KeyUpgrade {
   private static final Logger LOG = LoggerFactory.getLogger(KeyUpgrade.class);
@@ -71,7 +72,7 @@ final class KeyUpgrade {
     Map<String, Subscription> writes = new LinkedHashMap<>();
     subscriptions.forEach((email, subscription) -> {
       Set<String> keys = new LinkedHashSet<>();
-      subscription.getKeywords().forEach(k -> keys.add(hyphensApart(k)));
+      subscription.getKeywords().forEach(k -> keys.add(rekeyHyphenated(k)));
       List<String> moved = new ArrayList<>(keys);
       if (!moved.equals(subscription.getKeywords())) {
         writes.put(email, Subscription.newBuilder(subscription).setKeywords(moved).build());
@@ -85,7 +86,7 @@ final class KeyUpgrade {
    * gives "chain of thought"); other words, already keys, are left as they are, since folding a
    * key's word again may fold it further.
    */
-  static String hyphensApart(String key) {
+  static String rekeyHyphenated(String key) {
     StringBuilder out = new StringBuilder();
     for (String word : key.split(" ")) {
       boolean rekey = word.indexOf('-') >= 0 && word.chars().noneMatch(Character::isDigit);

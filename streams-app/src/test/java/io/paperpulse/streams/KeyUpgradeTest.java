@@ -59,8 +59,8 @@ class KeyUpgradeTest {
 
     assertThat(writes).containsOnlyKeys("a@example.org");
     assertThat(writes.get("a@example.org").getKeywords()).containsExactly("chain of thought", "gpt-5", "deepseek-r1");
-    assertThat(KeyUpgrade.hyphensApart("self-supervised vision-language model")).isEqualTo("self supervised vision language model");
-    assertThat(KeyUpgrade.hyphensApart("qwen2.5-vl")).isEqualTo("qwen2.5-vl");
-    assertThat(KeyUpgrade.hyphensApart("kv-caches mips")).as("only the hyphenated word is keyed again").isEqualTo("kv cache mips");
+    assertThat(KeyUpgrade.rekeyHyphenated("self-supervised vision-language model")).isEqualTo("self supervised vision language model");
+    assertThat(KeyUpgrade.rekeyHyphenated("qwen2.5-vl")).isEqualTo("qwen2.5-vl");
+    assertThat(KeyUpgrade.rekeyHyphenated("kv-caches mips")).as("only the hyphenated word is keyed again").isEqualTo("kv cache mips");
   }
 }
