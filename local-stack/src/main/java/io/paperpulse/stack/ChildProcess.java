@@ -42,12 +42,17 @@ final class ChildProcess implements AutoCloseable {
 
   /** The error to give when the server did not become ready: exit code and the end of its log. */
   LocalStackException notReady(Duration waited) {
+    return notReady(waited, "");
+  }
+
+  /** As {@link #notReady(Duration)}, followed by {@code more} (what another log of the server says). */
+  LocalStackException notReady(Duration waited, String more) {
     String state =
         process.isAlive()
             ? "is not ready after " + waited.toSeconds() + " s"
             : "exited with code " + process.exitValue();
     return new LocalStackException(
-        "the " + name + " " + state + "; its log " + log + " ends with:\n" + tail(log, 25));
+        "the " + name + " " + state + "; its log " + log + " ends with:\n" + tail(log, 25) + more);
   }
 
   /** SIGKILL, as a crash would stop it: no shutdown of its own. */

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -26,6 +27,8 @@ public final class KafkaBroker implements AutoCloseable {
   private final ChildProcess process;
   private final String bootstrapServers;
   private final Path log;
+
+  private static final Pattern EXCEPTION_LINE = Pattern.compile("[\\w.$]+(Exception|Error)\\b");
 
   private KafkaBroker(ChildProcess process, String bootstrapServers, Path log) {
     this.process = process;
@@ -57,7 +60,9 @@ public final class KafkaBroker implements AutoCloseable {
     KafkaBroker started = new KafkaBroker(broker, bootstrap, dir.resolve("server.log"));
     boolean ready = Deadline.await(READY_TIMEOUT, () -> answers(bootstrap), () -> !broker.alive());
     if (!ready) {
-      LocalStackException error = broker.notReady(READY_TIMEOUT);
+      LocalStackException error =
+          broker.notReady(
+              READY_TIMEOUT, "\nand its errors in " + started.log + ":\n" + errors(started.log, 15));
       started.close();
       throw error;
     }
@@ -76,6 +81,18 @@ public final class KafkaBroker implements AutoCloseable {
   /** The last {@code lines} warnings and errors of the broker's log, for a failed test to show. */
   public String warnings(int lines) {
     return ChildProcess.tail(log, lines, line -> line.contains("] WARN ") || line.contains("] ERROR "));
+  }
+
+  /** The last errors of the broker's log, with the exceptions (and their causes) they print. */
+  static String errors(Path log, int lines) {
+    return ChildProcess.tail(
+        log,
+        lines,
+        line ->
+            line.contains("] ERROR ")
+                || line.contains("] FATAL ")
+                || line.startsWith("Caused by: ")
+                || EXCEPTION_LINE.matcher(line).lookingAt());
   }
 
   /** Kills the broker with SIGKILL, for fault tests: the next start recovers its logs. */
