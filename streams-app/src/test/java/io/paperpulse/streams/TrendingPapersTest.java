@@ -146,6 +146,12 @@ class TrendingPapersTest {
       List<Map<String, Object>> listed = (List<Map<String, Object>>) open.get("papers");
       assertThat(listed).extracting(p -> p.get("paperId")).containsExactlyInAnyOrderElementsOf(papers.stream().map(Paper::getId).toList());
       assertThat(listed).extracting(p -> p.get("rank")).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 47).boxed().toList());
+      assertThat(query(driver).trending(Map.of("window", "P1D", "day", "2025-03-21", "limit", "100")))
+          .as("the open day asked by its date")
+          .containsEntry("final", false).containsEntry("day", "2025-03-21").containsEntry("rankingSize", 47);
+      assertThat(query(driver).trending(Map.of("window", "P7D", "day", "2025-03-24", "limit", "100")))
+          .as("a later day's week, which holds the open day")
+          .containsEntry("final", false).containsEntry("start", "2025-03-18").containsEntry("rankingSize", 47);
 
       Map<String, TrendingPaper> ranked = run(List.of(), driver, papers.get(0).getPublished().toEpochMilli()).ranked();
       assertThat(ranked).containsKey("P1D|2025-03-21|047");

@@ -30,7 +30,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * <p>Without {@code day}, when a window has no final ranking yet, or a day newer than the 1-day
  * ranking's is still open, the answer is provisional ({@code "final": false}): the papers of the
  * open days in the window ending on the newest, from {@code trends.papers.open}, scored by their
- * signals so far (no keyword of an open day has been judged yet).
+ * signals so far (no keyword of an open day has been judged yet). A {@code day} that is not closed
+ * yet is answered the same way, with the window ending on that day.
  */
 public final class TrendingPapersQuery {
   static final int DEFAULT_LIMIT = 20;
@@ -59,11 +60,17 @@ public final class TrendingPapersQuery {
     String keyword = filter(query, "keyword");
     ReadOnlyKeyValueStore<String, TrendingPaper> papers = stores.apply(StoreNames.TRENDING_PAPERS);
     String day = query.containsKey("day") ? day(query.get("day")) : latestDay(papers, window);
-    if (!query.containsKey("day")) {
-      List<TrendingPaper> open = open(stores.apply(StoreNames.OPEN_PAPERS));
-      long newest = open.stream().mapToLong(p -> epochDay(p.getDay())).max().orElse(Long.MIN_VALUE);
-      if (!open.isEmpty() && (day == null || window == PaperWindow.P1D && newest > LocalDate.parse(day).toEpochDay())) {
-        return provisional(open, window, newest, limit, subject, keyword);
+    List<TrendingPaper> open = open(stores.apply(StoreNames.OPEN_PAPERS));
+    if (!open.isEmpty()) {
+      long oldest = open.stream().mapToLong(p -> epochDay(p.getDay())).min().orElseThrow();
+      long newest = open.stream().mapToLong(p -> epochDay(p.getDay())).max().orElseThrow();
+      if (!query.containsKey("day")) {
+        if (day == null || window == PaperWindow.P1D && newest > LocalDate.parse(day).toEpochDay()) {
+          return provisional(open, window, newest, limit, subject, keyword);
+        }
+      } else if (LocalDate.parse(day).toEpochDay() >= oldest) {
+        // Days close in order, so a day from the oldest open one on has no final ranking yet.
+        return provisional(open, window, LocalDate.parse(day).toEpochDay(), limit, subject, keyword);
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
