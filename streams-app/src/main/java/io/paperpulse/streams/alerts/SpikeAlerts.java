@@ -11,6 +11,7 @@ import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.SpikeDetector;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -50,20 +51,24 @@ public final class SpikeAlerts {
    *
    * @param evaluations the keyword's evaluations of the day, one a window; null on a quiet day,
    *     which ends a spike under way
-   * @param listable whether the keyword may be listed; an unwatched keyword that may not never alerts
+   * @param listable whether the keyword may be listed, asked only when a rule matches; an unwatched
+   *     keyword that may not never alerts
    * @param trendOf the trend an alert reports, of the evaluation that met the rule
    * @return the alert the day raises, kept among the recent ones; null when it raises none
    */
   public SpikeAlert judge(
-      String keyword, List<Evaluation> evaluations, boolean listable, Watch watch, long day, Function<Evaluation, KeywordTrend> trendOf) {
+      String keyword, List<Evaluation> evaluations, BooleanSupplier listable, Watch watch, long day, Function<Evaluation, KeywordTrend> trendOf) {
     SpikeRule rule = watch != null ? SpikeRule.of(watch) : globalRule;
     Evaluation matching = null;
-    if (evaluations != null && (watch != null || listable)) {
+    if (evaluations != null) {
       for (Evaluation e : evaluations) {
         if (rule.matches(e) && (matching == null || e.score() > matching.score())) {
           matching = e;
         }
       }
+    }
+    if (matching != null && watch == null && !listable.getAsBoolean()) {
+      matching = null; // asked only of a match: most keyword-days match no rule
     }
     SpikeState state = spikes.get(keyword);
     long active = state == null ? SpikeDetector.NONE : state.getActiveDay();

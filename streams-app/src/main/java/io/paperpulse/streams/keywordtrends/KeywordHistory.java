@@ -158,11 +158,12 @@ public final class KeywordHistory {
   }
 
   /**
-   * A keyword's evaluation in each window ending on {@code day}, its papers per day, and the label
-   * and samples of the last of those days that mentions it ({@code lastDay}; {@code last} is null
-   * when no day of the history does).
+   * A keyword's evaluation in each window ending on {@code day}, its papers per day ({@code
+   * counts}: the {@link TrendWindow#HISTORY_DAYS} days ending on {@code day}, oldest first), and the
+   * label and samples of the last of those days that mentions it ({@code lastDay}; {@code last} is
+   * null when no day of the history does).
    */
-  public record Judged(String keyword, long day, long lastDay, KeywordDay last, List<Evaluation> evaluations, Map<Long, Long> counts) {
+  public record Judged(String keyword, long day, long lastDay, KeywordDay last, List<Evaluation> evaluations, long[] counts) {
     Evaluation in(TrendWindow window) {
       return evaluations.get(window.ordinal());
     }
@@ -170,10 +171,11 @@ public final class KeywordHistory {
     /** Papers per week, oldest first: {@code weeks} runs of 7 days, the last ending on the day. */
     long[] weeks(int weeks) {
       long[] out = new long[weeks];
-      for (Map.Entry<Long, Long> e : counts.entrySet()) {
-        long back = (day - e.getKey()) / 7;
-        if (back >= 0 && back < weeks) {
-          out[weeks - 1 - (int) back] += e.getValue();
+      // counts[i] is the papers of day (day - counts.length + 1 + i), so counts.length - 1 - i days back.
+      for (int i = 0; i < counts.length; i++) {
+        long back = (counts.length - 1 - i) / 7;
+        if (back < weeks) {
+          out[weeks - 1 - (int) back] += counts[i];
         }
       }
       return out;
@@ -231,11 +233,10 @@ public final class KeywordHistory {
       return null;
     }
     long lastDay = Long.MIN_VALUE;
-    Map<Long, Long> byDay = new TreeMap<>();
-    for (int i = 0; i < counts.length; i++) {
+    for (int i = counts.length - 1; i >= 0; i--) {
       if (counts[i] > 0) {
         lastDay = first + i;
-        byDay.put(first + i, counts[i]);
+        break;
       }
     }
     List<Evaluation> evaluations = new ArrayList<>();
@@ -243,7 +244,7 @@ public final class KeywordHistory {
       evaluations.add(Evaluation.of(window, day, counts, totals));
     }
     KeywordDay last = lastDay == Long.MIN_VALUE ? null : days.get(dayKey(keyword, lastDay));
-    return new Judged(keyword, day, lastDay, last, evaluations, byDay);
+    return new Judged(keyword, day, lastDay, last, evaluations, counts);
   }
 
   /**

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -144,11 +143,10 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     long[] totalsByDay = history.totalsUpTo(day);
     long keepFrom = day - TrendWindow.HISTORY_DAYS + 1;
     Map<String, KeywordDay> ofDay = open.remove(day);
-    TreeMap<String, KeywordDay> inOrder = new TreeMap<>(KeywordHistory.STORE_ORDER);
-    if (ofDay != null) {
-      inOrder.putAll(ofDay);
-    }
-    for (Map.Entry<String, KeywordDay> keywordDay : inOrder.entrySet()) {
+    List<Map.Entry<String, KeywordDay>> inOrder =
+        new ArrayList<>((ofDay == null ? Map.<String, KeywordDay>of() : ofDay).entrySet());
+    inOrder.sort(Map.Entry.comparingByKey(KeywordHistory.STORE_ORDER));
+    for (Map.Entry<String, KeywordDay> keywordDay : inOrder) {
       String keyword = keywordDay.getKey();
       KeywordSeries stored = series.get(keyword);
       KeywordSeries updated = (stored == null ? KeywordSeries.empty() : stored).append(day, keywordDay.getValue().getCount(), keepFrom);
@@ -160,10 +158,9 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
         judgeSpike(keyword, null, watch, day); // a quiet day ends a spike under way
         continue;
       }
+      boolean named = Trending.named(judged.last().getLabel());
       for (Evaluation e : judged.evaluations()) {
-        if (watch != null
-            ? e.count() > 0
-            : e.supported(Trending.named(judged.last().getLabel())) && e.pValue() <= KeywordTrendsTopology.EMIT_MAX_P) {
+        if (watch != null ? e.count() > 0 : e.supported(named) && e.pValue() <= KeywordTrendsTopology.EMIT_MAX_P) {
           context.forward(new Record<>(keyword, trend(keyword, judged.last(), history.samples(judged), e), Days.startMillis(day + 1) - 1));
         }
       }
@@ -172,8 +169,8 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   }
 
   private void judgeSpike(String keyword, KeywordHistory.Judged judged, Watch watch, long day) {
-    boolean listable = judged != null && MentionTerms.listable(keyword, judged.last().getLabel());
-    SpikeAlert alert = alerts.judge(keyword, judged == null ? null : judged.evaluations(), listable, watch, day,
+    SpikeAlert alert = alerts.judge(keyword, judged == null ? null : judged.evaluations(),
+        () -> judged != null && MentionTerms.listable(keyword, judged.last().getLabel()), watch, day,
         e -> trend(keyword, judged.last(), history.samples(judged), e));
     if (alert != null) {
       counters.alerts.incrementAndGet();
