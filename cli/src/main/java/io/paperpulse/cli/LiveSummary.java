@@ -71,10 +71,14 @@ final class LiveSummary implements AutoCloseable {
           top.add(t.path("topic").asText() + " " + t.path("count").asLong());
         }
       }
-      List<String> words = new ArrayList<>();
-      for (JsonNode k : trending.path("keywords")) {
-        words.add(String.format(Locale.ROOT, "%s (%d papers, %.1fx%s)", k.path("label").asText(), k.path("count").asLong(),
-            k.path("ratio").asDouble(), k.path("emerging").asBoolean() ? ", new" : ""));
+      String rising = String.join(", ", risers(trending));
+      long tested = trending.path("tested").asLong();
+      if (rising.isEmpty() && tested > 0) {
+        // A quiet week: what rose over the 4 weeks to the same day, said as such.
+        JsonNode longer = get(http, json, api + "/api/keywords/trending?window=P28D&limit=5&day=" + trending.path("day").asText());
+        List<String> longerRisers = risers(longer);
+        rising = "none of " + tested + " keywords tested rose clearly"
+            + (longerRisers.isEmpty() ? "" : "; over 4 weeks: " + String.join(", ", longerRisers));
       }
       List<String> recent = new ArrayList<>();
       for (JsonNode a : alerts.path("alerts")) {
@@ -82,11 +86,20 @@ final class LiveSummary implements AutoCloseable {
       }
       return "-- " + subjects.path("total").asLong() + " papers in the last 7 days\n"
           + "   top subjects:      " + (top.isEmpty() ? "none yet" : String.join(", ", top)) + "\n"
-          + "   rising this week:  " + (words.isEmpty() ? "none yet" : String.join(", ", words)) + "\n"
+          + "   rising this week:  " + (rising.isEmpty() ? "none yet" : rising) + "\n"
           + "   recent alerts:     " + (recent.isEmpty() ? "none" : String.join(", ", recent)) + "\n";
     } catch (IOException | RuntimeException e) {
       return "-- summary not available yet: " + Causes.message(e) + "\n";
     }
+  }
+
+  private static List<String> risers(JsonNode trending) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode k : trending.path("keywords")) {
+      out.add(String.format(Locale.ROOT, "%s (%d papers, %.1fx%s)", k.path("label").asText(), k.path("count").asLong(),
+          k.path("ratio").asDouble(), k.path("emerging").asBoolean() ? ", new" : ""));
+    }
+    return out;
   }
 
   private static JsonNode get(HttpClient http, ObjectMapper json, String url) throws IOException, InterruptedException {

@@ -149,15 +149,28 @@ async function loadRising() {
   provisional.textContent = data.day
     ? `Provisional: ${data.day} is still open, so these counts can still change.` : '';
 
-  const list = document.getElementById('rising');
-  const keywords = data.keywords || [];
-  list.replaceChildren(...keywords.map(risingItem));
-  list.hidden = keywords.length === 0;
+  let keywords = data.keywords || [];
   const empty = document.getElementById('rising-empty');
   empty.hidden = keywords.length !== 0;
   empty.textContent = data.tested
     ? `None of the ${data.tested.toLocaleString('en')} keywords tested rose clearly enough to list (q at most ${data.maxQValue}).`
     : 'No keyword is rising yet: trends need a few weeks of papers.';
+  // A quiet day or week: what rose over the 4 weeks to the same day, said as such.
+  const instead = document.getElementById('rising-instead');
+  instead.hidden = true;
+  instead.textContent = '';
+  if (keywords.length === 0 && data.tested && win !== 'P28D') {
+    const longer = await api(`/api/keywords/trending?window=P28D&day=${data.day}&limit=10`);
+    if (request !== risingRequest) return data;
+    if ((longer.keywords || []).length > 0) {
+      keywords = longer.keywords;
+      instead.textContent = `Rising over the 4 weeks ${longer.start} to ${longer.day} instead:`;
+      instead.hidden = false;
+    }
+  }
+  const list = document.getElementById('rising');
+  list.replaceChildren(...keywords.map(risingItem));
+  list.hidden = keywords.length === 0;
   return data;
 }
 
