@@ -93,5 +93,20 @@ class KeywordTrendsProcessorTest {
     assertThat(List.of("b", "a", "\uFFFD", "\uD835\uDC00", "ab").stream().sorted(KeywordHistory.STORE_ORDER).toList())
         .as("a character beyond the first 65,536 sorts after U+FFFD, as in UTF-8")
         .containsExactly("a", "ab", "b", "\uFFFD", "\uD835\uDC00");
+    // Random keys of letters, a 2-byte, 3-byte (one above the surrogates) and two 4-byte characters
+    // sharing their first unit: sorted as their UTF-8 bytes compare.
+    String[] parts = {"a", "b", "\u00E9", "\uE000", "\uFFFD", "\uD835\uDC00", "\uD835\uDC01", "\uD83D\uDE00"};
+    java.util.Random random = new java.util.Random(7);
+    List<String> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder key = new StringBuilder();
+      for (int j = random.nextInt(5); j >= 0; j--) {
+        key.append(parts[random.nextInt(parts.length)]);
+      }
+      keys.add(key.toString());
+    }
+    java.util.Comparator<String> utf8 = (x, y) -> java.util.Arrays.compareUnsigned(
+        x.getBytes(java.nio.charset.StandardCharsets.UTF_8), y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(keys.stream().sorted(KeywordHistory.STORE_ORDER).toList()).isEqualTo(keys.stream().sorted(utf8).toList());
   }
 }
