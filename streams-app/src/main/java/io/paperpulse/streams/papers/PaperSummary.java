@@ -45,6 +45,9 @@ public record PaperSummary(
   static final int ABSTRACT_CHARS = 400;
 
   private static final Pattern ARXIV_ID = Pattern.compile("\\d{4}\\.\\d{4,5}");
+  /** A LaTeX font command around plain text, as abstracts carry them: "\\emph{new}". */
+  private static final Pattern FONT_COMMAND =
+      Pattern.compile("\\\\(?:emph|textbf|textit|texttt|textsc|textrm|textsf|underline)\\{([^{}\\\\$]*)\\}");
 
   /** The summary of an enriched paper, listed once so far. */
   public static PaperSummary of(EnrichedPaper enriched, List<String> subjects, List<String> terms) {
@@ -79,8 +82,12 @@ public record PaperSummary(
     return AnalyticsPartitioner.partitionOf(paperId, partitions);
   }
 
-  /** The abstract's first sentences that fit in {@value #ABSTRACT_CHARS} characters, else its first words. */
-  static String abstractStart(String text) {
+  /**
+   * The abstract's first sentences that fit in {@value #ABSTRACT_CHARS} characters, else its first
+   * words; font commands are taken off the words they set ("\\textbf{X}" reads "X").
+   */
+  static String abstractStart(String abstractText) {
+    String text = FONT_COMMAND.matcher(abstractText).replaceAll("$1");
     if (text.length() <= ABSTRACT_CHARS) {
       return text;
     }

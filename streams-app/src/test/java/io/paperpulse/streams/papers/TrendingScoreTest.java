@@ -89,7 +89,7 @@ class TrendingScoreTest {
   }
 
   @Test
-  void aSummaryKeepsTheAbstractsFirstSentences() {
+  void aSummaryKeepsTheAbstractsFirstSentencesWithoutFontCommands() {
     String sentence = "A sentence of some forty characters here. ";
     String text = sentence.repeat(20);
 
@@ -98,5 +98,10 @@ class TrendingScoreTest {
     assertThat(start).hasSizeLessThanOrEqualTo(PaperSummary.ABSTRACT_CHARS).endsWith("here.");
     assertThat(PaperSummary.abstractStart("Short.")).isEqualTo("Short.");
     assertThat(PaperSummary.abstractStart("word ".repeat(200))).endsWith("…").hasSizeLessThanOrEqualTo(PaperSummary.ABSTRACT_CHARS);
+    assertThat(PaperSummary.abstractStart("We \\emph{evaluate} \\textbf{RealMath-Eval}, a \\texttt{new} suite."))
+        .isEqualTo("We evaluate RealMath-Eval, a new suite.");
+    assertThat(PaperSummary.abstractStart("Kept: $\\mathcal{O}(n)$ and \\emph{a $x$ b} and \\cite{k}."))
+        .as("math, a command around math, and other commands stay as written")
+        .isEqualTo("Kept: $\\mathcal{O}(n)$ and \\emph{a $x$ b} and \\cite{k}.");
   }
 }
