@@ -23,12 +23,12 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBroker implements AutoCloseable {
   static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  /** A line of a stack trace that names the exception: "java.net.BindException: ...". */
+  private static final Pattern EXCEPTION_LINE = Pattern.compile("[\\w.$]+(Exception|Error)\\b");
 
   private final ChildProcess process;
   private final String bootstrapServers;
   private final Path log;
-
-  private static final Pattern EXCEPTION_LINE = Pattern.compile("[\\w.$]+(Exception|Error)\\b");
 
   private KafkaBroker(ChildProcess process, String bootstrapServers, Path log) {
     this.process = process;

@@ -15,6 +15,9 @@ public final class Ports {
   /** Where {@link #free()} looks: below Linux's default range for outgoing connections (32768-60999). */
   private static final int LOWEST = 20_000;
 
+  /** The first port of the kernel's range for outgoing connections: where {@link #free()} stops. */
+  private static final int EPHEMERAL_START = ephemeralStart();
+
   private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   private Ports() {}
@@ -35,7 +38,7 @@ public final class Ports {
    * by any client's connection before the server binds it, and the server then fails to start.
    */
   public static synchronized int free() {
-    int below = ephemeralStart();
+    int below = EPHEMERAL_START;
     for (int attempt = 0; attempt < 1_000; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
       if (!HANDED_OUT.contains(port) && bindable(port)) {

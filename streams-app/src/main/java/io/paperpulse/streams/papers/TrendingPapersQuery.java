@@ -60,17 +60,11 @@ public final class TrendingPapersQuery {
     String keyword = filter(query, "keyword");
     ReadOnlyKeyValueStore<String, TrendingPaper> papers = stores.apply(StoreNames.TRENDING_PAPERS);
     String day = query.containsKey("day") ? day(query.get("day")) : latestDay(papers, window);
-    List<TrendingPaper> open = open(stores.apply(StoreNames.OPEN_PAPERS));
-    if (!open.isEmpty()) {
-      long oldest = open.stream().mapToLong(p -> epochDay(p.getDay())).min().orElseThrow();
-      long newest = open.stream().mapToLong(p -> epochDay(p.getDay())).max().orElseThrow();
-      if (!query.containsKey("day")) {
-        if (day == null || window == PaperWindow.P1D && newest > LocalDate.parse(day).toEpochDay()) {
-          return provisional(open, window, newest, limit, subject, keyword);
-        }
-      } else if (LocalDate.parse(day).toEpochDay() >= oldest) {
-        // Days close in order, so a day from the oldest open one on has no final ranking yet.
-        return provisional(open, window, LocalDate.parse(day).toEpochDay(), limit, subject, keyword);
+    if (!query.containsKey("day")) {
+      List<TrendingPaper> open = open(stores.apply(StoreNames.OPEN_PAPERS));
+      long newest = open.stream().mapToLong(p -> epochDay(p.getDay())).max().orElse(Long.MIN_VALUE);
+      if (!open.isEmpty() && (day == null || window == PaperWindow.P1D && newest > LocalDate.parse(day).toEpochDay())) {
+        return provisional(open, window, newest, limit, subject, keyword);
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -89,6 +83,14 @@ public final class TrendingPapersQuery {
             list.add(json(p));
           }
         }
+      }
+    }
+    if (rankingSize == 0 && day != null) {
+      // No final ranking: a day from the oldest open one on is not closed yet (days close in order).
+      List<TrendingPaper> open = open(stores.apply(StoreNames.OPEN_PAPERS));
+      long asked = LocalDate.parse(day).toEpochDay();
+      if (open.stream().anyMatch(p -> epochDay(p.getDay()) <= asked)) {
+        return provisional(open, window, asked, limit, subject, keyword);
       }
     }
     out.put("rankingSize", rankingSize);

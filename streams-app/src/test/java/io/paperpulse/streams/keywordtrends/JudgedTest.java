@@ -12,9 +12,9 @@ class JudgedTest {
     long[] counts = new long[TrendWindow.HISTORY_DAYS];
     int today = counts.length - 1;
     counts[today] = 1;
-    counts[today - 6] = 2; // the seventh day of this week
-    counts[today - 7] = 4; // the last day of the week before
-    counts[today - 7 * 11] = 16; // the first day of the 12th week back
+    counts[today - 6] = 2; // the oldest day of this week
+    counts[today - 7] = 4; // the newest day of the week before
+    counts[today - 7 * 11] = 16; // the newest day of the oldest of 12 weeks
     counts[today - 7 * 12] = 32; // the week before that: not among 12
     counts[0] = 64;
     KeywordHistory.Judged judged = new KeywordHistory.Judged("k", 500, 500, null, List.of(), counts);
