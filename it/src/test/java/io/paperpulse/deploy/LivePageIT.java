@@ -159,7 +159,7 @@ class LivePageIT {
     }
 
     assertThat(dom).contains("data-loaded=\"true\"");
-    assertThat(dom).contains("47 papers in the 7 days to 2025-03-22");
+    assertThat(dom).as("the window's last day, not its exclusive end").contains("47 papers in the 7 days to 2025-03-21");
     // The trending papers lead; the sample's day is still open: its papers are listed provisionally.
     assertThat(dom.indexOf("id=\"papers-section\"")).isGreaterThan(0).isLessThan(dom.indexOf("id=\"rising-section\""));
     assertThat(dom).contains("Provisional: 2025-03-21 is still open");

@@ -273,7 +273,7 @@ function drawChart(series) {
         fill: open ? '#fff' : color, stroke: color, 'stroke-width': 1.5, class: open ? 'dot provisional' : 'dot',
       });
       const tip = svg('title');
-      tip.textContent = `${s.subject}, ${p.start} to ${p.end}: ${papers(finite(p.count) || 0)}${open ? ' so far (still filling)' : ''}`;
+      tip.textContent = `${s.subject}, ${p.start} to ${lastDayOf(p.end)}: ${papers(finite(p.count) || 0)}${open ? ' so far (still filling)' : ''}`;
       dot.append(tip);
       group.append(dot);
     }
@@ -366,6 +366,14 @@ async function loadPapers() {
     : '';
 }
 
+// A window's end is exclusive (the start of the day after it): the last day it holds is the day before.
+function lastDayOf(end) {
+  if (!end) return '—';
+  const day = new Date(end.slice(0, 10) + 'T00:00:00Z');
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
 async function refresh() {
   const [subjects, rising, alerts, ranked] = await Promise.allSettled([loadSubjects(), loadRising(), loadAlerts(), loadPapers()]);
   showError('papers', ranked.reason);
@@ -375,7 +383,7 @@ async function refresh() {
   const status = document.getElementById('status');
   if (subjects.status === 'fulfilled') {
     const t = subjects.value;
-    status.textContent = `${t.total} papers in the 7 days to ${t.end || '—'}; updated ${new Date().toLocaleTimeString()}`;
+    status.textContent = `${t.total} papers in the 7 days to ${lastDayOf(t.end)}; updated ${new Date().toLocaleTimeString()}`;
   } else {
     status.textContent = 'Not available yet: ' + subjects.reason.message;
   }
