@@ -84,7 +84,10 @@ final class LiveSummary implements AutoCloseable {
       for (JsonNode a : alerts.path("alerts")) {
         recent.add(a.path("label").asText() + " on " + a.path("day").asText().substring(0, 10));
       }
-      return "-- " + subjects.path("total").asLong() + " papers in the last 7 days\n"
+      long total = subjects.path("total").asLong();
+      // A total of 0 beside counted subjects: some part of the analytics has not reached these days yet.
+      String papers = total > 0 || top.isEmpty() ? total + " papers in the last 7 days" : "the last 7 days' papers still being counted";
+      return "-- " + papers + "\n"
           + "   top subjects:      " + (top.isEmpty() ? "none yet" : String.join(", ", top)) + "\n"
           + "   rising this week:  " + (rising.isEmpty() ? "none yet" : rising) + "\n"
           + "   recent alerts:     " + (recent.isEmpty() ? "none" : String.join(", ", recent)) + "\n";

@@ -49,6 +49,15 @@ class LiveSummaryTest {
     assertThat(summary).contains("   rising this week:  none yet\n", "   recent alerts:     none\n");
   }
 
+  @Test
+  void subjectsCountedBeforeEveryPartHasTheirDaysAreNotCalledZeroPapers() throws Exception {
+    String summary = summaryOf(Map.of(
+        "/api/subjects", "{\"total\": 0, \"topics\": [{\"topic\": \"Computer Vision\", \"count\": 362, \"share\": null}]}",
+        "/api/alerts", "{\"alerts\": []}", "P7D", "{\"day\": \"\", \"keywords\": []}"));
+
+    assertThat(summary).contains("-- the last 7 days' papers still being counted\n", "Computer Vision 362").doesNotContain("0 papers");
+  }
+
   /** The summary of an API that answers each request with the body of the first key its URI contains. */
   private static String summaryOf(Map<String, String> answers) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -19,12 +19,13 @@ final class Answers {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Subjects(String window, String start, String end, long total, @JsonProperty("topics") List<SubjectShare> subjects) {}
 
-  record SubjectShare(@JsonProperty("topic") String subject, long count, double share) {}
+  /** A subject's papers in the window; {@code share} is null while the window's total is not known (a total of 0). */
+  record SubjectShare(@JsonProperty("topic") String subject, long count, Double share) {}
 
   /** {@code GET /api/subjects/{subject}/series}: one window ending on each day with papers; the subject under the key {@code topic}. */
   record Series(@JsonProperty("topic") String subject, String window, List<SeriesPoint> series) {}
 
-  record SeriesPoint(String start, String end, long count, long total, double share, @JsonProperty("final") boolean closed) {}
+  record SeriesPoint(String start, String end, long count, long total, Double share, @JsonProperty("final") boolean closed) {}
 
   /** {@code GET /api/keywords/trending}; only the window, an empty day and the list while no paper has come. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

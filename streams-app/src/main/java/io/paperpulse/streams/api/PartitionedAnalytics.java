@@ -161,10 +161,19 @@ final class PartitionedAnalytics implements Analytics {
       SubjectCountsTopology.WindowSum sum = SubjectCountsTopology.sum(store::get, startDay, days);
       List<Answers.SubjectShare> subjects = sum.counts().entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .map(e -> new Answers.SubjectShare(e.getKey(), e.getValue(), (double) e.getValue() / sum.total()))
+          .map(e -> new Answers.SubjectShare(e.getKey(), e.getValue(), share(e.getValue(), sum.total())))
           .toList();
       return new Answers.Subjects(window, LocalDate.ofEpochDay(startDay).toString(), LocalDate.ofEpochDay(latest + 1).toString(),
           sum.total(), subjects);
+    }
+
+    /**
+     * A subject's share of the window's papers; null while the total is 0: some part of the
+     * analytics has not counted the window's days yet (a backfill's partitions at different days,
+     * a copy restoring), while the subject's own part has.
+     */
+    static Double share(long count, long total) {
+      return total == 0 ? null : (double) count / total;
     }
 
     /**
@@ -181,7 +190,7 @@ final class PartitionedAnalytics implements Analytics {
           SubjectCountsTopology.WindowSum sum = SubjectCountsTopology.sum(store::get, start, days);
           long count = sum.counts().getOrDefault(subject, 0L);
           points.add(new Answers.SeriesPoint(LocalDate.ofEpochDay(start).toString(), LocalDate.ofEpochDay(end + 1).toString(),
-              count, sum.total(), sum.total() == 0 ? 0.0 : (double) count / sum.total(), end < latest));
+              count, sum.total(), share(count, sum.total()), end < latest));
         }
       }
       return new Answers.Series(subject, SubjectCountsTopology.window(days), points);

@@ -383,7 +383,11 @@ async function refresh() {
   const status = document.getElementById('status');
   if (subjects.status === 'fulfilled') {
     const t = subjects.value;
-    status.textContent = `${t.total} papers in the 7 days to ${lastDayOf(t.end)}; updated ${new Date().toLocaleTimeString()}`;
+    // A total of 0 beside counted subjects: some part of the analytics has not reached these days yet.
+    const counted = t.total > 0 || !(t.topics || []).length
+      ? `${t.total} papers in the 7 days to ${lastDayOf(t.end)}`
+      : `The 7 days to ${lastDayOf(t.end)} are still being counted`;
+    status.textContent = `${counted}; updated ${new Date().toLocaleTimeString()}`;
   } else {
     status.textContent = 'Not available yet: ' + subjects.reason.message;
   }

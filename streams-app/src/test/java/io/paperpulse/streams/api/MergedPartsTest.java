@@ -51,6 +51,27 @@ class MergedPartsTest {
   }
 
   @Test
+  void aDayNotEveryPartHasCountedHasNoShareYet() throws Exception {
+    JsonNode ahead = json.readTree("{\"days\": {\"20000\": {\"total\": 5, \"counts\": {\"Computer Vision\": 3}}}}");
+    JsonNode behind = json.readTree("{\"days\": {}}");
+    TreeMap<Long, TopicDayCounts> days = PartMerges.mergeSubjectDays(List.of(ahead, behind));
+
+    Answers.Subjects week = PartitionedAnalytics.SubjectAnswers.subjects(7, days);
+    assertThat(week.total()).isZero();
+    assertThat(week.subjects()).singleElement().satisfies(s -> {
+      assertThat(s.count()).isEqualTo(3);
+      assertThat(s.share()).isNull();
+    });
+    assertThat(json.writeValueAsString(week)).contains("\"share\":null").doesNotContain("Infinity");
+    assertThat(PartitionedAnalytics.SubjectAnswers.series("Computer Vision", 1, days).series())
+        .singleElement().satisfies(p -> assertThat(p.share()).isNull());
+
+    JsonNode caughtUpToo = json.readTree("{\"days\": {\"20000\": {\"total\": 5, \"counts\": {\"Graphics\": 2}}}}");
+    TreeMap<Long, TopicDayCounts> caughtUp = PartMerges.mergeSubjectDays(List.of(ahead, caughtUpToo));
+    assertThat(PartitionedAnalytics.SubjectAnswers.subjects(7, caughtUp).subjects().get(0).share()).isEqualTo(0.6);
+  }
+
+  @Test
   void theSpikingPhraseTrendsOnItsDayWithAQValue(KeywordQueries queries) {
     JsonNode part = json.valueToTree(queries.trendingPart(PARTITION, false, DAY0 + 45, TrendWindow.P1D));
     List<JsonNode> listed = PartMerges.mergeTrending(List.of(part), 20);
