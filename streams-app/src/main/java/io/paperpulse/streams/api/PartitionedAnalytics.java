@@ -179,13 +179,16 @@ final class PartitionedAnalytics implements Analytics {
     /**
      * One window ending on each day with data: a window reaching past the latest day is still
      * filling and is left out, rather than drawn as a drop; the one ending on the latest day holds
-     * a day that may still be open, so it is provisional.
+     * a day that may still be open, so it is provisional. A window reaching back before the days
+     * the stores keep ({@link SubjectCountsTopology#RETAINED_DAYS} up to the latest day) is left out
+     * too: its oldest days are gone, and it would be drawn as a rise.
      */
     static Answers.Series series(String subject, int days, TreeMap<Long, TopicDayCounts> store) {
       List<Answers.SeriesPoint> points = new ArrayList<>();
       if (!store.isEmpty()) {
         long latest = store.lastKey();
-        for (long end = store.firstKey(); end <= latest; end++) {
+        long firstKept = latest - SubjectCountsTopology.RETAINED_DAYS + 1;
+        for (long end = Math.max(store.firstKey(), firstKept + days - 1); end <= latest; end++) {
           long start = end - days + 1;
           SubjectCountsTopology.WindowSum sum = SubjectCountsTopology.sum(store::get, start, days);
           long count = sum.counts().getOrDefault(subject, 0L);

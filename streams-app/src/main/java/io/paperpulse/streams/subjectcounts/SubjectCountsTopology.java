@@ -51,7 +51,7 @@ public final class SubjectCountsTopology {
   /** Window sizes in days. */
   public static final List<Integer> WINDOW_DAYS = List.of(1, 7, 30);
   /** Daily counts kept for the series the HTTP API serves. */
-  static final int RETAINED_DAYS = 120;
+  public static final int RETAINED_DAYS = 120;
   private static final String MIN_DAY = "min-day";
 
   private SubjectCountsTopology() {}

@@ -18,8 +18,10 @@ import io.paperpulse.streams.analytics.DriverStores;
 import io.paperpulse.streams.keywordtrends.Keyword;
 import io.paperpulse.streams.keywordtrends.KeywordQueries;
 import io.paperpulse.streams.subjectcounts.SubjectCountQueries;
+import io.paperpulse.streams.subjectcounts.SubjectCountsTopology;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,6 +71,25 @@ class MergedPartsTest {
     JsonNode caughtUpToo = json.readTree("{\"days\": {\"20000\": {\"total\": 5, \"counts\": {\"Graphics\": 2}}}}");
     TreeMap<Long, TopicDayCounts> caughtUp = PartMerges.mergeSubjectDays(List.of(ahead, caughtUpToo));
     assertThat(PartitionedAnalytics.SubjectAnswers.subjects(7, caughtUp).subjects().get(0).share()).isEqualTo(0.6);
+  }
+
+  @Test
+  void noWindowReachesBackBeforeTheKeptDays() throws Exception {
+    StringBuilder days = new StringBuilder();
+    for (long day = 20000; day < 20200; day++) {
+      days.append(day == 20000 ? "" : ", ").append("\"").append(day).append("\": {\"total\": 10, \"counts\": {\"Graphics\": 10}}");
+    }
+    TreeMap<Long, TopicDayCounts> all = PartMerges.mergeSubjectDays(List.of(json.readTree("{\"days\": {" + days + "}}")));
+    TreeMap<Long, TopicDayCounts> kept = new TreeMap<>(all.tailMap(20200L - SubjectCountsTopology.RETAINED_DAYS));
+
+    List<Answers.SeriesPoint> weeks = PartitionedAnalytics.SubjectAnswers.series("Graphics", 7, kept).series();
+    assertThat(weeks).as("every window whole: no rise at the left edge").allSatisfy(p -> assertThat(p.count()).isEqualTo(70));
+    assertThat(weeks.get(0).start()).isEqualTo(LocalDate.ofEpochDay(20200L - SubjectCountsTopology.RETAINED_DAYS).toString());
+
+    TreeMap<Long, TopicDayCounts> fresh = new TreeMap<>(all.headMap(20010L));
+    List<Answers.SeriesPoint> freshWeeks = PartitionedAnalytics.SubjectAnswers.series("Graphics", 7, fresh).series();
+    assertThat(freshWeeks).as("a feed's first days: its first windows hold what there was").hasSize(10);
+    assertThat(freshWeeks.get(0).count()).isEqualTo(10);
   }
 
   @Test
