@@ -21,6 +21,16 @@ class ListableTermsTest {
   }
 
   @Test
+  void eponymousStatisticsAndLanguagesAloneAreNotListableButNamesAre() {
+    for (String label : List.of("Pearson", "Spearman", "McNemar", "Hamming", "Wilcoxon", "Hungarian", "Portuguese")) {
+      assertThat(ListableTerms.listable(keyOf(label), label)).as(label).isFalse();
+    }
+    for (String label : List.of("Reddit", "Lean", "NTIRE", "HotpotQA", "Pearson correlation")) {
+      assertThat(ListableTerms.listable(keyOf(label), label)).as(label).isTrue();
+    }
+  }
+
+  @Test
   void namesAndKeyphrasesAreListable() {
     for (String label :
         List.of("GPT-5", "Qwen3", "large language models", "diffusion model", "reinforcement learning",
