@@ -38,7 +38,7 @@ public final class Topics {
   public static final Topic<String, TrendingPaper> TRENDING_PAPERS = Topic.avro("trends.papers", TrendingPaper.class);
   /**
    * Compacted: the papers of days not ranked yet, keyed by paper id, scored by their signals so far
-   * (rank 0); a tombstone once the paper's day is ranked on {@link #TRENDING_PAPERS}.
+   * and the keywords trending in the week up to the last day ranked (rank 0); a tombstone once the paper's day is ranked on {@link #TRENDING_PAPERS}.
    */
   public static final Topic<String, TrendingPaper> TRENDING_PAPERS_OPEN = Topic.avro("trends.papers.open", TrendingPaper.class).compacted();
   /** Compacted: digest subscriptions, keyed by e-mail address; a tombstone removes one. */

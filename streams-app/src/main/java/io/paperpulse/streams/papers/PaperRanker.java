@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * that were on time are here (this partition's own close came after them), and it ranks its
  * papers in each window ending that day, sending its {@link Ranking#TOP_K} best of each to the
  * merge step, then a done marker. Until its day is ranked, each paper is also on {@code
- * trends.papers.open}, scored by its signals so far ({@link #open}). A paper is late, and not
+ * trends.papers.open}, scored by its signals so far and by the keywords trending in the week up
+ * to the last day ranked ({@link #open}). A paper is late, and not
  * ranked, when the keyword trends find it late: this partition keeps the same {@link Watermark},
  * fed the same records in the same order.
  */
@@ -49,6 +50,9 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
   private final TreeMap<String, PaperSummary> held = new TreeMap<>();
   private KeyValueStore<String, RankMessage> keywords;
   private KeyValueStore<String, Long> progress;
+  /** The 7-day window's trending keywords ending on {@link #recentDay}, as open papers are scored by. */
+  private Map<String, TrendingScore.Strength> recent = Map.of();
+  private long recentDay = NONE;
 
   PaperRanker(AnalyticsSettings settings) {
     this.settings = settings;
@@ -106,7 +110,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     }
     summaries.put(key, stored);
     held.put(key, stored);
-    context.forward(new Record<>(stored.paperId(), open(stored), timestamp));
+    context.forward(new Record<>(stored.paperId(), open(stored, recentStrengths()), timestamp));
   }
 
   private long rankedThrough() {
@@ -152,10 +156,28 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     Ranking.deleteRange(progress, CLOSED + Ranking.day(0), CLOSED + Ranking.day(day + 1));
   }
 
-  /** A paper of a day not ranked yet, as on {@code trends.papers.open}: its 1-day score so far, rank 0. */
-  static TrendingPaper open(PaperSummary paper) {
-    TrendingScore.Scored scored = TrendingScore.score(paper, Map.of(), PaperWindow.P1D, paper.day());
+  /**
+   * A paper of a day not ranked yet, as on {@code trends.papers.open}: rank 0, and its 1-day score
+   * so far, with {@code trending} (the keywords trending lately) in place of its own day's, which
+   * are not judged yet.
+   */
+  static TrendingPaper open(PaperSummary paper, Map<String, TrendingScore.Strength> trending) {
+    TrendingScore.Scored scored = TrendingScore.score(paper, trending, PaperWindow.P1D, paper.day());
     return RankingMerge.trendingPaper(RankMessage.entry(-1, paper.day(), PaperWindow.P1D, paper, scored), PaperWindow.P1D, paper.day(), 0, 0);
+  }
+
+  /**
+   * The keywords trending in the 7 days up to the last day ranked, by their strongest 7-day trend:
+   * what is known of the field's week when a paper of a later day comes in. Empty before a day is
+   * ranked. Read from the store again after each day ranked, and after a restart.
+   */
+  private Map<String, TrendingScore.Strength> recentStrengths() {
+    long through = rankedThrough();
+    if (through != recentDay) {
+      recent = through == NONE ? Map.of() : strengths(PaperWindow.P7D, through);
+      recentDay = through;
+    }
+    return recent;
   }
 
   /** Each keyword's strongest trend score in the window ending on {@code day}. */

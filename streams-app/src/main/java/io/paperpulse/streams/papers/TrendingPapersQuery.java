@@ -30,7 +30,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * <p>Without {@code day}, when a window has no final ranking yet, or a day newer than the 1-day
  * ranking's is still open, the answer is provisional ({@code "final": false}): the papers of the
  * open days in the window ending on the newest, from {@code trends.papers.open}, scored by their
- * signals so far (no keyword of an open day has been judged yet). A {@code day} that is not closed
+ * signals so far and the keywords trending in the week up to the last day ranked (an open day's
+ * own keywords are not judged yet). A {@code day} that is not closed
  * yet is answered the same way, with the window ending on that day.
  */
 public final class TrendingPapersQuery {
@@ -110,7 +111,7 @@ public final class TrendingPapersQuery {
     return LocalDate.ofInstant(time, ZoneOffset.UTC).toEpochDay();
   }
 
-  /** The open papers of the window ending on {@code lastDay}, ranked by their signals so far. */
+  /** The open papers of the window ending on {@code lastDay}, ranked by what is known so far. */
   private static Map<String, Object> provisional(
       List<TrendingPaper> open, PaperWindow window, long lastDay, int limit, String subject, String keyword) {
     List<TrendingPaper> ranked = new ArrayList<>();

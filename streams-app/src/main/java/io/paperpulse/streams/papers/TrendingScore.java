@@ -43,7 +43,7 @@ public final class TrendingScore {
       throw new IllegalArgumentException("paper " + paper.paperId() + " of day " + paper.day() + " is after the window's last day " + lastDay);
     }
     List<Share> shares = new ArrayList<>();
-    if (!strengths.isEmpty()) { // empty for a paper of an open day: no term to look up
+    if (!strengths.isEmpty()) { // empty before any day is ranked: no term to look up
       for (String term : paper.terms()) {
         Strength s = strengths.get(term);
         if (s != null && s.score() > 1) {

@@ -361,8 +361,8 @@ async function loadPapers() {
   const provisional = document.getElementById('papers-provisional');
   provisional.hidden = answer.final !== false;
   provisional.textContent = answer.final === false
-    ? `Provisional: ${answer.day} is still open, so its papers are ranked by their upvotes and listings so far. `
-      + 'The ranking becomes final, with the keywords that trend, once the day closes.'
+    ? `Provisional: ${answer.day} is still open, so its papers are ranked by the keywords trending in the 7 days up to the last closed day, `
+      + 'their upvotes and listings so far. The ranking becomes final, with the day\'s own trending keywords, once the day closes.'
     : '';
 }
 

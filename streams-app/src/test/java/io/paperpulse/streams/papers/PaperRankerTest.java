@@ -1,12 +1,16 @@
 package io.paperpulse.streams.papers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.analytics.StoreNames;
+import io.paperpulse.avro.TrendingPaper;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -43,9 +47,13 @@ class PaperRankerTest {
   }
 
   private static void paper(PaperRanker ranker, String id, long day) {
+    paper(ranker, id, day, List.of("zorblax"));
+  }
+
+  private static void paper(PaperRanker ranker, String id, long day, List<String> terms) {
     PaperSummary summary = new PaperSummary(
         id, "title of " + id, List.of("A. Author"), "an abstract", "https://arxiv.org/abs/" + id, List.of("Machine Learning"), day, null, 1,
-        List.of("zorblax"), false);
+        terms, false);
     ranker.process(new Record<>(id, new Contribution(0, 0, id, summary.title(), List.of(), List.of(), summary), Days.startMillis(day) + 1000));
   }
 
@@ -68,5 +76,45 @@ class PaperRankerTest {
         .sorted()
         .toList();
     assertThat(ranked).as("the day's 1-day ranking").containsExactly("2601.00001", "2601.00002", "2601.00003");
+  }
+
+  /** The open papers forwarded so far (to {@code trends.papers.open}), by id. */
+  private Map<String, TrendingPaper> openPapers() {
+    Map<String, TrendingPaper> out = new TreeMap<>();
+    context.forwarded().stream()
+        .filter(f -> f.record().value() instanceof TrendingPaper)
+        .forEach(f -> out.put(f.record().key(), (TrendingPaper) f.record().value()));
+    return out;
+  }
+
+  @Test
+  void anOpenDaysPapersAreScoredByTheKeywordsOfTheLastRankedWeek() {
+    PaperRanker ranker = started();
+    paper(ranker, "2601.00001", DAY);
+    context.resetForwards();
+    paper(ranker, "2601.00002", DAY + 1, List.of("flow matching", "zorblax"));
+    paper(ranker, "2601.00003", DAY + 1, List.of("zorblax"));
+    assertThat(openPapers().values()).as("before a day is ranked, no keyword is known")
+        .allSatisfy(p -> assertThat(p.getKeywords()).isEmpty())
+        .extracting(TrendingPaper::getScore).containsOnly(1.0);
+
+    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(0, DAY, "P7D", "flow matching", "flow matching", 4.0), Days.startMillis(DAY + 1)));
+    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(0, DAY, "P1D", "zorblax", "zorblax", 8.0), Days.startMillis(DAY + 1)));
+    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.closed(0, DAY), Days.startMillis(DAY + 1)));
+    context.resetForwards();
+    paper(ranker, "2601.00004", DAY + 1, List.of("flow matching", "zorblax"));
+    paper(ranker, "2601.00005", DAY + 1, List.of("zorblax"));
+
+    Map<String, TrendingPaper> open = openPapers();
+    assertThat(open.get("2601.00004").getKeywords()).as("the week's trending keyword, not the day's")
+        .extracting(k -> k.getKeyword()).containsExactly("flow matching");
+    assertThat(open.get("2601.00004").getScore()).isCloseTo(1 + 2.0, within(1e-9)); // (1 + log2 4) x 1 x 1
+    assertThat(open.get("2601.00005").getKeywords()).isEmpty();
+    assertThat(open.get("2601.00005").getScore()).isEqualTo(1.0);
+
+    PaperRanker restarted = started(); // the same stores: the week's keywords read again
+    context.resetForwards();
+    paper(restarted, "2601.00006", DAY + 1, List.of("flow matching"));
+    assertThat(openPapers().get("2601.00006").getScore()).isCloseTo(3.0, within(1e-9));
   }
 }
