@@ -193,10 +193,11 @@ public final class PaperPulseTopology {
     String id = enriched.getPaper().getId();
     // The trending-papers ranking, which needs the terms, runs only with them.
     int ranking = mentions ? PaperSummary.partitionOf(id, partitions) : -1;
+    String primary = paperSubjects.isEmpty() ? "" : paperSubjects.iterator().next();
     List<Contribution> out = new ArrayList<>(partitions);
     for (int p = 0; p < partitions; p++) {
       PaperSummary summary = p == ranking ? PaperSummary.of(enriched, List.copyOf(paperSubjects), keys) : null;
-      out.add(new Contribution(source, p, id, enriched.getPaper().getTitle(), terms.get(p), subjects.get(p), summary));
+      out.add(new Contribution(source, p, id, enriched.getPaper().getTitle(), terms.get(p), subjects.get(p), summary, primary));
     }
     return out;
   }

@@ -11,8 +11,8 @@ import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.SpikeDetector;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -51,13 +51,18 @@ public final class SpikeAlerts {
    *
    * @param evaluations the keyword's evaluations of the day, one a window; null on a quiet day,
    *     which ends a spike under way
-   * @param listable whether the keyword may be listed, asked only when a rule matches; an unwatched
-   *     keyword that may not never alerts
+   * @param eligible whether an unwatched keyword's evaluation that meets the global rule may alert
+   *     (the keyword may be listed, and the rise is its own), asked only of such a match
    * @param trendOf the trend an alert reports, of the evaluation that met the rule
    * @return the alert the day raises, kept among the recent ones; null when it raises none
    */
+  /** The rule for keywords nobody watches. */
+  public SpikeRule globalRule() {
+    return globalRule;
+  }
+
   public SpikeAlert judge(
-      String keyword, List<Evaluation> evaluations, BooleanSupplier listable, Watch watch, long day, Function<Evaluation, KeywordTrend> trendOf) {
+      String keyword, List<Evaluation> evaluations, Predicate<Evaluation> eligible, Watch watch, long day, Function<Evaluation, KeywordTrend> trendOf) {
     SpikeRule rule = watch != null ? SpikeRule.of(watch) : globalRule;
     Evaluation matching = null;
     if (evaluations != null) {
@@ -67,7 +72,7 @@ public final class SpikeAlerts {
         }
       }
     }
-    if (matching != null && watch == null && !listable.getAsBoolean()) {
+    if (matching != null && watch == null && !eligible.test(matching)) {
       matching = null; // asked only of a match: most keyword-days match no rule
     }
     SpikeState state = spikes.get(keyword);

@@ -26,11 +26,19 @@ import org.apache.kafka.common.serialization.Serializer;
  * @param subjects the research subjects keyed to {@code target}
  * @param summary the paper as the trending-papers ranking needs it, on the one partition that
  *     ranks the paper ({@link PaperSummary#partitionOf}); null on the others
+ * @param primarySubject the paper's first subject, on every partition ("" when it has none): each
+ *     keeps what the feed lists by subject, to tell a keyword's rise from a change of the feed
  */
 public record Contribution(
-    int sourcePartition, int target, String paperId, String title, List<Term> terms, List<String> subjects, PaperSummary summary) {
+    int sourcePartition, int target, String paperId, String title, List<Term> terms, List<String> subjects, PaperSummary summary,
+    String primarySubject) {
   public Contribution(int sourcePartition, int target, String paperId, String title, List<Term> terms, List<String> subjects) {
-    this(sourcePartition, target, paperId, title, terms, subjects, null);
+    this(sourcePartition, target, paperId, title, terms, subjects, null, "");
+  }
+
+  public Contribution(
+      int sourcePartition, int target, String paperId, String title, List<Term> terms, List<String> subjects, PaperSummary summary) {
+    this(sourcePartition, target, paperId, title, terms, subjects, summary, "");
   }
 
   /** A term the paper mentions: its key, and how the paper writes it. */
@@ -66,7 +74,8 @@ public record Contribution(
       }
       c.subjects.forEach(s -> strings.add(bytes(s)));
       byte[] summary = c.summary == null ? null : PaperSummary.toBytes(c.summary);
-      int size = 4 * 4 + (summary == null ? 0 : 4 + summary.length);
+      byte[] primary = bytes(c.primarySubject == null ? "" : c.primarySubject);
+      int size = 4 * 4 + 4 + (summary == null ? 0 : summary.length) + 4 + primary.length;
       for (byte[] s : strings) {
         size += 4 + s.length;
       }
@@ -75,9 +84,13 @@ public record Contribution(
       for (byte[] s : strings) {
         out.putInt(s.length).put(s);
       }
-      if (summary != null) { // last and optional, so records written before it existed still read
+      // Optional at the end (a summary's length of -1 when none), so records written before they existed still read.
+      if (summary == null) {
+        out.putInt(-1);
+      } else {
         out.putInt(summary.length).put(summary);
       }
+      out.putInt(primary.length).put(primary);
       return out.array();
     }
 
@@ -109,11 +122,15 @@ public record Contribution(
       }
       PaperSummary summary = null;
       if (in.hasRemaining()) {
-        byte[] bytes = new byte[in.getInt()];
-        in.get(bytes);
-        summary = PaperSummary.fromBytes(bytes);
+        int length = in.getInt();
+        if (length >= 0) {
+          byte[] bytes = new byte[length];
+          in.get(bytes);
+          summary = PaperSummary.fromBytes(bytes);
+        }
       }
-      return new Contribution(source, target, id, title, termList, subjectList, summary);
+      String primary = in.hasRemaining() ? string(in) : "";
+      return new Contribution(source, target, id, title, termList, subjectList, summary, primary);
     }
 
     private static String string(ByteBuffer in) {

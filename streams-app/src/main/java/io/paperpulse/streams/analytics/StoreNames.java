@@ -28,6 +28,8 @@ public final class StoreNames {
   public static final String KEYWORD_SERIES = "keyword-series-store";
   /** {@code day|paper id} → the paper's title, for the samples of the day's keywords. */
   public static final String KEYWORD_TITLES = "keyword-titles-store";
+  /** Per day, the papers of each primary subject, and each sampled paper's primary subject ({@link io.paperpulse.streams.keywordtrends.FeedMix}). */
+  public static final String KEYWORD_SUBJECTS = "keyword-feed-subjects-store";
   /** Per day: all papers, for keyword shares. */
   public static final String KEYWORD_DAY_TOTALS = "keyword-day-papers-store";
   /** The last day closed by the keyword trends. */

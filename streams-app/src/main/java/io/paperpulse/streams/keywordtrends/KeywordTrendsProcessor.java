@@ -48,6 +48,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   private SpikeAlerts alerts;
   private TimestampedKeyValueStore<String, Watch> watches;
   private KeywordHistory history;
+  private FeedMix feedMix;
   private EventClock clock;
   /**
    * The records of the open days, by day, then keyword: the same records the days store holds
@@ -73,6 +74,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
         context.getStateStore(StoreNames.SPIKE_STATE), context.getStateStore(StoreNames.RECENT_ALERTS), settings.globalRule());
     this.watches = context.getStateStore(StoreNames.WATCHLIST);
     this.history = new KeywordHistory(days, series, titles, totals, progress);
+    this.feedMix = new FeedMix(context.getStateStore(StoreNames.KEYWORD_SUBJECTS));
     this.clock = new EventClock(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings);
     open.clear();
     Long closed = history.closedThrough();
@@ -95,6 +97,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     if (!c.terms().isEmpty()) {
       titles.put(KeywordHistory.titleKey(day, c.paperId()), c.title());
     }
+    feedMix.add(day, c.paperId(), c.primarySubject(), !c.terms().isEmpty());
     Long previous = totals.get(day);
     totals.put(day, (previous == null ? 0 : previous) + 1);
   }
@@ -170,13 +173,23 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
 
   private void judgeSpike(String keyword, KeywordHistory.Judged judged, Watch watch, long day) {
     SpikeAlert alert = alerts.judge(keyword, judged == null ? null : judged.evaluations(),
-        () -> judged != null && MentionTerms.listable(keyword, judged.last().getLabel()), watch, day,
-        e -> trend(keyword, judged.last(), history.samples(judged), e));
+        e -> judged != null && MentionTerms.listable(keyword, judged.last().getLabel())
+            && !feedMix.explained(e, samplesByDay(keyword, e), alerts.globalRule().minScore()),
+        watch, day, e -> trend(keyword, judged.last(), history.samples(judged), e));
     if (alert != null) {
       counters.alerts.incrementAndGet();
       counters.alertRaised.accept(alert);
       context.forward(new Record<>(keyword, alert, Days.startMillis(day + 1) - 1));
     }
+  }
+
+  /** The keyword's papers and sample papers on each day of the window of {@code e} that mentions it. */
+  private Map<Long, FeedMix.Day> samplesByDay(String keyword, Evaluation e) {
+    Map<Long, FeedMix.Day> out = new HashMap<>();
+    for (KeywordHistory.Day d : history.history(keyword, e.startDay(), e.endDay())) {
+      out.put(d.day(), new FeedMix.Day(d.value().getCount(), d.value().getSamples()));
+    }
+    return out;
   }
 
   /** A final trend of a judged keyword in one window. */
@@ -198,6 +211,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
       }
     }
     history.titleKeysOf(day).forEach(key -> titles.put(key, null));
+    feedMix.forget(day);
     totals.put(day, null);
   }
 }

@@ -85,6 +85,7 @@ public final class KeywordTrendsTopology {
     builder.addStateStore(settings.store(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_TITLES, Serdes.String(), Serdes.String()));
     builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
+    builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_SUBJECTS, Serdes.String(), Serdes.Long()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_PROGRESS, Serdes.String(), Serdes.Long()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long()));
     SpikeAlerts.addStores(builder, settings);
@@ -92,7 +93,7 @@ public final class KeywordTrendsTopology {
         analytics.process(
             () -> new KeywordTrendsProcessor(settings, counters),
             Named.as("keyword-trends"),
-            StoreNames.KEYWORD_DAYS, StoreNames.KEYWORD_SERIES, StoreNames.KEYWORD_TITLES, StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_PROGRESS,
+            StoreNames.KEYWORD_DAYS, StoreNames.KEYWORD_SERIES, StoreNames.KEYWORD_TITLES, StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_SUBJECTS, StoreNames.KEYWORD_PROGRESS,
             StoreNames.KEYWORD_WATERMARK, StoreNames.SPIKE_STATE, StoreNames.RECENT_ALERTS);
     out.filter((k, v) -> v instanceof KeywordTrend, Named.as("keyword-trends-only"))
         .mapValues(v -> (KeywordTrend) v, Named.as("keyword-trends-cast"))

@@ -76,10 +76,15 @@ class KeywordTrendsAndAlertsTest {
 
   /** A paper of {@code day} whose abstract is two background sentences and {@code extra}. */
   private void paperOn(int day, String extra) {
+    paperOn(day, extra, new String[0]);
+  }
+
+  /** The same, with {@code subjects} (the first one primary). */
+  private void paperOn(int day, String extra, String... subjects) {
     String id = String.format("2503.%05d", ids++);
     String text = BACKGROUND[random.nextInt(BACKGROUND.length)] + " " + BACKGROUND[random.nextInt(BACKGROUND.length)] + " " + extra;
     double time = day + 0.5 * random.nextDouble();
-    enriched.pipeInput(id, paper(id).title("A study " + id).text(text).at(t(time)).enriched(), t(time));
+    enriched.pipeInput(id, paper(id).title("A study " + id).text(text).subjects(subjects).at(t(time)).enriched(), t(time));
   }
 
   /** {@code papers} background papers on each day of {@code [from, to)}. */
@@ -186,6 +191,47 @@ class KeywordTrendsAndAlertsTest {
         .toList();
     assertThat(weekly).isNotEmpty().allSatisfy(tr -> assertThat(tr.getEmerging()).isTrue());
     assertThat(weekly.get(weekly.size() - 1).getCount()).isEqualTo(14);
+  }
+
+  /**
+   * 49 days of 20 vision papers a day, one in four days mentioning model predictive control; then
+   * a week in which 10 more papers a day come under {@code newPapersSubject}, 3 of them on model
+   * predictive control, and 2 of the vision papers a day use Flarebench. The keywords alerted.
+   */
+  private List<String> alertsOfAWeekWithTenMorePapersADay(String newPapersSubject) {
+    for (int day = 0; day < 49; day++) {
+      for (int i = 0; i < 20; i++) {
+        paperOn(day, i == 0 && day % 4 == 0 ? "We apply model predictive control." : "", "Computer Vision");
+      }
+    }
+    for (int day = 49; day < 56; day++) {
+      for (int i = 0; i < 20; i++) {
+        paperOn(day, i < 2 ? "We evaluate Flarebench, a new suite." : "", "Computer Vision");
+      }
+      for (int i = 0; i < 10; i++) {
+        paperOn(day, i < 3 ? "We apply model predictive control." : "", newPapersSubject);
+      }
+    }
+    for (int day = 56; day < 59; day++) {
+      for (int i = 0; i < 20; i++) {
+        paperOn(day, "", "Computer Vision");
+      }
+    }
+    return alerts.readValuesToList().stream().map(SpikeAlert::getKeyword).toList();
+  }
+
+  @Test
+  void aRiseThatAFeedsNewSubjectAccountsForRaisesNoGlobalAlert() {
+    List<String> alerted = alertsOfAWeekWithTenMorePapersADay("Systems and Control");
+    assertThat(alerted).as("a rise within the vision papers").contains(key("Flarebench"));
+    assertThat(alerted).as("the new control papers' terms, at their usual rate among control papers")
+        .noneMatch(k -> k.contains(key("predictive control")));
+  }
+
+  @Test
+  void theSameRiseWithinTheFeedsUsualSubjectRaisesTheGlobalAlert() {
+    List<String> alerted = alertsOfAWeekWithTenMorePapersADay("Computer Vision");
+    assertThat(alerted).contains(key("Flarebench"), key("model predictive control"));
   }
 
   @Test

@@ -36,6 +36,7 @@ class KeywordTrendsProcessorTest {
     series = store(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde());
     store(StoreNames.KEYWORD_TITLES, Serdes.String(), Serdes.String());
     store(StoreNames.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long());
+    store(StoreNames.KEYWORD_SUBJECTS, Serdes.String(), Serdes.Long());
     store(StoreNames.KEYWORD_PROGRESS, Serdes.String(), Serdes.Long());
     store(StoreNames.KEYWORD_WATERMARK, Serdes.String(), Serdes.Long());
     store(StoreNames.SPIKE_STATE, Serdes.String(), AvroSerdes.plain(SpikeState.class));
