@@ -13,6 +13,8 @@ import java.util.Map;
  * M     = Σ log2(s) over the paper's {@value #MAX_KEYWORDS} strongest trending keywords
  * </pre>
  *
+ * (a keyword that a stronger one of the paper contains, or that contains a stronger one, does not
+ * count: "language models" and "large language models" are one mention's worth)
  * where {@code s} is a keyword's strongest trend score in the window (the lower bound of its rate
  * ratio, over 1 for every trending keyword) and {@code age} is the days from the paper's day to
  * the window's last. A paper with no trending keyword, vote or second listing scores by age alone.
@@ -52,11 +54,29 @@ public final class TrendingScore {
       }
     }
     shares.sort(STRONGEST_FIRST);
-    List<Share> top = List.copyOf(shares.subList(0, Math.min(MAX_KEYWORDS, shares.size())));
+    List<Share> chosen = new ArrayList<>();
+    for (int i = 0; i < shares.size() && chosen.size() < MAX_KEYWORDS; i++) {
+      Share share = shares.get(i);
+      boolean apart = true;
+      for (int j = 0; j < i && apart; j++) {
+        apart = !overlap(shares.get(j).keyword(), share.keyword());
+      }
+      if (apart) {
+        chosen.add(share);
+      }
+    }
+    List<Share> top = List.copyOf(chosen);
     double momentum = top.isEmpty() ? 0 : top.stream().mapToDouble(Share::contribution).sum();
     int upvotes = paper.upvotes() == null ? 0 : Math.max(0, paper.upvotes());
     double community = 1 + Math.log1p(upvotes) / 2 + Math.log(Math.max(1, paper.timesListed())) / 2;
     return new Scored((1 + momentum) * community * decay(window, lastDay - paper.day()), top);
+  }
+
+  /** Whether one key holds the other as whole words ("language model" in "large language model"). */
+  static boolean overlap(String a, String b) {
+    String spacedA = " " + a + " ";
+    String spacedB = " " + b + " ";
+    return spacedA.contains(spacedB) || spacedB.contains(spacedA);
   }
 
   /** What age does to a score in the window: it halves every {@link PaperWindow#halfLife} days. */

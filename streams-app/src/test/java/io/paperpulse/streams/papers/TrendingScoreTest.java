@@ -38,6 +38,21 @@ class TrendingScoreTest {
   }
 
   @Test
+  void aKeywordInsideOrAroundAStrongerOneOfThePaperDoesNotCount() {
+    TrendingScore.Scored s = TrendingScore.score(
+        paper("a", 10, null, 1, "large language model", "language model", "large language", "agent", "agents benchmark", "gpt-5", "gpt-5.5"),
+        strengths("large language model", 4.0, "language model", 8.0, "large language", 2.0, "agent", 2.0, "agents benchmark", 4.0,
+            "gpt-5", 2.0, "gpt-5.5", 16.0),
+        PaperWindow.P1D, 10);
+
+    // "large language model" holds the stronger "language model", "large language" is inside "large language model";
+    // "agent" is no word of "agents benchmark", and "gpt-5" none of "gpt-5.5".
+    assertThat(s.keywords()).extracting(TrendingScore.Share::keyword)
+        .containsExactly("gpt-5.5", "language model", "agents benchmark", "agent", "gpt-5");
+    assertThat(s.score()).isCloseTo(1 + 4 + 3 + 2 + 1 + 1, within(1e-12));
+  }
+
+  @Test
   void onlyTheFiveStrongestKeywordsCount() {
     List<String> terms = new ArrayList<>();
     List<Object> scores = new ArrayList<>();
