@@ -46,6 +46,11 @@ public final class SpikeAlerts {
     builder.addStateStore(settings.store(StoreNames.RECENT_ALERTS, Serdes.String(), AvroSerdes.plain(SpikeAlert.class)));
   }
 
+  /** The rule for keywords nobody watches. */
+  public SpikeRule globalRule() {
+    return globalRule;
+  }
+
   /**
    * Judges a keyword's closed day.
    *
@@ -56,11 +61,6 @@ public final class SpikeAlerts {
    * @param trendOf the trend an alert reports, of the evaluation that met the rule
    * @return the alert the day raises, kept among the recent ones; null when it raises none
    */
-  /** The rule for keywords nobody watches. */
-  public SpikeRule globalRule() {
-    return globalRule;
-  }
-
   public SpikeAlert judge(
       String keyword, List<Evaluation> evaluations, Predicate<Evaluation> eligible, Watch watch, long day, Function<Evaluation, KeywordTrend> trendOf) {
     SpikeRule rule = watch != null ? SpikeRule.of(watch) : globalRule;

@@ -13,11 +13,11 @@ import java.util.Map;
  * M     = Σ log2(s) over the paper's {@value #MAX_KEYWORDS} strongest trending keywords
  * </pre>
  *
- * (a keyword that a stronger one of the paper contains, or that contains a stronger one, does not
- * count: "language models" and "large language models" are one mention's worth)
  * where {@code s} is a keyword's strongest trend score in the window (the lower bound of its rate
  * ratio, over 1 for every trending keyword) and {@code age} is the days from the paper's day to
- * the window's last. A paper with no trending keyword, vote or second listing scores by age alone.
+ * the window's last. A keyword that a stronger one of the paper contains, or that contains a
+ * stronger one, does not count: "language models" and "large language models" are one mention's
+ * worth. A paper with no trending keyword, vote or second listing scores by age alone.
  */
 public final class TrendingScore {
   /** Trending keywords a paper's momentum counts at most: a long abstract gains no more. */
