@@ -62,7 +62,7 @@ final class BurstPlan {
    * One phrase's burst.
    *
    * @param key the phrase's key, which the run watches
-   * @param twinKey the key of its first two words, with the same counts, which the run does not watch
+   * @param twinKey the key of its last two words, with the same counts, which the run does not watch
    * @param start the first day with extra papers
    * @param end the last day an alert counts for it: the burst's day, or the sixth day after its start
    * @param extra extra papers per day

@@ -69,7 +69,7 @@ final class BurstReport {
         + "alerts) on Kafka Streams' TopologyTestDriver, in-memory state, fed day by day in event-time order with real days of the archive, "
         + "%s to %s (%,d papers, %d listing days). The first %d days are the warm-up; bursts start after it, so every phrase has eight "
         + "weeks at its base rate before its burst. %d invented phrases, %d for each of 5 sizes x 2 shapes x 4 base rates: two made-up words "
-        + "that none of these papers uses, then a real plural noun (\"%s\"). Each phrase is watched; its first two words (\"%s\"), "
+        + "that none of these papers uses, then a real plural noun (\"%s\"). Each phrase is watched; its last two words (\"%s\"), "
         + "a listable term that every paper with the phrase mentions and no other paper does, are not: the same counts under the global "
         + "rule, in the same run. A fixed sample of real keywords is watched from the end of the warm-up.%n%n",
         LocalDate.ofEpochDay(plan.firstDay), LocalDate.ofEpochDay(plan.lastDay), realPapers, plan.papers.size(), BurstPlan.WARMUP_DAYS,
@@ -166,7 +166,7 @@ final class BurstReport {
         + "can alert on no other keyword-day. Not counted: %d alerts on the phrases' other sub-phrases (\"%s\").%n%n",
         global.size(), tested, 1000.0 * global.size() / tested, io.paperpulse.streams.trends.TrendWindow.P7D.minSupport(false),
         io.paperpulse.streams.trends.TrendWindow.P7D.minSupport(true),
-        (double) tested / days.size(), injected, lastWords(plan.bursts.get(0).phrase())));
+        (double) tested / days.size(), injected, firstWords(plan.bursts.get(0).phrase())));
     listed(out, "Global alerts on real keywords", global);
   }
 
@@ -191,8 +191,8 @@ final class BurstReport {
         a.label(), LocalDate.ofEpochDay(a.day()), a.window(), a.count(), a.score(), a.pValue())).toList())).append(".\n\n");
   }
 
-  private static String lastWords(String phrase) {
-    return phrase.substring(phrase.indexOf(' ') + 1);
+  private static String firstWords(String phrase) {
+    return phrase.substring(0, phrase.lastIndexOf(' '));
   }
 
   private boolean isTwin(String key) {

@@ -49,7 +49,7 @@ public final class EmergingTerms {
       }
       LocalDate day = LocalDate.ofInstant(trend.getStart(), ZoneOffset.UTC).plusDays(6);
       Flagged f = new Flagged(trend.getKeyword(), trend.getLabel(), day, trend.getCount(), trend.getScore(),
-          MentionTerms.listable(trend.getKeyword(), trend.getLabel()));
+          MentionTerms.listable(trend.getKeyword(), trend.getLabel()) && !trend.getFragment());
       first.merge(f.key(), f, (a, b) -> a.day().isAfter(b.day()) ? b : a);
     });
     String report = report(new ArrayList<>(first.values()), finals[0]);

@@ -17,9 +17,10 @@ import java.util.Set;
  * no listable keyword; so an alert on any of them is the injection's doing, and the phrases never
  * touch a real keyword's counts.
  *
- * <p>The phrase's first two words ("zorblax quentim") are a listable term of their own that every
+ * <p>The phrase's last two words ("quentim sheaves") are a listable term of their own that every
  * paper with the phrase mentions, and no other paper: the same counts under a second key, which
- * one run can leave unwatched while it watches the whole phrase.
+ * one run can leave unwatched while it watches the whole phrase. (Its first two words, "zorblax
+ * quentim", always have the noun after them: a fragment, which no list or global alert takes.)
  */
 final class InventedPhrases {
   /** Sentences of stop words only around the phrase, so they bring no term of their own. */
@@ -67,9 +68,9 @@ final class InventedPhrases {
     return String.format(Locale.ROOT, SENTENCES[Math.floorMod(variant, SENTENCES.length)], phrase);
   }
 
-  /** The phrase's first two words: a term with the phrase's counts. */
+  /** The phrase's last two words: a term with the phrase's counts that ends where the phrase does. */
   static String twin(String phrase) {
-    return phrase.substring(0, phrase.lastIndexOf(' '));
+    return phrase.substring(phrase.indexOf(' ') + 1);
   }
 
   /** The phrase as a title writes it. */

@@ -182,7 +182,7 @@ public final class PaperPulseTopology {
     List<String> keys = new ArrayList<>();
     if (mentions) {
       for (MentionTerms.Term term : MentionTerms.of(enriched.getPaper().getTitle(), enriched.getPaper().getAbstract$())) {
-        terms.get(AnalyticsPartitioner.partitionOf(term.key(), partitions)).add(new Contribution.Term(term.key(), term.label()));
+        terms.get(AnalyticsPartitioner.partitionOf(term.key(), partitions)).add(new Contribution.Term(term.key(), term.label(), term.ends()));
         keys.add(term.key());
       }
     }

@@ -155,7 +155,7 @@ class AnalyticsPartitionsTest {
 
   @Test
   void everyPartitionGetsEveryPaperAndEachTermGoesToOne() {
-    EnrichedPaper paper = paper("2504.00001").title("Qwen3 and GPT-5").text("We compare Qwen3 with GPT-5 on MMLU.")
+    EnrichedPaper paper = paper("2504.00001").title("Qwen3 and GPT-5").text("We compare Qwen3 with GPT-5 on MMLU. Large language models and multimodal large language models disagree.")
         .categories("cs.CL").subjects("Computation and Language").at(t(1)).enriched();
 
     List<Contribution> parts = PaperPulseTopology.contributions(paper, 2, 6, true);
@@ -174,13 +174,20 @@ class AnalyticsPartitionsTest {
     parts.forEach(c -> assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", c))).isEqualTo(c));
     assertThat(parts).anyMatch(c -> c.summary() != null).anyMatch(c -> c.summary() == null);
 
-    // A record written before the summary and the primary subject existed ends after the subjects.
-    Contribution plain = parts.stream().filter(c -> c.summary() == null).findFirst().orElseThrow();
+    // A record written before the terms' phrase ends existed ends after the primary subject; one
+    // written before the summary and the primary subject, after the subjects. Their terms end their phrases.
+    Contribution plain = parts.stream().filter(c -> c.summary() == null && c.terms().stream().anyMatch(t -> !t.ends()))
+        .findFirst().orElseThrow();
     byte[] now = serde.serializer().serialize("t", plain);
-    byte[] before = java.util.Arrays.copyOf(now, now.length - 4 - 4 - "Computation and Language".length());
+    int ends = (plain.terms().size() + 7) / 8;
+    List<Contribution.Term> allEnd = plain.terms().stream().map(t -> new Contribution.Term(t.key(), t.label())).toList();
+    Contribution withoutEnds = serde.deserializer().deserialize("t", java.util.Arrays.copyOf(now, now.length - ends));
+    assertThat(withoutEnds.primarySubject()).isEqualTo("Computation and Language");
+    assertThat(withoutEnds.terms()).isEqualTo(allEnd);
+    byte[] before = java.util.Arrays.copyOf(now, now.length - ends - 4 - 4 - "Computation and Language".length());
     Contribution read = serde.deserializer().deserialize("t", before);
     assertThat(read.primarySubject()).isEmpty();
     assertThat(read.summary()).isNull();
-    assertThat(read.terms()).isEqualTo(plain.terms());
+    assertThat(read.terms()).isEqualTo(allEnd);
   }
 }

@@ -41,8 +41,15 @@ public record Contribution(
     this(sourcePartition, target, paperId, title, terms, subjects, summary, "");
   }
 
-  /** A term the paper mentions: its key, and how the paper writes it. */
-  public record Term(String key, String label) {}
+  /**
+   * A term the paper mentions: its key, how the paper writes it, and whether the paper writes it
+   * where its phrase ends at least once ({@link io.paperpulse.streams.keywords.MentionTerms.Term#ends}).
+   */
+  public record Term(String key, String label, boolean ends) {
+    public Term(String key, String label) {
+      this(key, label, true);
+    }
+  }
 
   /** Whether this is a paper listed again, which only the trending papers count (as a listing). */
   public boolean relisting() {
@@ -75,7 +82,14 @@ public record Contribution(
       c.subjects.forEach(s -> strings.add(bytes(s)));
       byte[] summary = c.summary == null ? null : PaperSummary.toBytes(c.summary);
       byte[] primary = bytes(c.primarySubject == null ? "" : c.primarySubject);
-      int size = 4 * 4 + 4 + (summary == null ? 0 : summary.length) + 4 + primary.length;
+      // A bit for each term that never ends its phrase, in term order: none in records written before.
+      byte[] inner = new byte[(c.terms.size() + 7) / 8];
+      for (int i = 0; i < c.terms.size(); i++) {
+        if (!c.terms.get(i).ends()) {
+          inner[i / 8] |= (byte) (1 << (i % 8));
+        }
+      }
+      int size = 4 * 4 + 4 + (summary == null ? 0 : summary.length) + 4 + primary.length + inner.length;
       for (byte[] s : strings) {
         size += 4 + s.length;
       }
@@ -91,6 +105,7 @@ public record Contribution(
         out.putInt(summary.length).put(summary);
       }
       out.putInt(primary.length).put(primary);
+      out.put(inner);
       return out.array();
     }
 
@@ -130,6 +145,17 @@ public record Contribution(
         }
       }
       String primary = in.hasRemaining() ? string(in) : "";
+      if (in.remaining() >= (terms + 7) / 8) {
+        for (int i = 0; i < terms; i += 8) {
+          byte inner = in.get();
+          for (int j = i; j < Math.min(terms, i + 8); j++) {
+            if ((inner & (1 << (j - i))) != 0) {
+              Term t = termList.get(j);
+              termList.set(j, new Term(t.key(), t.label(), false));
+            }
+          }
+        }
+      }
       return new Contribution(source, target, id, title, termList, subjectList, summary, primary);
     }
 

@@ -100,6 +100,25 @@ final class Candidates {
     return !token.stop() && !token.generic() && !token.verb() && (token.letters() >= 3 || token.acronym());
   }
 
+  /**
+   * Whether a mention term that ends before token {@code end} ends its phrase there: no word of the
+   * same noun phrase follows it, as one does after "large language" in "large language models". A
+   * stop word, a verb, a break, an adverb or a participle ends a phrase, as the end of the text does.
+   */
+  static boolean endsPhrase(List<Tokenizer.Token> tokens, int end) {
+    return endsPhrase(tokens, end, MENTION_RULES);
+  }
+
+  /** {@link #endsPhrase(List, int)} with the phrases {@code rules} cut. */
+  static boolean endsPhrase(List<Tokenizer.Token> tokens, int end, Rules rules) {
+    if (end >= tokens.size()) {
+      return true;
+    }
+    Tokenizer.Token next = tokens.get(end);
+    return next.breakBefore() || breaks(next, rules)
+        || (!next.acronym() && (adverb(next.lower(), rules) || participle(next.lower(), rules)));
+  }
+
   private static void emit(List<Tokenizer.Token> tokens, int from, int to, Rules rules, SpanAction action) {
     StringBuilder key = new StringBuilder(64);
     for (int start = from; start < to; start++) {

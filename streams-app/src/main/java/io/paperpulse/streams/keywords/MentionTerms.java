@@ -23,9 +23,11 @@ import java.util.List;
 public final class MentionTerms {
   /**
    * A term a paper mentions: its key (as KeywordExtractor.keyOf gives for the same words), a label
-   * as people write it, and whether it is a named thing (model/method/dataset name, acronym).
+   * as people write it, whether it is a named thing (model/method/dataset name, acronym), and
+   * whether the paper writes it at least once where its noun phrase ends, not only as the start of
+   * a longer one ("large language" in "large language models" does not end its phrase).
    */
-  public record Term(String key, String label, boolean named) {}
+  public record Term(String key, String label, boolean named, boolean ends) {}
 
   private MentionTerms() {}
 

@@ -36,7 +36,7 @@ final class ModelFamilies {
         }
       }
     }
-    families.forEach((key, label) -> terms.add(new MentionTerms.Term(key, label, true)));
+    families.forEach((key, label) -> terms.add(new MentionTerms.Term(key, label, true, true)));
   }
 
   private static boolean hasLetter(String s) {

@@ -52,6 +52,7 @@ final class TermTally {
                   s.addLabel(label(tokens, named, d.start(), d.words(), key));
                 }
                 s.named = true;
+                s.ends = true;
               });
         });
   }
@@ -71,6 +72,7 @@ final class TermTally {
         stats.put(key, s);
       }
       s.addLabel(label(tokens, named, start, words, key));
+      s.ends |= Candidates.endsPhrase(tokens, start + words);
       for (int i = start; i < start + words && !s.named; i++) {
         s.named = named[i];
       }
@@ -89,7 +91,7 @@ final class TermTally {
     }
     List<MentionTerms.Term> terms = new ArrayList<>(stats.size() + 8);
     for (Stats s : stats.values()) {
-      terms.add(new MentionTerms.Term(s.key, s.label(), s.named));
+      terms.add(new MentionTerms.Term(s.key, s.label(), s.named, s.ends));
     }
     ModelFamilies.addTo(terms, stats::containsKey);
     terms.sort(Comparator.comparing(MentionTerms.Term::key));
@@ -130,10 +132,14 @@ final class TermTally {
     return label.toString();
   }
 
-  /** A term's mentions in one paper: its labels with their counts, and whether it is named. */
+  /**
+   * A term's mentions in one paper: its labels with their counts, whether it is named, and whether
+   * one of its mentions ends its phrase ({@link Candidates#endsPhrase}).
+   */
   private static final class Stats extends LabelCounts {
     final String key;
     boolean named;
+    boolean ends;
 
     Stats(String key) {
       this.key = key;

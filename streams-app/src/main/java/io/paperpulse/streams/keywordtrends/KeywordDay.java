@@ -15,17 +15,20 @@ import org.apache.kafka.common.serialization.Serializer;
  * One keyword on one day, as the keyword trends store it: the papers of the day that mention it,
  * the forms papers wrote it in with their papers, and the ids of the day's newest papers with it
  * (highest ids, at most {@link KeywordTrendsTopology#SAMPLES}; their titles are kept once a paper,
- * by {@link KeywordHistory}). Its label is the form most papers of the day wrote, the
+ * by {@link KeywordHistory}), and how many of its papers write it where its phrase ends ({@link
+ * io.paperpulse.streams.keywords.MentionTerms.Term#ends}). Its label is the form most papers of the day wrote, the
  * alphabetically first on a tie, so it does not depend on the order papers came in, and one paper
  * that capitalises a common word does not make it read as a name.
  *
  * <p>Its stored form puts the count first and reads the rest only when asked: judging a day reads
- * thousands of keywords, and needs no label or sample for most.
+ * thousands of keywords, and needs no label or sample for most. The papers that end the phrase
+ * come last: a record written before they were counted reads as if all its papers did.
  */
 public final class KeywordDay {
   private long count;
   private Map<String, Long> forms;
   private List<String> samples;
+  private long ends;
   /** The stored forms and samples, not yet read. */
   private ByteBuffer rest;
 
@@ -47,6 +50,18 @@ public final class KeywordDay {
 
   void setCount(long count) {
     this.count = count;
+  }
+
+  /** Papers of the day that write the keyword where its phrase ends. */
+  public long getEnds() {
+    read();
+    return ends;
+  }
+
+  /** Counts one more paper that writes the keyword where its phrase ends. */
+  void countEnd() {
+    read();
+    ends++;
   }
 
   /** The form most papers of the day wrote; the alphabetically first on a tie. */
@@ -90,6 +105,7 @@ public final class KeywordDay {
     for (int i = 0; i < m; i++) {
       samples.add(string(rest));
     }
+    ends = rest.remaining() >= Long.BYTES ? rest.getLong() : count;
     rest = null;
   }
 
@@ -115,7 +131,7 @@ public final class KeywordDay {
       List<byte[]> samples = new ArrayList<>();
       day.forms.keySet().forEach(f -> forms.add(f.getBytes(StandardCharsets.UTF_8)));
       day.samples.forEach(id -> samples.add(id.getBytes(StandardCharsets.UTF_8)));
-      int size = Long.BYTES + 2 * Integer.BYTES + forms.size() * (Integer.BYTES + Long.BYTES) + samples.size() * Integer.BYTES;
+      int size = 2 * Long.BYTES + 2 * Integer.BYTES + forms.size() * (Integer.BYTES + Long.BYTES) + samples.size() * Integer.BYTES;
       for (byte[] b : forms) {
         size += b.length;
       }
@@ -133,6 +149,7 @@ public final class KeywordDay {
       for (byte[] id : samples) {
         out.putInt(id.length).put(id);
       }
+      out.putLong(day.ends);
       return out.array();
     }
   }

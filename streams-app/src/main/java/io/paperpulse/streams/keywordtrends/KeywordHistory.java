@@ -163,9 +163,19 @@ public final class KeywordHistory {
    * label and samples of the last of those days that mentions it ({@code lastDay}; {@code last} is
    * null when no day of the history does).
    */
-  public record Judged(String keyword, long day, long lastDay, KeywordDay last, List<Evaluation> evaluations, long[] counts) {
+  public record Judged(
+      String keyword, long day, long lastDay, KeywordDay last, List<Evaluation> evaluations, long[] counts, long[] ends) {
     Evaluation in(TrendWindow window) {
       return evaluations.get(window.ordinal());
+    }
+
+    /**
+     * Whether the keyword reads as the start of longer phrases ({@link Trending#fragment}), judged
+     * on all its papers of the {@link TrendWindow#HISTORY_DAYS} days: a phrase's place in the phrases
+     * papers write changes little from week to week, and a day's few papers would judge it by chance.
+     */
+    boolean fragment() {
+      return Trending.fragment(keyword, sum(counts, 0, counts.length), sum(ends, 0, ends.length));
     }
 
     /** Papers per week, oldest first: {@code weeks} runs of 7 days, the last ending on the day. */
@@ -196,24 +206,31 @@ public final class KeywordHistory {
   }
 
   private Judged judge(String keyword, long day, long[] totals, boolean always, long closed) {
-    return judge(keyword, day, counts(keyword, day, totals, closed), totals, always);
+    DayCounts byDay = counts(keyword, day, totals, closed);
+    return judge(keyword, day, byDay.papers(), byDay.ends(), totals, always);
   }
 
+  /** A keyword's papers on each of a run of days, and those of them that end its phrase. */
+  private record DayCounts(long[] papers, long[] ends) {}
+
   /** A keyword's papers on each of the {@link TrendWindow#HISTORY_DAYS} days ending on {@code day}. */
-  private long[] counts(String keyword, long day, long[] totals, long closed) {
+  private DayCounts counts(String keyword, long day, long[] totals, long closed) {
     long first = day - TrendWindow.HISTORY_DAYS + 1;
     long[] counts = new long[TrendWindow.HISTORY_DAYS];
+    long[] ends = new long[TrendWindow.HISTORY_DAYS];
     KeywordSeries stored = series.get(keyword);
     if (stored != null) {
       stored.addTo(counts, first, Math.min(day, closed));
+      stored.addEndsTo(ends, first, Math.min(day, closed));
     }
     for (long d = Math.max(first, closed + 1); d <= day; d++) {
       if (totals[(int) (d - first)] > 0) {
         KeywordDay open = days.get(dayKey(keyword, d));
         counts[(int) (d - first)] = open == null ? 0 : open.getCount();
+        ends[(int) (d - first)] = open == null ? 0 : open.getEnds();
       }
     }
-    return counts;
+    return new DayCounts(counts, ends);
   }
 
   /**
@@ -223,11 +240,13 @@ public final class KeywordHistory {
   Judged judge(String keyword, long day, KeywordSeries stored, long[] totals, boolean always) {
     long first = day - TrendWindow.HISTORY_DAYS + 1;
     long[] counts = new long[TrendWindow.HISTORY_DAYS];
+    long[] ends = new long[TrendWindow.HISTORY_DAYS];
     stored.addTo(counts, first, day);
-    return judge(keyword, day, counts, totals, always);
+    stored.addEndsTo(ends, first, day);
+    return judge(keyword, day, counts, ends, totals, always);
   }
 
-  private Judged judge(String keyword, long day, long[] counts, long[] totals, boolean always) {
+  private Judged judge(String keyword, long day, long[] counts, long[] ends, long[] totals, boolean always) {
     long first = day - TrendWindow.HISTORY_DAYS + 1;
     if (!always && sum(counts, 0, counts.length) < LEAST_SUPPORT) {
       return null;
@@ -244,7 +263,7 @@ public final class KeywordHistory {
       evaluations.add(Evaluation.of(window, day, counts, totals));
     }
     KeywordDay last = lastDay == Long.MIN_VALUE ? null : days.get(dayKey(keyword, lastDay));
-    return new Judged(keyword, day, lastDay, last, evaluations, counts);
+    return new Judged(keyword, day, lastDay, last, evaluations, counts, ends);
   }
 
   /**
@@ -276,14 +295,14 @@ public final class KeywordHistory {
         continue; // too few papers in the window to be tested
       }
       String keyword = support.getKey();
-      long[] byDay = counts(keyword, day, totalsByDay, closed);
-      Judged judged = judge(keyword, day, byDay, totalsByDay, false);
+      DayCounts byDay = counts(keyword, day, totalsByDay, closed);
+      Judged judged = judge(keyword, day, byDay.papers(), byDay.ends(), totalsByDay, false);
       if (judged == null || judged.last() == null || !judged.in(window).supported(Trending.named(judged.last().getLabel()))) {
         continue;
       }
       Evaluation e = judged.in(window);
       counts.put(keyword, e.count());
-      if (!MentionTerms.listable(keyword, judged.last().getLabel())) {
+      if (!MentionTerms.listable(keyword, judged.last().getLabel()) || judged.fragment()) {
         continue; // never listed, so not one of the list's hypotheses
       }
       tests++;

@@ -182,7 +182,10 @@ public final class KeywordQueries {
 
   /** A keyword's days and its trends on its partition's latest day; null when no paper has it. */
   public Keyword keyword(String key, int partition, boolean stale) {
-    KeywordHistory history = history(partition, stale);
+    return keyword(history(partition, stale), key);
+  }
+
+  static Keyword keyword(KeywordHistory history, String key) {
     Long latest = history.latestDay();
     List<KeywordHistory.Day> days = latest == null ? List.of() : history.history(key, latest - TrendWindow.HISTORY_DAYS + 1, latest);
     if (days.isEmpty()) {
@@ -207,6 +210,6 @@ public final class KeywordQueries {
   /** A keyword's trend in a window, as the API shows it. */
   private static Trend trend(KeywordHistory history, KeywordHistory.Judged judged, TrendWindow window) {
     String label = judged.last() == null ? judged.keyword() : judged.last().getLabel();
-    return Trend.of(judged.keyword(), label, judged.in(window), judged.weeks(WEEKS), history.samples(judged));
+    return Trend.of(judged.keyword(), label, judged.in(window), judged.fragment(), judged.weeks(WEEKS), history.samples(judged));
   }
 }

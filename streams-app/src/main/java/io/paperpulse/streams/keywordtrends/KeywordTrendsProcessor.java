@@ -112,6 +112,9 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
       value.addForm(term.label());
     }
     value.setCount(value.getCount() + 1);
+    if (term.ends()) {
+      value.countEnd();
+    }
     KeywordTrendsTopology.addSample(value.getSamples(), paper);
     days.put(KeywordHistory.dayKey(term.key(), day), value);
   }
@@ -152,7 +155,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     for (Map.Entry<String, KeywordDay> keywordDay : inOrder) {
       String keyword = keywordDay.getKey();
       KeywordSeries stored = series.get(keyword);
-      KeywordSeries updated = (stored == null ? KeywordSeries.empty() : stored).append(day, keywordDay.getValue().getCount(), keepFrom);
+      KeywordSeries updated = (stored == null ? KeywordSeries.empty() : stored).append(day, keywordDay.getValue().getCount(), keywordDay.getValue().getEnds(), keepFrom);
       series.put(keyword, updated);
       ValueAndTimestamp<Watch> entry = watches.get(keyword);
       Watch watch = entry == null ? null : entry.value();
@@ -164,7 +167,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
       boolean named = Trending.named(judged.last().getLabel());
       for (Evaluation e : judged.evaluations()) {
         if (watch != null ? e.count() > 0 : e.supported(named) && e.pValue() <= KeywordTrendsTopology.EMIT_MAX_P) {
-          context.forward(new Record<>(keyword, trend(keyword, judged.last(), history.samples(judged), e), Days.startMillis(day + 1) - 1));
+          context.forward(new Record<>(keyword, trend(judged, e), Days.startMillis(day + 1) - 1));
         }
       }
       judgeSpike(keyword, judged, watch, day);
@@ -173,9 +176,9 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
 
   private void judgeSpike(String keyword, KeywordHistory.Judged judged, Watch watch, long day) {
     SpikeAlert alert = alerts.judge(keyword, judged == null ? null : judged.evaluations(),
-        e -> judged != null && MentionTerms.listable(keyword, judged.last().getLabel())
+        e -> judged != null && MentionTerms.listable(keyword, judged.last().getLabel()) && !judged.fragment()
             && !feedMix.explained(e, samplesByDay(keyword, e), alerts.globalRule().minScore()),
-        watch, day, e -> trend(keyword, judged.last(), history.samples(judged), e));
+        watch, day, e -> trend(judged, e));
     if (alert != null) {
       counters.alerts.incrementAndGet();
       counters.alertRaised.accept(alert);
@@ -193,8 +196,9 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   }
 
   /** A final trend of a judged keyword in one window. */
-  private static KeywordTrend trend(String keyword, KeywordDay last, List<PaperRef> samples, Evaluation e) {
-    return KeywordTrendsTopology.trend(keyword, last.getLabel(), samples, e);
+  private KeywordTrend trend(KeywordHistory.Judged judged, Evaluation e) {
+    return KeywordTrendsTopology.trend(
+        judged.keyword(), judged.last().getLabel(), history.samples(judged), e, judged.fragment());
   }
 
   /**

@@ -97,9 +97,10 @@ public final class PapersTopology {
     return List.of();
   }
 
-  /** A final trend that counts: significant, above the keyword's own past, and listable. */
+  /** A final trend that counts: significant, above the keyword's own past, listable and no fragment. */
   static boolean strong(KeywordTrend t) {
-    return t.getFinal$() && t.getPValue() <= MAX_P && t.getScore() > 1 && MentionTerms.listable(t.getKeyword(), t.getLabel());
+    return t.getFinal$() && t.getPValue() <= MAX_P && t.getScore() > 1 && !t.getFragment()
+        && MentionTerms.listable(t.getKeyword(), t.getLabel());
   }
 
   /**

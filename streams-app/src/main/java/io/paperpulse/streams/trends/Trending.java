@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  *       (q ≤ {@value #MAX_Q}), weighted toward names;
  *   <li>its rate is at least {@value #MIN_SCORE} times its usual one, as a lower bound;
  *   <li>it reads as a keyword ({@code listable}: no generic single words, fragments, LaTeX);
+ *   <li>it is no {@link #fragment}: a phrase papers write as the start of longer ones ("large
+ *       language", "fine-grained semantic") is tested by the keyword trends as no hypothesis;
  *   <li>it is not a part of a longer tested phrase that carries most of its papers ("large
  *       language" inside "large language model").
  * </ul>
@@ -42,6 +44,8 @@ public final class Trending {
   private static final Pattern NOT_A_NAME = Pattern.compile("\\d+(?:[dD]|st|nd|rd|th|[kKmMbB])?");
   /** A phrase whose papers are mostly inside one longer phrase is a fragment of it. */
   static final double FRAGMENT_SHARE = 0.8;
+  /** A phrase fewer of whose papers than this end it where they write it is a fragment. */
+  public static final double MIN_END_SHARE = 0.2;
 
   private Trending() {}
 
@@ -100,6 +104,18 @@ public final class Trending {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a phrase of two words or more is the start of longer phrases rather than
+   * a term: fewer than {@value #MIN_END_SHARE} of the {@code papers} that mention it write it where
+   * its noun phrase ends ({@code ends}); the others write a word of the same phrase after it, as
+   * "large language" always is in "large language models", "fine-grained semantic" in "fine-grained
+   * semantic alignment" or "3D Gaussian" in "3D Gaussian splatting". A single word is never one:
+   * a name is often a modifier ("GPT-5 outputs") and still a term.
+   */
+  public static boolean fragment(String key, long papers, long ends) {
+    return key.indexOf(' ') >= 0 && papers > 0 && ends < MIN_END_SHARE * papers;
   }
 
   /** The weights of a name's test and of any other, averaging one over the tests. */

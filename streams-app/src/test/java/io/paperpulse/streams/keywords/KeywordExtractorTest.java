@@ -52,7 +52,7 @@ class KeywordExtractorTest {
 
   @Test
   void aGenericWordMayStartAKeywordButIsNoKeywordAlone() {
-    List<String> labels = labels("", "Data streams arrive fast. Data streams drift.");
+    List<String> labels = labels("", "Data streams are fast. Data streams are endless.");
 
     assertThat(labels).contains("data streams").doesNotContain("data");
   }
@@ -101,7 +101,8 @@ class KeywordExtractorTest {
       }
     }
     List<String> first = bundled.extract(SEED_PAPERS[0][0], SEED_PAPERS[0][1], 10).stream().map(KeywordExtractor.Keyword::label).toList();
-    assertThat(first).contains("document representation", "ebr").doesNotContain("optimized bi-granular", "optimized bi-granular document");
+    assertThat(first).contains("document representation", "ebr").doesNotContain("optimized bi-granular", "optimized bi-granular document")
+        .doesNotContain("bi-granular document"); // written only before "representation"
     List<String> second = bundled.extract(SEED_PAPERS[1][0], SEED_PAPERS[1][1], 10).stream().map(KeywordExtractor.Keyword::label).toList();
     assertThat(second).contains("dreamface").noneMatch(label -> label.startsWith("customize"));
   }

@@ -20,17 +20,17 @@ class MentionTermsTest {
     Map<String, MentionTerms.Term> terms =
         byKey("", "We evaluate GPT-5, Qwen3 and DeepSeek-R1 on MMLU. Qwen2.5-VL reads charts.");
 
-    assertThat(terms.get(keyOf("GPT-5"))).isEqualTo(new MentionTerms.Term(keyOf("GPT-5"), "GPT-5", true));
-    assertThat(terms.get(keyOf("Qwen3"))).isEqualTo(new MentionTerms.Term(keyOf("Qwen3"), "Qwen3", true));
+    assertThat(terms.get(keyOf("GPT-5"))).isEqualTo(new MentionTerms.Term(keyOf("GPT-5"), "GPT-5", true, true));
+    assertThat(terms.get(keyOf("Qwen3"))).isEqualTo(new MentionTerms.Term(keyOf("Qwen3"), "Qwen3", true, true));
     assertThat(terms.get(keyOf("DeepSeek-R1")))
-        .isEqualTo(new MentionTerms.Term(keyOf("DeepSeek-R1"), "DeepSeek-R1", true));
-    assertThat(terms.get(keyOf("MMLU"))).isEqualTo(new MentionTerms.Term(keyOf("MMLU"), "MMLU", true));
+        .isEqualTo(new MentionTerms.Term(keyOf("DeepSeek-R1"), "DeepSeek-R1", true, true));
+    assertThat(terms.get(keyOf("MMLU"))).isEqualTo(new MentionTerms.Term(keyOf("MMLU"), "MMLU", true, true));
     assertThat(terms.get(keyOf("Qwen2.5-VL")))
-        .isEqualTo(new MentionTerms.Term("qwen2.5-vl", "Qwen2.5-VL", true));
+        .isEqualTo(new MentionTerms.Term("qwen2.5-vl", "Qwen2.5-VL", true, false));
     assertThat(terms.keySet()).noneMatch(k -> k.equals("vl") || k.startsWith("5"));
     // A versioned name also counts under its families: "Qwen2.5-VL" is a Qwen2.5 and a Qwen2.
-    assertThat(terms.get("qwen2.5")).isEqualTo(new MentionTerms.Term("qwen2.5", "Qwen2.5", true));
-    assertThat(terms.get("qwen2")).isEqualTo(new MentionTerms.Term("qwen2", "Qwen2", true));
+    assertThat(terms.get("qwen2.5")).isEqualTo(new MentionTerms.Term("qwen2.5", "Qwen2.5", true, true));
+    assertThat(terms.get("qwen2")).isEqualTo(new MentionTerms.Term("qwen2", "Qwen2", true, true));
     assertThat(keyOf("GPT-5")).isEqualTo("gpt-5");
     assertThat(keyOf("Qwen3")).isEqualTo("qwen3");
   }
@@ -83,7 +83,7 @@ class MentionTermsTest {
   void anUndefinedAcronymIsANamedTermOfItsOwn() {
     Map<String, MentionTerms.Term> terms = byKey("", "We fine-tune LLMs with RAG and test an LLM.");
 
-    assertThat(terms.get(keyOf("LLM"))).isEqualTo(new MentionTerms.Term("llm", "LLM", true));
+    assertThat(terms.get(keyOf("LLM"))).isEqualTo(new MentionTerms.Term("llm", "LLM", true, true));
     assertThat(terms.get(keyOf("RAG")).named()).isTrue();
   }
 
@@ -97,6 +97,26 @@ class MentionTermsTest {
     assertThat(keys).doesNotHaveDuplicates().isSorted();
     assertThat(keys).contains(keyOf("sparse mixture routing layers"), keyOf("graph neural network message"));
     assertThat(keys).doesNotContain(keyOf("graph neural network message passing"));
+  }
+
+  @Test
+  void aTermEndsItsPhraseWhereNoWordOfTheSameNounPhraseFollows() {
+    Map<String, MentionTerms.Term> terms =
+        byKey("", "Large language models are everywhere. We prompt large language model agents trained on fine-grained semantic cues.");
+
+    assertThat(terms.get(keyOf("large language models")).ends()).isTrue(); // a verb follows
+    assertThat(terms.get(keyOf("large language model agents")).ends()).isTrue(); // a participle follows
+    assertThat(terms.get(keyOf("large language")).ends()).isFalse();
+    assertThat(terms.get(keyOf("fine-grained semantic")).ends()).isFalse();
+    assertThat(terms.get(keyOf("fine-grained semantic cues")).ends()).isTrue(); // the text ends
+    assertThat(terms.get(keyOf("language model agents")).ends()).isTrue();
+  }
+
+  @Test
+  void aPhraseDefinedByItsAcronymEndsItsPhrase() {
+    Map<String, MentionTerms.Term> terms = byKey("", "We survey retrieval augmented generation (RAG) pipelines built on RAG.");
+
+    assertThat(terms.get(keyOf("retrieval augmented generation")).ends()).isTrue();
   }
 
   @Test
@@ -116,11 +136,11 @@ class MentionTermsTest {
             "Transformers are slow. We replace attention with Mamba layers. Large Language Models "
                 + "stay as they are, and Gaussian noise too.");
 
-    assertThat(terms.get("mamba")).isEqualTo(new MentionTerms.Term("mamba", "Mamba", true));
+    assertThat(terms.get("mamba")).isEqualTo(new MentionTerms.Term("mamba", "Mamba", true, false));
     assertThat(terms.get("transformer").named()).isFalse();
     assertThat(terms.get("selective scan").named()).isFalse();
     assertThat(terms.get("language model").named()).isFalse();
-    assertThat(terms.get("gaussian noise")).isEqualTo(new MentionTerms.Term("gaussian noise", "gaussian noise", false));
+    assertThat(terms.get("gaussian noise")).isEqualTo(new MentionTerms.Term("gaussian noise", "gaussian noise", false, true));
   }
 
   @Test

@@ -17,7 +17,7 @@ class JudgedTest {
     counts[today - 7 * 11] = 16; // the newest day of the oldest of 12 weeks
     counts[today - 7 * 12] = 32; // the week before that: not among 12
     counts[0] = 64;
-    KeywordHistory.Judged judged = new KeywordHistory.Judged("k", 500, 500, null, List.of(), counts);
+    KeywordHistory.Judged judged = new KeywordHistory.Judged("k", 500, 500, null, List.of(), counts, counts);
 
     assertThat(judged.weeks(12)).containsExactly(16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 3);
     assertThat(judged.weeks(1)).containsExactly(3);

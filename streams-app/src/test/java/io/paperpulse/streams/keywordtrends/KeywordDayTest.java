@@ -43,4 +43,21 @@ class KeywordDayTest {
     assertThat(read.getSamples()).containsExactly("2506.00001");
     assertThat(read.getLabel()).isEqualTo("qwen3");
   }
+
+  @Test
+  void keepsThePapersThatEndThePhraseAndReadsARecordWrittenBeforeThemAsAllEnding() {
+    Serde<KeywordDay> serde = KeywordDay.serde();
+    KeywordDay day = written("large language", "large language", "large language");
+    day.countEnd();
+
+    byte[] now = serde.serializer().serialize("t", day);
+    KeywordDay read = serde.deserializer().deserialize("t", now);
+    KeywordDay before = serde.deserializer().deserialize("t", java.util.Arrays.copyOf(now, now.length - Long.BYTES));
+
+    assertThat(read.getCount()).isEqualTo(3);
+    assertThat(read.getEnds()).isEqualTo(1);
+    assertThat(before.getCount()).isEqualTo(3);
+    assertThat(before.getEnds()).isEqualTo(3);
+    assertThat(before.getLabel()).isEqualTo("large language");
+  }
 }

@@ -257,6 +257,51 @@ class KeywordTrendsAndAlertsTest {
     assertThat(listed.get(0).tested().label()).isEqualTo("Flarebench");
   }
 
+  /**
+   * 60 quiet days, then a week in which 3 papers a day write one of {@code sentences} each, then 2
+   * more days; the keys listed as trending in the week, and the keys of the global alerts.
+   */
+  private Map<String, List<String>> listedAndAlertedAfterAWeekOf(String... sentences) {
+    background(0, 60, 20);
+    for (int day = 60; day < 67; day++) {
+      for (String sentence : sentences) {
+        paperOn(day, sentence);
+      }
+      background(day, day + 1, 17);
+    }
+    background(67, 69, 20);
+    KeywordHistory.Tests tests = history().test(Days.of(t(66)), TrendWindow.P7D, Trending.CANDIDATE_MAX_P);
+    List<Trending.Tested> candidates = tests.candidates().stream()
+        .map(j -> new Trending.Tested(j.keyword(), j.last().getLabel(), j.in(TrendWindow.P7D))).toList();
+    List<String> listed = Trending.rank(candidates, tests.tests(), tests.namedTests(), tests.counts(), MentionTerms::listable)
+        .stream().map(l -> l.tested().key()).toList();
+    return Map.of("listed", listed, "alerted", alerts.readValuesToList().stream().map(SpikeAlert::getKeyword).toList());
+  }
+
+  @Test
+  void aPhraseWrittenOnlyAsTheStartOfLongerOnesIsNeitherListedNorAlerted() {
+    Map<String, List<String>> out = listedAndAlertedAfterAWeekOf(
+        "We study zorblax tensor sheaves.", "We build zorblax tensor bundles.", "We map zorblax tensor fields.");
+
+    assertThat(out.get("listed")).doesNotContain(key("zorblax tensor"));
+    assertThat(out.get("alerted")).doesNotContain(key("zorblax tensor"));
+    assertThat(trends.readValuesToList()).filteredOn(tr -> tr.getKeyword().equals(key("zorblax tensor")) && tr.getWindow().equals("P7D"))
+        .isNotEmpty().allSatisfy(tr -> assertThat(tr.getFragment()).isTrue());
+    assertThat(KeywordQueries.keyword(history(), key("zorblax tensor")).windows().get("P7D").fragment()).isTrue();
+  }
+
+  @Test
+  void theSamePhraseEndingItsPhraseIsListedAndAlerted() {
+    Map<String, List<String>> out = listedAndAlertedAfterAWeekOf(
+        "We study the zorblax tensor.", "The zorblax tensor is sparse.", "Each zorblax tensor of rank two.");
+
+    assertThat(out.get("listed")).contains(key("zorblax tensor"));
+    assertThat(out.get("alerted")).contains(key("zorblax tensor"));
+    assertThat(trends.readValuesToList()).filteredOn(tr -> tr.getKeyword().equals(key("zorblax tensor")))
+        .isNotEmpty().noneMatch(KeywordTrend::getFragment);
+    assertThat(KeywordQueries.keyword(history(), key("zorblax tensor")).windows().get("P7D").fragment()).isFalse();
+  }
+
   @Test
   void theWeeklyListHoldsATermOfTheWeekThatTheLastDayDoesNotMention() {
     background(0, 60, 20);

@@ -181,4 +181,14 @@ class TrendMathTest {
     assertThat(later.alert()).isTrue();
     assertThat(SpikeDetector.decide(10, 10 + SpikeDetector.QUIET_DAYS + 1, true, true).alert()).isTrue();
   }
+
+  @Test
+  void aPhraseFewOfWhosePapersEndItIsAFragmentButASingleWordNever() {
+    assertThat(Trending.fragment("larg languag", 100, 0)).isTrue();
+    assertThat(Trending.fragment("fine grain semant", 10, 1)).isTrue();
+    assertThat(Trending.fragment("flow match", 26, 16)).isFalse();
+    assertThat(Trending.fragment("kv cach", 10, 2)).isFalse(); // a fifth is enough
+    assertThat(Trending.fragment("gpt-5", 40, 0)).isFalse(); // "GPT-5 outputs": a name as modifier is still a term
+    assertThat(Trending.fragment("larg languag", 0, 0)).isFalse();
+  }
 }
