@@ -14,8 +14,11 @@ import java.util.function.LongUnaryOperator;
  * @param pValue {@link RateComparison#pValue}
  * @param ratio window rate over baseline rate
  * @param score {@link RateComparison#lowerRatio}: the rise the counts support, what lists rank by
- * @param emerging no paper had it in a baseline period with enough data, and the window has at
- *     least the papers any keyword needs to be tested there ({@link TrendWindow#leastSupport})
+ * @param emerging the keyword is new: in a baseline period with enough data, no paper had it
+ *     before the last {@link #NEW_DAYS} days, and the window has at least twice the papers of those
+ *     days and at least the papers any keyword needs to be tested there ({@link
+ *     TrendWindow#leastSupport}). A release's first few mentions come a week or two before its wave
+ *     of papers, and the wave is still news.
  */
 public record Evaluation(
     TrendWindow window,
@@ -29,6 +32,9 @@ public record Evaluation(
     double ratio,
     double score,
     boolean emerging) {
+
+  /** The days before a window in which a keyword's first papers still leave it new. */
+  public static final int NEW_DAYS = 14;
 
   /** The first day of the window. */
   public long startDay() {
@@ -66,12 +72,15 @@ public record Evaluation(
     long baselineCount = 0;
     long baselineTotal = 0;
     int baselineDays = 0;
+    long before = 0; // papers of the baseline before its last NEW_DAYS days
     for (int i = Math.max(0, start - window.baselineDays()); i < start; i++) {
       baselineCount += counts[i];
       baselineTotal += totals[i];
       baselineDays += totals[i] > 0 ? 1 : 0;
+      before += i < start - NEW_DAYS ? counts[i] : 0;
     }
-    boolean emerging = baselineCount == 0 && count >= window.leastSupport() && baselineDays * 2 >= window.baselineDays();
+    boolean emerging = before == 0 && count >= 2 * (baselineCount - before) && count >= window.leastSupport()
+        && baselineDays * 2 >= window.baselineDays();
     return new Evaluation(
         window, endDay, count, total, baselineCount, baselineTotal, baselineDays,
         RateComparison.pValue(count, total, baselineCount, baselineTotal),

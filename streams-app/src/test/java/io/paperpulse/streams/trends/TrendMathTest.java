@@ -6,6 +6,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class TrendMathTest {
@@ -166,6 +167,20 @@ class TrendMathTest {
     assertThat(fresh.emerging()).isTrue();
     Evaluation noHistory = Evaluation.of(TrendWindow.P7D, 100, d -> d > 95 ? 2 : 0, d -> d > 90 ? 100 : 0);
     assertThat(noHistory.emerging()).as("no baseline data: not known to be new").isFalse();
+  }
+
+  @Test
+  void aTermFirstSeenInTheTwoWeeksBeforeItsWaveIsStillNew() {
+    // 100 papers a day; a model's 2 first mentions, then 6 papers in a week, as qwen3 in May 2025.
+    LongUnaryOperator release = d -> d == 88 || d == 90 ? 1 : d > 93 && d < 100 ? 1 : 0;
+    assertThat(Evaluation.of(TrendWindow.P7D, 100, release, d -> 100).emerging()).isTrue();
+
+    LongUnaryOperator seenLongBefore = d -> d == 60 || d == 90 ? 1 : d > 93 && d < 100 ? 1 : 0;
+    assertThat(Evaluation.of(TrendWindow.P7D, 100, seenLongBefore, d -> 100).emerging())
+        .as("a paper 5 weeks before: not new").isFalse();
+    LongUnaryOperator busyBefore = d -> d > 85 && d < 94 ? 1 : d > 93 && d < 100 ? 2 : 0;
+    assertThat(Evaluation.of(TrendWindow.P7D, 100, busyBefore, d -> 100).emerging())
+        .as("8 papers in the two weeks before, 12 in the week: no wave").isFalse();
   }
 
   @Test
