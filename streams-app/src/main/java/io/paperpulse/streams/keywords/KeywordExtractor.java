@@ -14,7 +14,8 @@ import java.util.function.LongConsumer;
  *
  * <p>Candidates are runs of 1 to 3 words between stop words and punctuation ({@link Candidates}),
  * folded to one key per phrase ("Diffusion Models" and "diffusion model" are one keyword). Each is
- * scored by {@code tf * idf}, with the idf from a background corpus of arXiv listings (in the
+ * scored by {@code tf * idf}, where a phrase of several words also counts {@value #WORD_MENTIONS}
+ * of what its words are mentioned beyond it, with the idf from a background corpus of arXiv listings (in the
  * streams app, together with recent papers: {@link RecentFrequencies}), then boosted when it
  * appears in the title, as an acronym or as a longer phrase, and by how early it first occurs:
  * {@code 1 + 1 / (1 + p / }{@value #POSITION_WORDS}{@code )} for its first occurrence at word
@@ -28,7 +29,7 @@ import java.util.function.LongConsumer;
  */
 public final class KeywordExtractor {
   /** Changes whenever the rules or the bundled statistics change. */
-  public static final String VERSION = "kw-9";
+  public static final String VERSION = "kw-10";
 
   private static final double TITLE_BOOST = 2.0;
   private static final double ACRONYM_BOOST = 2.0;
@@ -47,6 +48,12 @@ public final class KeywordExtractor {
    * representation". Chosen on the keyphrase benchmark (docs/keyword-quality.md).
    */
   static final double INNER_PHRASE = 0.5;
+  /**
+   * How much of its words' own mentions a phrase of several words adds to its count: a phrase whose
+   * words the paper keeps using is about what the paper is about ("sparse embeddings" in a paper
+   * that writes "embeddings" eight times). Chosen on the keyphrase benchmark (docs/keyword-quality.md).
+   */
+  static final double WORD_MENTIONS = 0.5;
 
   /** One keyword of a paper. */
   public record Keyword(String key, String label, double score) {}
@@ -92,7 +99,7 @@ public final class KeywordExtractor {
     for (Stats s : stats.values()) {
       long hash = DocumentFrequencies.hash(s.key);
       candidates.accept(hash);
-      ranked.add(new Keyword(s.key, s.label(), score(s, idf(s, hash, idf))));
+      ranked.add(new Keyword(s.key, s.label(), score(s, mentions(s, stats), idf(s, hash, idf))));
     }
     ranked.sort(Comparator.comparingDouble(Keyword::score).reversed().thenComparing(Keyword::key));
     List<Keyword> chosen = new ArrayList<>(limit);
@@ -135,9 +142,28 @@ public final class KeywordExtractor {
     return Math.min(own, UNSEEN_PHRASE_IDF * sum / parts);
   }
 
-  private static double score(Stats s, double idf) {
+  /**
+   * A candidate's count for scoring: its own mentions, and for a phrase of several words {@value
+   * #WORD_MENTIONS} times what its words, each counted as a candidate of its own, are mentioned
+   * beyond it on average. A word that is no candidate of its own counts as the phrase's mentions.
+   */
+  private static double mentions(Stats s, Map<String, Stats> stats) {
+    if (s.words == 1) {
+      return s.tf;
+    }
+    long sum = 0;
+    int parts = 0;
+    for (int from = 0, space = 0; space >= 0; from = space + 1, parts++) {
+      space = s.key.indexOf(' ', from);
+      Stats word = stats.get(space < 0 ? s.key.substring(from) : s.key.substring(from, space));
+      sum += word != null && word.words == 1 ? word.tf : s.tf;
+    }
+    return s.tf + WORD_MENTIONS * Math.max(0.0, (double) sum / parts - s.tf);
+  }
+
+  private static double score(Stats s, double mentions, double idf) {
     double position = 1.0 + 1.0 / (1.0 + s.firstPosition / POSITION_WORDS);
-    return s.tf
+    return mentions
         * idf
         * (s.inTitle ? TITLE_BOOST : 1.0)
         * (s.acronym ? ACRONYM_BOOST : 1.0)

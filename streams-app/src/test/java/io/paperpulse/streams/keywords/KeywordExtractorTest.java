@@ -108,6 +108,15 @@ class KeywordExtractorTest {
   }
 
   @Test
+  void aPhraseWhoseWordsThePaperKeepsUsingOutranksAnEarlierOne() {
+    List<String> labels = new KeywordExtractor(new DocumentFrequencies(1000, Map.of()))
+        .extract("", "Dense vectors and sparse embeddings are compared. The embeddings are stored, and the embeddings are indexed.", 10)
+        .stream().map(KeywordExtractor.Keyword::label).toList();
+
+    assertThat(labels).containsSubsequence("sparse embeddings", "dense vectors");
+  }
+
+  @Test
   void ofTwoEqualPhrasesTheOneFirstMetInTheAbstractRanksFirst() {
     DocumentFrequencies background = new DocumentFrequencies(1000, Map.of("protein", 20, "graph", 20, "review", 900, "turn", 900));
 
