@@ -90,7 +90,8 @@ final class PartMerges {
 
   /** A trend of the API's JSON as the topology writes it to its topic, without samples. */
   static KeywordTrend keywordTrendOf(JsonNode trend) {
-    return KeywordTrendsTopology.trend(trend.path("keyword").asText(), trend.path("label").asText(), List.of(), evaluationOf(trend));
+    return KeywordTrendsTopology.trend(trend.path("keyword").asText(), trend.path("label").asText(), List.of(), evaluationOf(trend),
+        trend.path("fragment").asBoolean());
   }
 
   /** Alerts this many days apart or closer may be one event. */

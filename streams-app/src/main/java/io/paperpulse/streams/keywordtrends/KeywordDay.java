@@ -22,7 +22,8 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Its stored form puts the count first and reads the rest only when asked: judging a day reads
  * thousands of keywords, and needs no label or sample for most. The papers that end the phrase
- * come last: a record written before they were counted reads as if all its papers did.
+ * follow the count, which a record holding them stores as {@code -1 - count}; a record written
+ * before they were counted reads as if all its papers did.
  */
 public final class KeywordDay {
   private long count;
@@ -39,8 +40,9 @@ public final class KeywordDay {
     this.samples = samples;
   }
 
-  private KeywordDay(long count, ByteBuffer rest) {
+  private KeywordDay(long count, long ends, ByteBuffer rest) {
     this.count = count;
+    this.ends = ends;
     this.rest = rest;
   }
 
@@ -54,13 +56,11 @@ public final class KeywordDay {
 
   /** Papers of the day that write the keyword where its phrase ends. */
   public long getEnds() {
-    read();
     return ends;
   }
 
   /** Counts one more paper that writes the keyword where its phrase ends. */
   void countEnd() {
-    read();
     ends++;
   }
 
@@ -105,7 +105,6 @@ public final class KeywordDay {
     for (int i = 0; i < m; i++) {
       samples.add(string(rest));
     }
-    ends = rest.remaining() >= Long.BYTES ? rest.getLong() : count;
     rest = null;
   }
 
@@ -139,7 +138,7 @@ public final class KeywordDay {
         size += b.length;
       }
       ByteBuffer out = ByteBuffer.allocate(size);
-      out.putLong(day.count);
+      out.putLong(-1 - day.count).putLong(day.ends);
       out.putInt(forms.size());
       int i = 0;
       for (long papers : day.forms.values()) {
@@ -149,7 +148,6 @@ public final class KeywordDay {
       for (byte[] id : samples) {
         out.putInt(id.length).put(id);
       }
-      out.putLong(day.ends);
       return out.array();
     }
   }
@@ -161,8 +159,8 @@ public final class KeywordDay {
         return null;
       }
       ByteBuffer in = ByteBuffer.wrap(data);
-      long count = in.getLong();
-      return new KeywordDay(count, in);
+      long stored = in.getLong();
+      return stored < 0 ? new KeywordDay(-1 - stored, in.getLong(), in) : new KeywordDay(stored, stored, in);
     }
   }
 }

@@ -119,13 +119,11 @@ public final class KeywordTrendsTopology {
     }
   }
 
-  /** A final trend of a keyword with {@code label} in one window, as the topology writes it; no fragment. */
-  public static KeywordTrend trend(String keyword, String label, List<PaperRef> samples, Evaluation e) {
-    return trend(keyword, label, samples, e, false);
-  }
-
-  /** A final trend, {@code fragment} as {@link io.paperpulse.streams.trends.Trending#fragment} judged the keyword. */
-  static KeywordTrend trend(String keyword, String label, List<PaperRef> samples, Evaluation e, boolean fragment) {
+  /**
+   * A final trend of a keyword with {@code label} in one window, as the topology writes it; {@code
+   * fragment} as {@link io.paperpulse.streams.trends.Trending#fragment} judged the keyword.
+   */
+  public static KeywordTrend trend(String keyword, String label, List<PaperRef> samples, Evaluation e, boolean fragment) {
     double baseline = e.baselineTotal() == 0 ? 0.0 : (double) e.baselineCount() / e.baselineTotal();
     return KeywordTrend.newBuilder()
         .setKeyword(keyword)

@@ -52,7 +52,9 @@ class KeywordDayTest {
 
     byte[] now = serde.serializer().serialize("t", day);
     KeywordDay read = serde.deserializer().deserialize("t", now);
-    KeywordDay before = serde.deserializer().deserialize("t", java.util.Arrays.copyOf(now, now.length - Long.BYTES));
+    java.nio.ByteBuffer old = java.nio.ByteBuffer.allocate(now.length - Long.BYTES); // the count, then forms and samples
+    old.putLong(3).put(now, 2 * Long.BYTES, now.length - 2 * Long.BYTES);
+    KeywordDay before = serde.deserializer().deserialize("t", old.array());
 
     assertThat(read.getCount()).isEqualTo(3);
     assertThat(read.getEnds()).isEqualTo(1);

@@ -20,7 +20,7 @@ class StrongTrendTest {
       counts[i] = i >= counts.length - 7 ? 20 : 1;
     }
     Evaluation e = Evaluation.of(TrendWindow.P7D, 500, counts, totals);
-    return KeywordTrendsTopology.trend(key, label, List.of(), e);
+    return KeywordTrendsTopology.trend(key, label, List.of(), e, false);
   }
 
   @Test
