@@ -16,13 +16,18 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics PaperPulse writes when they do not exist yet, with the cluster's replication,
- * and returns once every partition of them has a leader: a producer that starts sending right after
- * a topic is created then never meets a partition the broker does not lead yet.
+ * and returns once every partition of them has a leader that answers for it. A producer that starts
+ * sending right after a topic is created then never meets a partition the broker does not lead yet:
+ * an idempotent producer whose first batch to a new partition is refused while a later one is taken
+ * retries the first until it expires (KAFKA-15591), so its records would be lost.
  */
 public final class TopicSetup {
   private TopicSetup() {}
@@ -76,6 +81,32 @@ public final class TopicSetup {
         }
       }
       awaitLeaders(admin, compactedByName.keySet(), Duration.ofSeconds(60));
+      awaitAnswers(admin, compactedByName.keySet(), Duration.ofSeconds(60));
+    }
+  }
+
+  /**
+   * Polls until the leader of every partition of {@code names} answers a list-offsets request. The
+   * metadata can name a leader a moment before that broker serves the partition; a produce request
+   * in that moment is refused.
+   */
+  private static void awaitAnswers(Admin admin, Collection<String> names, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values()
+        .forEach(topic -> topic.partitions()
+            .forEach(p -> partitions.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      Thread.sleep(100);
     }
   }
 

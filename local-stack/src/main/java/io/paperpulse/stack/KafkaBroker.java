@@ -78,21 +78,25 @@ public final class KafkaBroker implements AutoCloseable {
     return process.alive();
   }
 
-  /** The last {@code lines} warnings and errors of the broker's log, for a failed test to show. */
+  /**
+   * The last {@code lines} warnings and errors of the broker's log, with the exceptions they print,
+   * for a failed test to show.
+   */
   public String warnings(int lines) {
-    return ChildProcess.tail(log, lines, line -> line.contains("] WARN ") || line.contains("] ERROR "));
+    return ChildProcess.tail(log, lines, line -> line.contains("] WARN ") || isError(line));
   }
 
   /** The last errors of the broker's log, with the exceptions (and their causes) they print. */
   static String errors(Path log, int lines) {
-    return ChildProcess.tail(
-        log,
-        lines,
-        line ->
-            line.contains("] ERROR ")
-                || line.contains("] FATAL ")
-                || line.startsWith("Caused by: ")
-                || EXCEPTION_LINE.matcher(line).lookingAt());
+    return ChildProcess.tail(log, lines, KafkaBroker::isError);
+  }
+
+  /** An error line of the log, or a line of the exception it prints. */
+  private static boolean isError(String line) {
+    return line.contains("] ERROR ")
+        || line.contains("] FATAL ")
+        || line.startsWith("Caused by: ")
+        || EXCEPTION_LINE.matcher(line).lookingAt();
   }
 
   /** Kills the broker with SIGKILL, for fault tests: the next start recovers its logs. */
