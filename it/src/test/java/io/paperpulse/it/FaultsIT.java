@@ -160,8 +160,8 @@ class FaultsIT {
     try {
       PaperPulseConfig config = config(broker, registry.url());
       long expected = InputCounts.of(week(), Integer.MAX_VALUE).total();
-      // Two hours of event time a second: the week takes about 70 s to publish.
-      try (AppProcess replay = AppProcess.start(env(config, Map.of()), "replay", "--speed", "7200", WEEK.toString())) {
+      // Six hours of event time a second: the week takes about 25 s to publish, the broker is down for part of it.
+      try (AppProcess replay = AppProcess.start(env(config, Map.of()), "replay", "--speed", "21600", WEEK.toString())) {
         assertThat(Deadline.await(Duration.ofMinutes(2), () -> endOffsets(config, Topics.PAPERS.name()) > 0, () -> !replay.alive()))
             .as("the replay started publishing: %s", replay.output()).isTrue();
         if (crash) {
