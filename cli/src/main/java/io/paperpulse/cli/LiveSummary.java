@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Prints a few lines of what the app sees, from its own HTTP API, every so often, until closed. Close
@@ -25,19 +26,20 @@ final class LiveSummary implements AutoCloseable {
     this.thread = thread;
   }
 
-  static LiveSummary start(String api, PrintStream out, Duration every) {
+  /** {@code backlog}: records the app has still to read, -1 when not known. */
+  static LiveSummary start(String api, PrintStream out, Duration every, LongSupplier backlog) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Thread thread = new Thread(() -> print(http, api, out, every), "paperpulse-summary");
+    Thread thread = new Thread(() -> print(http, api, out, every, backlog), "paperpulse-summary");
     thread.setDaemon(true);
     thread.start();
     return new LiveSummary(thread);
   }
 
-  private static void print(HttpClient http, String api, PrintStream out, Duration every) {
+  private static void print(HttpClient http, String api, PrintStream out, Duration every, LongSupplier backlog) {
     String last = "";
     try {
       while (true) {
-        String now = summary(http, api);
+        String now = summary(http, api, backlog.getAsLong());
         if (Thread.currentThread().isInterrupted()) {
           return;
         }
@@ -59,7 +61,8 @@ final class LiveSummary implements AutoCloseable {
     thread.join();
   }
 
-  static String summary(HttpClient http, String api) throws InterruptedException {
+  /** The summary; while {@code backlog} records are still to be read, its first line says so. */
+  static String summary(HttpClient http, String api, long backlog) throws InterruptedException {
     ObjectMapper json = new ObjectMapper();
     try {
       JsonNode subjects = get(http, json, api + "/api/subjects?window=P7D");
@@ -87,7 +90,9 @@ final class LiveSummary implements AutoCloseable {
       long total = subjects.path("total").asLong();
       // A total of 0 beside counted subjects: some part of the analytics has not reached these days yet.
       String papers = total > 0 || top.isEmpty() ? total + " papers in the last 7 days" : "the last 7 days' papers still being counted";
-      return "-- " + papers + "\n"
+      String catchingUp = backlog > 0
+          ? String.format(Locale.ROOT, "catching up, %,d records still to read; so far ", backlog) : "";
+      return "-- " + catchingUp + papers + "\n"
           + "   top subjects:      " + (top.isEmpty() ? "none yet" : String.join(", ", top)) + "\n"
           + "   rising this week:  " + (rising.isEmpty() ? "none yet" : rising) + "\n"
           + "   recent alerts:     " + (recent.isEmpty() ? "none" : String.join(", ", recent)) + "\n";

@@ -1,6 +1,8 @@
 package io.paperpulse.cli;
 
 import io.paperpulse.common.util.Causes;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,11 +59,13 @@ public final class Main implements Runnable {
   /** Runs the command line and returns its exit code. */
   public static int run(String... args) {
     CommandLine commandLine = new CommandLine(new Main());
+    commandLine.registerConverter(LocalDate.class, Main::date);
     commandLine.setExitCodeExceptionMapper(e -> USAGE_OR_IO);
     commandLine.setParameterExceptionHandler(
         (e, a) -> {
-          e.getCommandLine().getErr().println("paperpulse: " + e.getMessage());
-          e.getCommandLine().usage(e.getCommandLine().getErr());
+          CommandLine command = e.getCommandLine();
+          command.getErr().println("paperpulse: " + e.getMessage());
+          command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
           return USAGE_OR_IO;
         });
     commandLine.setExecutionExceptionHandler(
@@ -72,13 +76,21 @@ public final class Main implements Runnable {
     return commandLine.execute(args);
   }
 
-  static String describe(Throwable e) {
-    String message = e.getMessage();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or directory: " + message;
+  /** A day as options take it, with a message that says what a day looks like. */
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a day such as 2026-06-01");
     }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied: " + message;
+  }
+
+  static String describe(Throwable e) {
+    if (e instanceof java.nio.file.NoSuchFileException missing) {
+      return "no such file or directory: " + missing.getFile();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException denied) {
+      return "permission denied: " + denied.getFile();
     }
     return Causes.message(e);
   }

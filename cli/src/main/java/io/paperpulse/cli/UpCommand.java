@@ -115,7 +115,7 @@ final class UpCommand implements Callable<Integer> {
     String digests = mailer.where() + (mailer.firstDay().equals(LocalDate.MIN) ? "" : ", days from " + mailer.firstDay() + " on")
         + (System.getenv("PAPERPULSE_SMTP_HOST") == null ? " (set PAPERPULSE_SMTP_HOST to e-mail them)" : "");
     printWhereEverythingIs(out, stack, config, api, published, digests);
-    lifecycle.closeOnStop("the live summary", LiveSummary.start(api, out, Duration.ofSeconds(30)), Duration.ofSeconds(1), () -> false);
+    lifecycle.closeOnStop("the live summary", LiveSummary.start(api, out, Duration.ofSeconds(30), app::backlog), Duration.ofSeconds(1), () -> false);
     lifecycle.awaitStop();
     return Main.OK;
   }
@@ -138,8 +138,14 @@ final class UpCommand implements Callable<Integer> {
     out.println("                            " + api + "/api/subscriptions/{email}  (GET, PUT, DELETE)");
     out.println("                            " + api + "/api/openapi.json  (every route)");
     out.println("  Daily digests go to       " + digests);
-    out.println("Publish more with: ./paperpulse publish FILE|DIR   Press Ctrl-C to stop.");
+    out.println("Publish more with: " + publishCommand(stack.bootstrapServers(), config.registryUrl()) + "   Press Ctrl-C to stop.");
     out.flush();
+  }
+
+  /** The publish command that reaches this stack: with its addresses when they are not the defaults. */
+  static String publishCommand(String bootstrapServers, String registryUrl) {
+    boolean defaults = bootstrapServers.endsWith(":9092") && registryUrl.endsWith(":8081");
+    return "./paperpulse publish " + (defaults ? "" : "-b " + bootstrapServers + " -r " + registryUrl + " ") + "FILE|DIR";
   }
 
   /** SIGTERM to the broker and registry, if they still run; each stops on its own. */

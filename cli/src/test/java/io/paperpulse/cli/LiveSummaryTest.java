@@ -58,8 +58,21 @@ class LiveSummaryTest {
     assertThat(summary).contains("-- the last 7 days' papers still being counted\n", "Computer Vision 362").doesNotContain("0 papers");
   }
 
-  /** The summary of an API that answers each request with the body of the first key its URI contains. */
+  @Test
+  void whileTheAppReadsABacklogTheFirstLineSaysHowMuchIsLeft() throws Exception {
+    Map<String, String> answers = Map.of(
+        "/api/subjects", SUBJECTS, "/api/alerts", ALERTS, "P7D", QUIET_WEEK, "P28D&limit=5&day=2026-07-01", FOUR_WEEKS);
+
+    assertThat(summaryOf(answers, 12_345)).startsWith("-- catching up, 12,345 records still to read; so far 1283 papers in the last 7 days\n");
+    assertThat(summaryOf(answers, 0)).startsWith("-- 1283 papers in the last 7 days\n");
+  }
+
   private static String summaryOf(Map<String, String> answers) throws Exception {
+    return summaryOf(answers, -1);
+  }
+
+  /** The summary of an API that answers each request with the body of the first key its URI contains. */
+  private static String summaryOf(Map<String, String> answers, long backlog) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       String uri = exchange.getRequestURI().toString();
@@ -75,7 +88,7 @@ class LiveSummaryTest {
     });
     server.start();
     try {
-      return LiveSummary.summary(HttpClient.newHttpClient(), "http://127.0.0.1:" + server.getAddress().getPort());
+      return LiveSummary.summary(HttpClient.newHttpClient(), "http://127.0.0.1:" + server.getAddress().getPort(), backlog);
     } finally {
       server.stop(0);
     }

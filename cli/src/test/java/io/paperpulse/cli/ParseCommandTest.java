@@ -98,7 +98,26 @@ class ParseCommandTest {
     assertThat(Main.run("parse", "no/such/file.txt")).isEqualTo(Main.USAGE_OR_IO);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("paperpulse parse: no such file or directory: no/such/file.txt");
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("file.txt: no such file");
     assertThat(Main.run("parse")).isEqualTo(Main.USAGE_OR_IO);
     assertThat(Main.run("no-such-command")).isEqualTo(Main.USAGE_OR_IO);
+  }
+
+  @Test
+  void aDayThatDoesNotExistIsNamedWithoutAStackOfUsage() {
+    assertThat(Main.run("replay", "--from", "2026-06-31", "no/such/dir")).isEqualTo(Main.USAGE_OR_IO);
+    String printed = err.toString(StandardCharsets.UTF_8);
+    assertThat(printed)
+        .contains("'2026-06-31' is not a day such as 2026-06-01")
+        .contains("See 'paperpulse replay --help'.")
+        .doesNotContain("DateTimeParseException")
+        .doesNotContain("--speed");
+  }
+
+  @Test
+  void upTellsHowToPublishToItsOwnPorts() {
+    assertThat(UpCommand.publishCommand("127.0.0.1:9092", "http://127.0.0.1:8081")).isEqualTo("./paperpulse publish FILE|DIR");
+    assertThat(UpCommand.publishCommand("127.0.0.1:19092", "http://127.0.0.1:18081"))
+        .isEqualTo("./paperpulse publish -b 127.0.0.1:19092 -r http://127.0.0.1:18081 FILE|DIR");
   }
 }

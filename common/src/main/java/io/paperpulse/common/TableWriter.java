@@ -4,9 +4,11 @@ import io.paperpulse.common.config.PaperPulseConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,6 +53,34 @@ public final class TableWriter<V> implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WriteFailed("interrupted while writing to " + topic.name(), e);
+    }
+  }
+
+  /**
+   * As {@link #put}, then waits up to {@code within} until {@code read} (a store the app fills
+   * from this topic) gives {@code value} back for {@code key}, so that the request a user makes
+   * next sees the write. Returns whether it did in time; the write stands either way.
+   */
+  public boolean putVisible(String key, V value, Function<String, V> read, Duration within) {
+    put(key, value);
+    long deadline = System.nanoTime() + within.toNanos();
+    while (true) {
+      try {
+        if (Objects.equals(read.apply(key), value)) {
+          return true;
+        }
+      } catch (RuntimeException e) {
+        // The store is not queryable right now (a rebalance): ask again.
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
   }
 

@@ -30,6 +30,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * retries the first until it expires (KAFKA-15591), so its records would be lost.
  */
 public final class TopicSetup {
+  /** How long a broker has to answer the first request, unless {@code default.api.timeout.ms} says otherwise. */
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
   private TopicSetup() {}
 
   /**
@@ -64,7 +67,7 @@ public final class TopicSetup {
   private static void create(PaperPulseConfig config, Map<String, Boolean> compactedByName)
       throws InterruptedException, ExecutionException, TimeoutException {
     try (Admin admin = admin(config)) {
-      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      Set<String> existing = listTopics(admin, config);
       List<NewTopic> missing =
           compactedByName.entrySet().stream()
               .filter(t -> !existing.contains(t.getKey()))
@@ -110,6 +113,31 @@ public final class TopicSetup {
     }
   }
 
+  /** The cluster's topics; a broker that does not answer is named, with where its address is set. */
+  private static Set<String> listTopics(Admin admin, PaperPulseConfig config)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long start = System.nanoTime();
+    try {
+      return admin.listTopics().names().get(answerTimeout(config).toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      if (e instanceof ExecutionException && !(e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException)) {
+        throw e;
+      }
+      throw new KafkaNotAnswering(
+          "Kafka at " + config.bootstrapServers() + " did not answer within "
+              + Duration.ofNanos(System.nanoTime() - start).toSeconds()
+              + " s: start it (./paperpulse up runs one), or set its address with --bootstrap-servers or"
+              + " PAPERPULSE_BOOTSTRAP_SERVERS");
+    }
+  }
+
+  /** Thrown when no broker answers at the configured address. */
+  public static final class KafkaNotAnswering extends RuntimeException {
+    KafkaNotAnswering(String message) {
+      super(message);
+    }
+  }
+
   /** Polls until every partition of {@code names} has a leader, or throws naming those that have none. */
   private static void awaitLeaders(Admin admin, Collection<String> names, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
@@ -137,8 +165,14 @@ public final class TopicSetup {
     }
   }
 
+  private static Duration answerTimeout(PaperPulseConfig config) {
+    Object set = config.kafka().get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
+    return set == null ? ANSWER_TIMEOUT : Duration.ofMillis(Long.parseLong(set.toString()));
+  }
+
   private static Admin admin(PaperPulseConfig config) {
     Map<String, Object> props = new HashMap<>(config.kafka());
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) answerTimeout(config).toMillis());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     return Admin.create(props);
   }

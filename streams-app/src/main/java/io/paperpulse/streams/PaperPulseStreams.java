@@ -150,6 +150,26 @@ public final class PaperPulseStreams implements AutoCloseable {
     return api.port();
   }
 
+  /**
+   * Records the app's stream threads have still to read, summed over the partitions they own (their
+   * consumers' {@code records-lag}); -1 while no consumer knows its lag yet.
+   */
+  public long backlog() {
+    double lag = 0;
+    boolean known = false;
+    for (var metric : streams.metrics().values()) {
+      var name = metric.metricName();
+      String client = name.tags().getOrDefault("client-id", "");
+      if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
+          && name.tags().containsKey("partition") && client.endsWith("-consumer") && !client.endsWith("restore-consumer")
+          && metric.metricValue() instanceof Double value && !value.isNaN()) {
+        lag += value;
+        known = true;
+      }
+    }
+    return known ? (long) lag : -1;
+  }
+
   /** Waits until the app and its digests are RUNNING; false if either failed or the wait timed out. */
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();

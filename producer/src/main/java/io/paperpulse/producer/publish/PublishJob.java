@@ -86,18 +86,26 @@ public final class PublishJob {
     return finish();
   }
 
-  /** The papers of one file that fall in the replay's date range; the others are counted as skipped. */
+  /**
+   * The papers of one file that fall in the replay's date range; the others are counted as skipped.
+   * A daily listing named by a day outside the range is skipped whole, its malformed records too:
+   * they are not part of what was asked for.
+   */
   private List<ReplayMerge.Located> readIncluded(Path file, ReplayOptions options) throws IOException {
     List<ReplayMerge.Located> papers = new ArrayList<>();
+    boolean outside = FeedReader.listingDayFromName(file)
+        .map(day -> !options.includes(day.atStartOfDay(ZoneOffset.UTC).toInstant()))
+        .orElse(false);
     readFile(
         file,
         (paper, location) -> {
-          if (options.includes(paper.getPublished())) {
+          if (!outside && options.includes(paper.getPublished())) {
             papers.add(new ReplayMerge.Located(paper, file + ":" + location));
           } else {
             skipped++;
           }
-        });
+        },
+        outside);
     return papers;
   }
 
@@ -142,6 +150,11 @@ public final class PublishJob {
   }
 
   private void readFile(Path file, PaperSink sink) throws IOException {
+    readFile(file, sink, false);
+  }
+
+  /** Reads {@code file} into {@code sink}; with {@code skipRejects}, a malformed record counts as skipped. */
+  private void readFile(Path file, PaperSink sink, boolean skipRejects) throws IOException {
     try {
       reader.read(
           file,
@@ -155,13 +168,21 @@ public final class PublishJob {
             @Override
             public void rejected(Rejection rejection) {
               read++;
-              rejected++;
-              errors.println(rejection);
+              if (skipRejects) {
+                skipped++;
+              } else {
+                rejected++;
+                errors.println(rejection);
+              }
             }
           });
     } catch (FeedException e) {
       // The whole file is unreadable: it counts as one rejected record, so the totals still add up.
       read++;
+      if (skipRejects) {
+        skipped++;
+        return;
+      }
       rejected++;
       errors.println(e.getMessage().startsWith(file.toString()) ? e.getMessage() : file + ": " + e.getMessage());
     }

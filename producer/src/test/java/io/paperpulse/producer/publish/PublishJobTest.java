@@ -69,14 +69,31 @@ class PublishJobTest {
 
   @Test
   void theDateRangeIsInclusiveAndWhatFallsOutsideIsCounted(@TempDir Path dir) throws Exception {
-    PublishSummary summary;
-    try (PaperPublisher publisher = new PaperPublisher(producer, "papers")) {
-      summary = job(publisher).replay(days(dir), new PublishJob.ReplayOptions(LocalDate.of(2025, 4, 2), LocalDate.of(2025, 4, 2), 0));
-    }
+    PublishSummary summary = replayDay(dir, LocalDate.of(2025, 4, 2));
 
     assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("2504.00002");
-    assertThat(summary.skipped()).isEqualTo(3);
+    // The bad line of 2025-04-01 lies outside the range too: skipped, not rejected.
+    assertThat(summary.skipped()).isEqualTo(4);
+    assertThat(summary.rejected()).isZero();
+    assertThat(errors.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(summary.read()).isEqualTo(summary.published() + summary.duplicates() + summary.rejected() + summary.skipped());
+  }
+
+  @Test
+  void aBadRecordOfADayInTheRangeIsStillRejected(@TempDir Path dir) throws Exception {
+    PublishSummary summary = replayDay(dir, LocalDate.of(2025, 4, 1));
+
+    assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("2504.00001");
+    assertThat(summary.rejected()).isEqualTo(1);
+    assertThat(summary.skipped()).isEqualTo(3);
+    assertThat(errors.toString(StandardCharsets.UTF_8)).startsWith(dir.resolve("2025-04-01.jsonl") + ":2: invalid JSON");
+  }
+
+  /** The replay of {@link #days} limited to {@code day}, as fast as it goes. */
+  private PublishSummary replayDay(Path dir, LocalDate day) throws Exception {
+    try (PaperPublisher publisher = new PaperPublisher(producer, "papers")) {
+      return job(publisher).replay(days(dir), new PublishJob.ReplayOptions(day, day, 0));
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.paperpulse.common.Topics;
 import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.common.TopicSerdes;
+import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -14,9 +15,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The watchlist: read from the app's global watchlist store, written to the compacted watchlist
- * topic (a null value removes a watch).
+ * topic (a null value removes a watch); a write returns once the store holds it.
  */
 final class KafkaWatches implements Watches, AutoCloseable {
+  /** How long a write waits for the app's store to hold it, so that a GET right after sees it. */
+  private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
+
   private final KafkaStreams streams;
   private final TableWriter<Watch> writer;
 
@@ -39,7 +43,7 @@ final class KafkaWatches implements Watches, AutoCloseable {
   @Override
   public void write(String key, Watch watch) {
     try {
-      writer.put(key, watch);
+      writer.putVisible(key, watch, this::get, VISIBLE_WITHIN);
     } catch (TableWriter.WriteFailed e) {
       throw ApiException.unavailable(e.getMessage());
     }

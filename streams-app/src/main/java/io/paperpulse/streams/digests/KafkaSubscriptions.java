@@ -6,6 +6,7 @@ import io.paperpulse.common.Topics;
 import io.paperpulse.common.config.PaperPulseConfig;
 import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.common.TopicSerdes;
+import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -36,7 +37,7 @@ public final class KafkaSubscriptions implements SubscriptionStore, AutoCloseabl
   @Override
   public void put(String email, Subscription subscription) {
     try {
-      writer.put(email, subscription);
+      writer.putVisible(email, subscription, this::get, Duration.ofSeconds(5));
     } catch (TableWriter.WriteFailed e) {
       throw new RequestRejected(503, e.getMessage());
     }
