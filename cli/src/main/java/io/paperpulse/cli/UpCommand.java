@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,11 +82,7 @@ final class UpCommand implements Callable<Integer> {
     LocalStack.Settings settings = settings();
     out.println("Starting the local stack in " + settings.dataDir() + " ...");
     LocalStack stack = lifecycle.closeOnStop("the local stack", LocalStack.start(settings, System.getenv()), STACK_CLOSE_TIMEOUT, () -> false);
-    PaperPulseConfig config =
-        PaperPulseConfig.defaults()
-            .withPartitions(PaperPulseConfig.partitions(System.getenv()))
-            .withBootstrapServers(stack.bootstrapServers())
-            .withRegistryUrl(stack.registryUrl());
+    PaperPulseConfig config = localConfig(System.getenv(), stack.bootstrapServers(), stack.registryUrl());
     out.println("Starting the streams app ...");
     // A Ctrl-C in a terminal stops the broker too: once it is gone, the app's close waits for nothing.
     PaperPulseStreams app =
@@ -140,6 +138,18 @@ final class UpCommand implements Callable<Integer> {
     out.println("  Daily digests go to       " + digests);
     out.println("Publish more with: " + publishCommand(stack.bootstrapServers(), config.registryUrl()) + "   Press Ctrl-C to stop.");
     out.flush();
+  }
+
+  /**
+   * The settings of the app on the local stack: its addresses, the partitions of {@code
+   * PAPERPULSE_PARTITIONS}, and the client settings of {@code KAFKA_*} (and of {@code
+   * PAPERPULSE_CONFIG}'s {@code kafka.*}) such as {@code KAFKA_COMMIT_INTERVAL_MS}, less those of
+   * security: the local broker speaks plain text.
+   */
+  static PaperPulseConfig localConfig(Map<String, String> env, String bootstrapServers, String registryUrl) throws IOException {
+    Map<String, String> kafka = new TreeMap<>(PaperPulseConfig.load(null, env).kafka());
+    kafka.keySet().removeIf(k -> k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl."));
+    return new PaperPulseConfig(bootstrapServers, registryUrl, PaperPulseConfig.partitions(env), kafka);
   }
 
   /** The publish command that reaches this stack: with its addresses when they are not the defaults. */

@@ -113,11 +113,4 @@ class ParseCommandTest {
         .doesNotContain("DateTimeParseException")
         .doesNotContain("--speed");
   }
-
-  @Test
-  void upTellsHowToPublishToItsOwnPorts() {
-    assertThat(UpCommand.publishCommand("127.0.0.1:9092", "http://127.0.0.1:8081")).isEqualTo("./paperpulse publish FILE|DIR");
-    assertThat(UpCommand.publishCommand("127.0.0.1:19092", "http://127.0.0.1:18081"))
-        .isEqualTo("./paperpulse publish -b 127.0.0.1:19092 -r http://127.0.0.1:18081 FILE|DIR");
-  }
 }
