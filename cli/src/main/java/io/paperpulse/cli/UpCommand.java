@@ -37,6 +37,8 @@ import picocli.CommandLine.Option;
     })
 final class UpCommand implements Callable<Integer> {
   static final String SAMPLE = "samples/trending-papers-2025-03-21.txt";
+  /** Written in the data directory once the sample is on the topic: a restart does not publish it again. */
+  static final String SAMPLE_PUBLISHED = "samples/published";
   static final int SAMPLE_YEAR = 2025;
   /** Printed once everything is running; scripts and tests wait for it. */
   static final String READY_LINE = "PaperPulse is up.";
@@ -94,7 +96,11 @@ final class UpCommand implements Callable<Integer> {
     lifecycle.closeOnStop("the digest mailer", mailer.process(), Duration.ofSeconds(35), () -> !stack.brokerRunning());
     MailerMetrics.bind(app.metrics().registry(), mailer.process().mailer());
     String published = "not published (--no-sample)";
-    if (!noSample) {
+    Path publishedBefore = settings.dataDir().resolve(SAMPLE_PUBLISHED);
+    if (!noSample && Files.exists(publishedBefore)) {
+      // Its papers are on the topic already: published again, they would only count as duplicates.
+      published = "the bundled sample, published when this data directory was new";
+    } else if (!noSample) {
       PublishSummary[] summary = new PublishSummary[1];
       Path sample = extractSample(settings.dataDir());
       int code =
@@ -108,6 +114,7 @@ final class UpCommand implements Callable<Integer> {
         return code;
       }
       published = summary[0].published() + " papers from the bundled sample";
+      Files.writeString(publishedBefore, summary[0].published() + "\n");
     }
     String api = "http://localhost:" + app.httpPort();
     String digests = mailer.where() + (mailer.firstDay().equals(LocalDate.MIN) ? "" : ", days from " + mailer.firstDay() + " on")

@@ -63,8 +63,9 @@ class LiveSummaryTest {
     Map<String, String> answers = Map.of(
         "/api/subjects", SUBJECTS, "/api/alerts", ALERTS, "P7D", QUIET_WEEK, "P28D&limit=5&day=2026-07-01", FOUR_WEEKS);
 
-    assertThat(summaryOf(answers, 12_345)).startsWith("-- catching up, 12,345 records still to read; so far 1283 papers in the last 7 days\n");
-    assertThat(summaryOf(answers, 0)).startsWith("-- 1283 papers in the last 7 days\n");
+    assertThat(summaryOf(answers, 12_345)).startsWith("-- catching up, 12,345 records still to read; so far 1283 papers in the last 7 days\n")
+        .contains("   rising this week:  listed once caught up\n");
+    assertThat(summaryOf(answers, 0)).startsWith("-- 1283 papers in the last 7 days\n").contains("DeepSeek-V4");
   }
 
   private static String summaryOf(Map<String, String> answers) throws Exception {

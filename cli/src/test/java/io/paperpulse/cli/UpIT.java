@@ -51,8 +51,10 @@ class UpIT {
     assertThat(first.output()).contains("Stopped.");
     assertThat(first.output()).anySatisfy(l -> assertThat(l).contains("Daily digests go to", dataDir.resolve("digests.txt").toString()));
 
-    Up second = start(dataDir, ports, "--no-sample");
+    Up second = start(dataDir, ports);
+    assertThat(second.output()).anySatisfy(l -> assertThat(l).contains("the bundled sample, published when this data directory was new"));
     assertThat(distinctKeys(bootstrap, 47)).hasSize(47);
+    assertThat(records(bootstrap)).as("the sample, not published again").isEqualTo(47);
     stop(second);
   }
 
@@ -141,15 +143,17 @@ class UpIT {
     }
   }
 
+  /** Records on {@code papers}: the sum of its partitions' end offsets. */
+  private static long records(String bootstrap) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+      return consumer.endOffsets(partitions(consumer)).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   private static Set<String> distinctKeys(String bootstrap, int expected) throws Exception {
     Set<String> keys = new HashSet<>();
-    Map<String, Object> props = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions = consumer.partitionsFor("papers").stream()
-          .map(p -> new TopicPartition("papers", p.partition())).toList();
+    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+      List<TopicPartition> partitions = partitions(consumer);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Deadline.await(Duration.ofSeconds(60), () -> {
@@ -158,5 +162,16 @@ class UpIT {
       }, () -> false);
     }
     return keys;
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
+    return new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+    return consumer.partitionsFor("papers").stream().map(p -> new TopicPartition("papers", p.partition())).toList();
   }
 }

@@ -24,6 +24,11 @@ public final class StoreNames {
   public static final String SUBJECT_PROGRESS = "topic-counts-progress-store";
   /** {@code day|keyword} → the keyword's papers that day ({@link io.paperpulse.streams.keywordtrends.KeywordHistory}). */
   public static final String KEYWORD_DAYS = "keyword-days-by-day-store";
+  /**
+   * {@code day|paper id} → the terms a paper of an open day mentions on this partition: the open
+   * days' counts are made from these, and written to {@link #KEYWORD_DAYS} when the day closes.
+   */
+  public static final String KEYWORD_OPEN_PAPERS = "keyword-open-papers-store";
   /** Each keyword's papers per closed day, one record a keyword. */
   public static final String KEYWORD_SERIES = "keyword-series-store";
   /** {@code day|paper id} → the paper's title, for the samples of the day's keywords. */

@@ -1,6 +1,7 @@
 package io.paperpulse.streams.keywordtrends;
 
 import io.paperpulse.avro.PaperRef;
+import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.analytics.SortableKey;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.Evaluation;
@@ -13,14 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads the keyword trends' state of one partition: each keyword's papers per day ({@link
- * KeywordDay}, under {@code day|keyword}), so a paper updates one small record and one scan reads a
- * day's keywords with their counts; each keyword's counts of the closed days in one record ({@link
+ * Reads the keyword trends' state of one partition: each keyword's papers per closed day ({@link
+ * KeywordDay}, under {@code day|keyword}), so one scan reads a day's keywords with their counts; the
+ * terms of each paper of an open day (under {@code day|id|}), from which the open days' records are
+ * made when read; each keyword's counts of the closed days in one record ({@link
  * KeywordSeries}), so judging a keyword is one read; the titles of the day's papers (under {@code
  * day|id|}, once a paper, for samples); all papers per day; and the last day closed. The trends
  * processor judges closed days with it and deletes the days no window needs (their changelogs are
@@ -32,18 +35,66 @@ public final class KeywordHistory {
   private final ReadOnlyKeyValueStore<String, String> titles;
   private final ReadOnlyKeyValueStore<Long, Long> totals;
   private final ReadOnlyKeyValueStore<String, Long> progress;
+  /** Null where only closed days are read (the trends processor keeps the open days itself). */
+  private final ReadOnlyKeyValueStore<String, Contribution> openPapers;
+  /** The open days' records, made from their papers once per day read. */
+  private final Map<Long, Map<String, KeywordDay>> openDays = new HashMap<>();
 
+  /** Reads the closed days only. */
   public KeywordHistory(
       ReadOnlyKeyValueStore<String, KeywordDay> days,
       ReadOnlyKeyValueStore<String, KeywordSeries> series,
       ReadOnlyKeyValueStore<String, String> titles,
       ReadOnlyKeyValueStore<Long, Long> totals,
       ReadOnlyKeyValueStore<String, Long> progress) {
+    this(days, null, series, titles, totals, progress);
+  }
+
+  /**
+   * Reads the open days too, from {@code openPapers}: for one answer, since what it makes of an
+   * open day is kept for the life of this object.
+   */
+  public KeywordHistory(
+      ReadOnlyKeyValueStore<String, KeywordDay> days,
+      ReadOnlyKeyValueStore<String, Contribution> openPapers,
+      ReadOnlyKeyValueStore<String, KeywordSeries> series,
+      ReadOnlyKeyValueStore<String, String> titles,
+      ReadOnlyKeyValueStore<Long, Long> totals,
+      ReadOnlyKeyValueStore<String, Long> progress) {
     this.days = days;
+    this.openPapers = openPapers;
     this.series = series;
     this.titles = titles;
     this.totals = totals;
     this.progress = progress;
+  }
+
+  /** Each paper of an open {@code day} in {@code openPapers}, with the terms it mentions there. */
+  static void papersOf(ReadOnlyKeyValueStore<String, Contribution> openPapers, long day, Consumer<Contribution> action) {
+    try (KeyValueIterator<String, Contribution> papers = openPapers.prefixScan(day(day) + '|', new StringSerializer())) {
+      papers.forEachRemaining(p -> action.accept(p.value));
+    }
+  }
+
+  /**
+   * The records of a day that the days store does not hold, made from its papers in the
+   * open-papers store: empty for a closed day, or where this reads closed days only.
+   */
+  private Map<String, KeywordDay> openDay(long day) {
+    if (openPapers == null) {
+      return Map.of();
+    }
+    return openDays.computeIfAbsent(day, d -> {
+      Map<String, KeywordDay> out = new TreeMap<>(STORE_ORDER);
+      papersOf(openPapers, d, paper -> paper.terms().forEach(term -> KeywordTrendsProcessor.mention(out, term, paper.paperId())));
+      return out;
+    });
+  }
+
+  /** A keyword's record of a day: the days store's, else the one made from an open day's papers. */
+  private KeywordDay dayOf(String keyword, long day) {
+    KeywordDay stored = days.get(dayKey(keyword, day));
+    return stored != null ? stored : openDay(day).get(keyword);
   }
 
   /** A keyword's papers on a day, with the day's label and samples. */
@@ -83,19 +134,27 @@ public final class KeywordHistory {
    * points (a {@code String}'s own order differs for characters beyond the first 65,536).
    */
   static final Comparator<String> STORE_ORDER = (a, b) -> {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char ca = a.charAt(i);
+      char cb = b.charAt(i);
       if (ca != cb) {
-        return Integer.compare(ca, cb);
+        return Integer.compare(inCodePointOrder(ca), inCodePointOrder(cb));
       }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
     }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return Integer.compare(a.length(), b.length());
   };
+
+  /**
+   * A UTF-16 unit moved so that units compare in the order of the code points they are part of:
+   * surrogates (of code points beyond U+FFFF) after U+E000 to U+FFFF.
+   */
+  private static int inCodePointOrder(char c) {
+    if (c < 0xD800) {
+      return c;
+    }
+    return c >= 0xE000 ? c - 0x800 : c + 0x2000;
+  }
 
   /** The keywords mentioned on {@code day}, each with its record of the day, in key order. */
   Map<String, KeywordDay> daysOf(long day) {
@@ -104,7 +163,7 @@ public final class KeywordHistory {
     try (KeyValueIterator<String, KeywordDay> records = days.prefixScan(prefix, new StringSerializer())) {
       records.forEachRemaining(r -> out.put(r.key.substring(prefix.length()), r.value));
     }
-    return out;
+    return out.isEmpty() ? openDay(day) : out;
   }
 
   /** The papers of {@code day} with a title kept, as their title keys. */
@@ -120,7 +179,7 @@ public final class KeywordHistory {
   List<Day> history(String keyword, long fromDay, long toDay) {
     List<Day> out = new ArrayList<>();
     for (long d = Math.max(0, fromDay); d <= toDay; d++) {
-      KeywordDay value = days.get(dayKey(keyword, d));
+      KeywordDay value = dayOf(keyword, d);
       if (value != null) {
         out.add(new Day(d, value));
       }
@@ -225,7 +284,7 @@ public final class KeywordHistory {
     }
     for (long d = Math.max(first, closed + 1); d <= day; d++) {
       if (totals[(int) (d - first)] > 0) {
-        KeywordDay open = days.get(dayKey(keyword, d));
+        KeywordDay open = dayOf(keyword, d);
         counts[(int) (d - first)] = open == null ? 0 : open.getCount();
         ends[(int) (d - first)] = open == null ? 0 : open.getEnds();
       }
@@ -262,7 +321,7 @@ public final class KeywordHistory {
     for (TrendWindow window : TrendWindow.values()) {
       evaluations.add(Evaluation.of(window, day, counts, totals));
     }
-    KeywordDay last = lastDay == Long.MIN_VALUE ? null : days.get(dayKey(keyword, lastDay));
+    KeywordDay last = lastDay == Long.MIN_VALUE ? null : dayOf(keyword, lastDay);
     return new Judged(keyword, day, lastDay, last, evaluations, counts, ends);
   }
 

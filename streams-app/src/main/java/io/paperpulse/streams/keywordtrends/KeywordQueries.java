@@ -78,6 +78,7 @@ public final class KeywordQueries {
   KeywordHistory history(int partition, boolean stale) {
     return new KeywordHistory(
         stores.store(StoreNames.KEYWORD_DAYS, partition, stale),
+        stores.store(StoreNames.KEYWORD_OPEN_PAPERS, partition, stale),
         stores.store(StoreNames.KEYWORD_SERIES, partition, stale),
         stores.store(StoreNames.KEYWORD_TITLES, partition, stale),
         stores.store(StoreNames.KEYWORD_DAY_TOTALS, partition, stale),

@@ -41,6 +41,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   private final Counters counters;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, KeywordDay> days;
+  private KeyValueStore<String, Contribution> openPapers;
   private KeyValueStore<String, KeywordSeries> series;
   private KeyValueStore<String, String> titles;
   private KeyValueStore<Long, Long> totals;
@@ -51,9 +52,9 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   private FeedMix feedMix;
   private EventClock clock;
   /**
-   * The records of the open days, by day, then keyword: the same records the days store holds
-   * for them, loaded from it at {@link #init}. A paper's mentions update these and write them
-   * through, so counting reads nothing back from the store; a day's judging takes them from here.
+   * The records of the open days, by day, then keyword, made from the papers of those days that
+   * the open-papers store holds (again at {@link #init}). A paper is one write there, not one a
+   * term; its day's records go to the days store once, when the day closes.
    */
   private final Map<Long, Map<String, KeywordDay>> open = new HashMap<>();
 
@@ -66,6 +67,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.days = context.getStateStore(StoreNames.KEYWORD_DAYS);
+    this.openPapers = context.getStateStore(StoreNames.KEYWORD_OPEN_PAPERS);
     this.series = context.getStateStore(StoreNames.KEYWORD_SERIES);
     this.titles = context.getStateStore(StoreNames.KEYWORD_TITLES);
     this.totals = context.getStateStore(StoreNames.KEYWORD_DAY_TOTALS);
@@ -79,7 +81,12 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     open.clear();
     Long closed = history.closedThrough();
     try (KeyValueIterator<Long, Long> openDays = totals.range(closed == null ? 0 : closed + 1, Long.MAX_VALUE)) {
-      openDays.forEachRemaining(day -> open.put(day.key, new HashMap<>(history.daysOf(day.key))));
+      openDays.forEachRemaining(day -> {
+        // Records of an open day in the days store were written by versions that wrote each mention through.
+        Map<String, KeywordDay> ofDay = new HashMap<>(history.daysOf(day.key));
+        open.put(day.key, ofDay);
+        KeywordHistory.papersOf(openPapers, day.key, paper -> paper.terms().forEach(term -> mention(ofDay, term, paper.paperId())));
+      });
     }
   }
 
@@ -91,19 +98,21 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
 
   /** Counts a paper of an open day: each of its terms, its title, and the day's papers. */
   private void count(Contribution c, long day) {
+    Map<String, KeywordDay> ofDay = open.computeIfAbsent(day, d -> new HashMap<>());
     for (Contribution.Term term : c.terms()) {
-      mention(term, day, c.paperId());
+      mention(ofDay, term, c.paperId());
     }
     if (!c.terms().isEmpty()) {
       titles.put(KeywordHistory.titleKey(day, c.paperId()), c.title());
+      openPapers.put(KeywordHistory.titleKey(day, c.paperId()), new Contribution(c.sourcePartition(), c.target(), c.paperId(), "", c.terms(), List.of()));
     }
     feedMix.add(day, c.paperId(), c.primarySubject(), !c.terms().isEmpty());
     Long previous = totals.get(day);
     totals.put(day, (previous == null ? 0 : previous) + 1);
   }
 
-  private void mention(Contribution.Term term, long day, String paper) {
-    Map<String, KeywordDay> ofDay = open.computeIfAbsent(day, d -> new HashMap<>());
+  /** Counts one paper's mention of {@code term} in the records of its day. */
+  static void mention(Map<String, KeywordDay> ofDay, Contribution.Term term, String paper) {
     KeywordDay value = ofDay.get(term.key());
     if (value == null) {
       value = new KeywordDay(0L, term.label(), new ArrayList<>());
@@ -116,7 +125,6 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
       value.countEnd();
     }
     KeywordTrendsTopology.addSample(value.getSamples(), paper);
-    days.put(KeywordHistory.dayKey(term.key(), day), value);
   }
 
   /**
@@ -152,6 +160,12 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     List<Map.Entry<String, KeywordDay>> inOrder =
         new ArrayList<>((ofDay == null ? Map.<String, KeywordDay>of() : ofDay).entrySet());
     inOrder.sort(Map.Entry.comparingByKey(KeywordHistory.STORE_ORDER));
+    for (Map.Entry<String, KeywordDay> keywordDay : inOrder) {
+      days.put(KeywordHistory.dayKey(keywordDay.getKey(), day), keywordDay.getValue());
+    }
+    List<String> papers = new ArrayList<>();
+    KeywordHistory.papersOf(openPapers, day, paper -> papers.add(KeywordHistory.titleKey(day, paper.paperId())));
+    papers.forEach(key -> openPapers.put(key, null));
     for (Map.Entry<String, KeywordDay> keywordDay : inOrder) {
       String keyword = keywordDay.getKey();
       KeywordSeries stored = series.get(keyword);

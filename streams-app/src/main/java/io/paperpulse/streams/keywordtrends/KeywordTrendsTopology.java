@@ -35,8 +35,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * topic counts the mentions of its keywords per day, and judges each day when it closes on event
  * time.
  *
- * <p>One {@link KeywordTrendsProcessor} a partition does the work. A mention updates one record,
- * the keyword's day ({@link KeywordHistory}). Ticks, which every partition gets for every paper,
+ * <p>One {@link KeywordTrendsProcessor} a partition does the work. A paper of an open day is one
+ * record, the terms it mentions on the partition; each keyword's day ({@link KeywordHistory}) is
+ * written when the day closes. Ticks, which every partition gets for every paper,
  * count the day's papers and move the event-time {@link Watermark}; when it passes a day's end plus
  * the grace period, each keyword of that day is judged in windows of 1, 7 and 28 days ending with
  * it, against its own rate before each window ({@link Evaluation}). Final trends with enough papers
@@ -79,9 +80,10 @@ public final class KeywordTrendsTopology {
         Materialized.<String, Watch, KeyValueStore<Bytes, byte[]>>as(StoreNames.WATCHLIST)
             .withKeySerde(Serdes.String())
             .withValueSerde(Topics.WATCHLIST.valueSerde(serdes)));
-    // Most of a keyword's days get one mention a commit: a write cache would not merge their writes,
-    // and its sorted map costs more than RocksDB's own reads. A day's papers are counted once a paper.
+    // No write cache: most keyword-days get one write a day, and a cache's sorted map costs more than
+    // RocksDB's own reads. A day's papers are counted once a paper.
     builder.addStateStore(settings.store(StoreNames.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde()));
+    builder.addStateStore(settings.store(StoreNames.KEYWORD_OPEN_PAPERS, Serdes.String(), Contribution.serde()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_TITLES, Serdes.String(), Serdes.String()));
     builder.addStateStore(settings.cachedStore(StoreNames.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long()));
@@ -93,7 +95,7 @@ public final class KeywordTrendsTopology {
         analytics.process(
             () -> new KeywordTrendsProcessor(settings, counters),
             Named.as("keyword-trends"),
-            StoreNames.KEYWORD_DAYS, StoreNames.KEYWORD_SERIES, StoreNames.KEYWORD_TITLES, StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_SUBJECTS, StoreNames.KEYWORD_PROGRESS,
+            StoreNames.KEYWORD_DAYS, StoreNames.KEYWORD_OPEN_PAPERS, StoreNames.KEYWORD_SERIES, StoreNames.KEYWORD_TITLES, StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_SUBJECTS, StoreNames.KEYWORD_PROGRESS,
             StoreNames.KEYWORD_WATERMARK, StoreNames.SPIKE_STATE, StoreNames.RECENT_ALERTS);
     out.filter((k, v) -> v instanceof KeywordTrend, Named.as("keyword-trends-only"))
         .mapValues(v -> (KeywordTrend) v, Named.as("keyword-trends-cast"))

@@ -137,7 +137,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
         }
       }
       for (RankMessage entry : Ranking.top(entries)) {
-        context.forward(new Record<>(String.valueOf(day), entry, time));
+        context.forward(new Record<>(String.valueOf(day), entry.withoutTerms(), time));
       }
     }
     for (PaperSummary paper : papers) {

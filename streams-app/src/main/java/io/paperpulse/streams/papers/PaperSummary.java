@@ -77,6 +77,14 @@ public record PaperSummary(
     return new PaperSummary(paperId, title, authors, abstractStart, url, subjects, day, votes, timesListed + 1, terms, false);
   }
 
+  /**
+   * The summary without its terms: what the ranking's merge step needs of a paper it places, which
+   * only scoring reads the terms for (they were most of an entry's bytes on {@code paper-ranking}).
+   */
+  PaperSummary withoutTerms() {
+    return new PaperSummary(paperId, title, authors, abstractStart, url, subjects, day, upvotes, timesListed, List.of(), relisting);
+  }
+
   /** The partition of {@code partitions} that ranks the paper: as Kafka places its id. */
   public static int partitionOf(String paperId, int partitions) {
     return AnalyticsPartitioner.partitionOf(paperId, partitions);

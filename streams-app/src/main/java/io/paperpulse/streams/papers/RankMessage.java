@@ -119,6 +119,11 @@ public record RankMessage(
     return new RankMessage(Kind.ENTRY, partition, day, window.name(), null, null, scored.score(), paper, scored.keywords());
   }
 
+  /** An entry as the merge step needs it: the paper without its terms ({@link PaperSummary#withoutTerms}). */
+  RankMessage withoutTerms() {
+    return paper == null ? this : new RankMessage(kind, partition, day, window, keyword, label, score, paper.withoutTerms(), keywords);
+  }
+
   static RankMessage done(int partition, long day) {
     return new RankMessage(Kind.DONE, partition, day, null, null, null, 0, null, List.of());
   }

@@ -15,6 +15,7 @@ import io.paperpulse.streams.Counters;
 import io.paperpulse.streams.TestPapers;
 import io.paperpulse.streams.alerts.SpikeRule;
 import io.paperpulse.streams.analytics.AnalyticsSettings;
+import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.keywords.KeywordExtractor;
@@ -354,6 +355,13 @@ class KeywordTrendsAndAlertsTest {
     }
     Map<Long, Long> totals = history().totals(0, latest);
     assertThat(totals.keySet().iterator().next()).isGreaterThan(latest - TrendWindow.HISTORY_DAYS - 3);
+    // An open day's papers are kept until it closes, and no longer.
+    long closed = history().closedThrough();
+    List<Long> openPaperDays = new ArrayList<>();
+    try (KeyValueIterator<String, Contribution> open = driver.<String, Contribution>getKeyValueStore(StoreNames.KEYWORD_OPEN_PAPERS).all()) {
+      open.forEachRemaining(kv -> openPaperDays.add(Long.parseLong(kv.key.substring(0, 7))));
+    }
+    assertThat(openPaperDays).isNotEmpty().allSatisfy(day -> assertThat(day).isGreaterThan(closed));
   }
 
   @Test

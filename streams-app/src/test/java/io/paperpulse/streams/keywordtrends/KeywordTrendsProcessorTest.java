@@ -29,11 +29,13 @@ class KeywordTrendsProcessorTest {
   private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
   private KeyValueStore<String, KeywordDay> days;
   private KeyValueStore<String, KeywordSeries> series;
+  private KeyValueStore<String, Contribution> openPapers;
 
   @BeforeEach
   void stores() {
     days = store(StoreNames.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde());
     series = store(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde());
+    openPapers = store(StoreNames.KEYWORD_OPEN_PAPERS, Serdes.String(), Contribution.serde());
     store(StoreNames.KEYWORD_TITLES, Serdes.String(), Serdes.String());
     store(StoreNames.KEYWORD_DAY_TOTALS, Serdes.Long(), Serdes.Long());
     store(StoreNames.KEYWORD_SUBJECTS, Serdes.String(), Serdes.Long());
@@ -76,11 +78,33 @@ class KeywordTrendsProcessorTest {
 
     KeywordTrendsProcessor second = started(); // the same stores: a task started again on its state
     paper(second, "2601.00003", DAY, "zorblax");
-    assertThat(days.get(KeywordHistory.dayKey("zorblax", DAY)).getCount()).as("the open day's record, written through").isEqualTo(3);
+    assertThat(days.get(KeywordHistory.dayKey("zorblax", DAY))).as("an open day's records are written when it closes").isNull();
+    assertThat(openPapers.approximateNumEntries()).as("one record an open paper").isEqualTo(3);
     paper(second, "2601.00004", DAY + 3, "other"); // past the day's end and the grace: the day closes
 
     assertThat(papersOnClosedDay("zorblax")).isEqualTo(3);
     assertThat(papersOnClosedDay("tensor sheaves")).isEqualTo(1);
+    KeywordDay closed = days.get(KeywordHistory.dayKey("zorblax", DAY));
+    assertThat(closed.getCount()).isEqualTo(3);
+    assertThat(closed.getSamples()).containsExactly("2601.00003", "2601.00002", "2601.00001");
+    assertThat(openPapers.approximateNumEntries()).as("the closed day's papers, deleted; the open one's kept").isEqualTo(1);
+  }
+
+  @Test
+  void anOpenDayThatAnEarlierVersionWroteThroughKeepsItsMentions() {
+    KeywordTrendsProcessor first = started();
+    paper(first, "2601.00001", DAY, "zorblax");
+    first.close();
+    // As versions before the open-papers store left an open day: its records in the days store, no papers.
+    KeywordDay earlier = new KeywordDay(2L, "zorblax", new java.util.ArrayList<>(List.of("2601.00000")));
+    days.put(KeywordHistory.dayKey("zorblax", DAY), earlier);
+    openPapers.put(KeywordHistory.titleKey(DAY, "2601.00001"), null);
+
+    KeywordTrendsProcessor second = started();
+    paper(second, "2601.00002", DAY, "zorblax");
+    paper(second, "2601.00004", DAY + 3, "other");
+
+    assertThat(papersOnClosedDay("zorblax")).isEqualTo(3);
   }
 
   private long papersOnClosedDay(String keyword) {
