@@ -174,12 +174,13 @@ final class BurstRun {
   }
 
   private static KeywordHistory history(TopologyTestDriver driver) {
+    KeyValueStore<String, Map<String, KeywordDay>> closedDays = driver.getKeyValueStore(StoreNames.KEYWORD_CLOSED_DAYS);
     KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(StoreNames.KEYWORD_DAYS);
     KeyValueStore<String, String> titles = driver.getKeyValueStore(StoreNames.KEYWORD_TITLES);
     KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(StoreNames.KEYWORD_SERIES);
     KeyValueStore<Long, Long> totals = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_TOTALS);
     KeyValueStore<String, Long> progress = driver.getKeyValueStore(StoreNames.KEYWORD_PROGRESS);
-    return new KeywordHistory(days, series, titles, totals, progress);
+    return new KeywordHistory(closedDays, days, null, series, titles, totals, progress);
   }
 
   /**
@@ -188,18 +189,19 @@ final class BurstRun {
    */
   private void pickSample(TopologyTestDriver driver) {
     Map<String, Long> counts = new HashMap<>();
-    KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(StoreNames.KEYWORD_DAYS);
-    try (KeyValueIterator<String, KeywordDay> all = days.all()) {
+    KeyValueStore<String, Map<String, KeywordDay>> closedDays = driver.getKeyValueStore(StoreNames.KEYWORD_CLOSED_DAYS);
+    try (KeyValueIterator<String, Map<String, KeywordDay>> all = closedDays.all()) {
       while (all.hasNext()) {
-        KeyValue<String, KeywordDay> kv = all.next();
-        int bar = kv.key.indexOf('|'); // the day, then the keyword
-        String key = kv.key.substring(bar + 1);
-        if (Long.parseLong(kv.key.substring(0, bar)) < plan.warmupEnd && !plan.injectedTerms.containsKey(key)) {
-          counts.merge(key, kv.value.getCount(), Long::sum);
-          if (!labels.containsKey(key)) {
-            labels.put(key, kv.value.getLabel());
-          }
+        KeyValue<String, Map<String, KeywordDay>> chunk = all.next(); // a part of a day's keywords, under day|chunk
+        if (Long.parseLong(chunk.key.substring(0, chunk.key.indexOf('|'))) >= plan.warmupEnd) {
+          continue;
         }
+        chunk.value.forEach((key, day) -> {
+          if (!plan.injectedTerms.containsKey(key)) {
+            counts.merge(key, day.getCount(), Long::sum);
+            labels.putIfAbsent(key, day.getLabel());
+          }
+        });
       }
     }
     double listingDays = plan.papers.headMap(plan.warmupEnd).size();

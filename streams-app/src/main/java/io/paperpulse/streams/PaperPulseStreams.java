@@ -21,7 +21,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -88,9 +87,6 @@ public final class PaperPulseStreams implements AutoCloseable {
     // subjects, the windowed counts): each key reaches RocksDB and its changelog once a commit.
     props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
     props.putIfAbsent("enable.metrics.push", false);
-    // The changelogs, repartition and output topics in LZ4 batches: half the bytes on the broker's
-    // disk, for no CPU that a backfill showed (docs/benchmarks.md).
-    props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     return props;
   }
 

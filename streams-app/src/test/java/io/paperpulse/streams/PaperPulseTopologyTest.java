@@ -83,7 +83,7 @@ class PaperPulseTopologyTest {
         "store:" + StoreNames.PAPER_SUMMARIES, "store:" + StoreNames.PAPER_KEYWORDS, "store:" + StoreNames.PAPER_RANKER_PROGRESS,
         "store:" + StoreNames.RANKING_ENTRIES, "store:" + StoreNames.RANKING_PROGRESS, "store:" + StoreNames.TRENDING_PAPERS,
         "store:" + StoreNames.SEEN_IDS, "store:" + StoreNames.RECENT_CANDIDATES, "store:" + StoreNames.SUBJECT_DAYS, "store:" + StoreNames.SUBJECT_PROGRESS,
-        "store:" + StoreNames.KEYWORD_DAYS, "store:" + StoreNames.KEYWORD_OPEN_PAPERS, "store:" + StoreNames.KEYWORD_DAY_TOTALS, "store:" + StoreNames.KEYWORD_SERIES,
+        "store:" + StoreNames.KEYWORD_CLOSED_DAYS, "store:" + StoreNames.KEYWORD_DAYS, "store:" + StoreNames.KEYWORD_OPEN_PAPERS, "store:" + StoreNames.KEYWORD_DAY_TOTALS, "store:" + StoreNames.KEYWORD_SERIES,
         "store:" + StoreNames.KEYWORD_TITLES, "store:" + StoreNames.KEYWORD_SUBJECTS,
         "store:" + StoreNames.KEYWORD_PROGRESS, "store:" + StoreNames.SPIKE_STATE, "store:" + StoreNames.RECENT_ALERTS,
         "store:" + StoreNames.WATCHLIST, "store:" + StoreNames.SUBJECT_WATERMARK, "store:" + StoreNames.KEYWORD_WATERMARK);

@@ -22,7 +22,15 @@ public final class StoreNames {
   public static final String SUBJECT_DAYS = "topic-counts-daily-store";
   /** Per window size, the end of the last window emitted as final. */
   public static final String SUBJECT_PROGRESS = "topic-counts-progress-store";
-  /** {@code day|keyword} → the keyword's papers that day ({@link io.paperpulse.streams.keywordtrends.KeywordHistory}). */
+  /**
+   * {@code day|chunk} → a closed day's keywords with their papers that day, in {@value
+   * io.paperpulse.streams.keywordtrends.KeywordHistory#CLOSED_DAY_CHUNKS} records a day.
+   */
+  public static final String KEYWORD_CLOSED_DAYS = "keyword-closed-days-store";
+  /**
+   * {@code day|keyword} → the keyword's papers that day, as versions before {@link
+   * #KEYWORD_CLOSED_DAYS} stored the days they closed (read until no window needs them).
+   */
   public static final String KEYWORD_DAYS = "keyword-days-by-day-store";
   /**
    * {@code day|paper id} → the terms a paper of an open day mentions on this partition: the open

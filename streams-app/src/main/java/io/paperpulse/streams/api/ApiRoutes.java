@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.paperpulse.avro.Watch;
 import io.paperpulse.streams.digests.SubscriptionApi;
 import io.paperpulse.streams.digests.SubscriptionRequest;
+import io.paperpulse.streams.subjects.Taxonomy;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.io.IOException;
 import java.util.List;
@@ -76,7 +77,18 @@ final class ApiRoutes {
   }
 
   private Object series(Request r, String subject) throws IOException {
-    return analytics.series(r, subject, r.params().subjectWindowDays("P1D"));
+    int days = r.params().subjectWindowDays("P1D");
+    return analytics.series(r, knownSubject(subject), days);
+  }
+
+  /** A subject as the taxonomy names it, whatever its case; an unknown one is a 404, not a series of zeros. */
+  static String knownSubject(String asked) {
+    for (String subject : Taxonomy.allSubjects()) {
+      if (subject.equalsIgnoreCase(asked.strip())) {
+        return subject;
+      }
+    }
+    throw ApiException.notFound("no subject '" + asked + "': the subjects are the names /api/subjects lists, such as 'Computer Vision'");
   }
 
   private Object trending(Request r) throws IOException {

@@ -8,7 +8,6 @@ import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +19,24 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads the keyword trends' state of one partition: each keyword's papers per closed day ({@link
- * KeywordDay}, under {@code day|keyword}), so one scan reads a day's keywords with their counts; the
- * terms of each paper of an open day (under {@code day|id|}), from which the open days' records are
- * made when read; each keyword's counts of the closed days in one record ({@link
- * KeywordSeries}), so judging a keyword is one read; the titles of the day's papers (under {@code
- * day|id|}, once a paper, for samples); all papers per day; and the last day closed. The trends
- * processor judges closed days with it and deletes the days no window needs (their changelogs are
- * compacted, so the deletes keep them bounded too); {@link KeywordQueries} answers the HTTP API with it.
+ * Reads the keyword trends' state of one partition: each closed day's keywords with their records
+ * ({@link KeywordDay}) in a few records a day ({@link ClosedDays}), so one day is a few reads and
+ * one keyword's day one read; the terms of each paper of an open day (under {@code day|id|}), from
+ * which the open days' records are made when read; each keyword's counts of the closed days in one
+ * record ({@link KeywordSeries}), so judging a keyword is one read; the titles of the day's papers
+ * (under {@code day|id|}, once a paper, for samples); all papers per day; and the last day closed.
+ * Days that versions before {@link ClosedDays} closed are read from their records under {@code
+ * day|keyword}. The trends processor judges closed days with it and deletes the days no window
+ * needs (their changelogs are compacted, so the deletes keep them bounded too); {@link
+ * KeywordQueries} answers the HTTP API with it.
  */
 public final class KeywordHistory {
+  /** Records a closed day is stored in ({@link ClosedDays}). */
+  public static final int CLOSED_DAY_CHUNKS = ClosedDays.CHUNKS;
+  /** Chunks of closed days kept decoded: a closed day never changes. */
+  private static final int CHUNKS_KEPT = 256;
+
+  private final ReadOnlyKeyValueStore<String, Map<String, KeywordDay>> closedDays;
   private final ReadOnlyKeyValueStore<String, KeywordDay> days;
   private final ReadOnlyKeyValueStore<String, KeywordSeries> series;
   private final ReadOnlyKeyValueStore<String, String> titles;
@@ -39,28 +46,29 @@ public final class KeywordHistory {
   private final ReadOnlyKeyValueStore<String, Contribution> openPapers;
   /** The open days' records, made from their papers once per day read. */
   private final Map<Long, Map<String, KeywordDay>> openDays = new HashMap<>();
-
-  /** Reads the closed days only. */
-  public KeywordHistory(
-      ReadOnlyKeyValueStore<String, KeywordDay> days,
-      ReadOnlyKeyValueStore<String, KeywordSeries> series,
-      ReadOnlyKeyValueStore<String, String> titles,
-      ReadOnlyKeyValueStore<Long, Long> totals,
-      ReadOnlyKeyValueStore<String, Long> progress) {
-    this(days, null, series, titles, totals, progress);
-  }
+  private final Map<String, Map<String, KeywordDay>> chunks = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Map<String, KeywordDay>> eldest) {
+      return size() > CHUNKS_KEPT;
+    }
+  };
 
   /**
-   * Reads the open days too, from {@code openPapers}: for one answer, since what it makes of an
-   * open day is kept for the life of this object.
+   * @param closedDays the closed days' chunks
+   * @param days the closed days' records under {@code day|keyword}, as versions before {@link
+   *     ClosedDays} wrote them
+   * @param openPapers the open days' papers; null to read the closed days only. What this makes of
+   *     an open day is kept for the life of this object: give one to one answer only.
    */
   public KeywordHistory(
+      ReadOnlyKeyValueStore<String, Map<String, KeywordDay>> closedDays,
       ReadOnlyKeyValueStore<String, KeywordDay> days,
       ReadOnlyKeyValueStore<String, Contribution> openPapers,
       ReadOnlyKeyValueStore<String, KeywordSeries> series,
       ReadOnlyKeyValueStore<String, String> titles,
       ReadOnlyKeyValueStore<Long, Long> totals,
       ReadOnlyKeyValueStore<String, Long> progress) {
+    this.closedDays = closedDays;
     this.days = days;
     this.openPapers = openPapers;
     this.series = series;
@@ -85,14 +93,34 @@ public final class KeywordHistory {
       return Map.of();
     }
     return openDays.computeIfAbsent(day, d -> {
-      Map<String, KeywordDay> out = new TreeMap<>(STORE_ORDER);
+      Map<String, KeywordDay> out = new TreeMap<>();
       papersOf(openPapers, d, paper -> paper.terms().forEach(term -> KeywordTrendsProcessor.mention(out, term, paper.paperId())));
       return out;
     });
   }
 
-  /** A keyword's record of a day: the days store's, else the one made from an open day's papers. */
+  /** A chunk of a closed day, or null when none is stored. */
+  private Map<String, KeywordDay> chunk(long day, int chunk) {
+    String key = ClosedDays.key(day, chunk);
+    Map<String, KeywordDay> known = chunks.get(key);
+    if (known == null) {
+      known = closedDays.get(key);
+      if (known != null) {
+        chunks.put(key, known);
+      }
+    }
+    return known;
+  }
+
+  /**
+   * A keyword's record of a day: from the closed day's chunk, else as an earlier version stored it,
+   * else made from an open day's papers.
+   */
   private KeywordDay dayOf(String keyword, long day) {
+    Map<String, KeywordDay> closed = chunk(day, ClosedDays.chunkOf(keyword));
+    if (closed != null) {
+      return closed.get(keyword);
+    }
     KeywordDay stored = days.get(dayKey(keyword, day));
     return stored != null ? stored : openDay(day).get(keyword);
   }
@@ -129,50 +157,19 @@ public final class KeywordHistory {
     return out;
   }
 
-  /**
-   * The order of the keywords in the store: by their UTF-8 bytes, which is the order of their code
-   * points (a {@code String}'s own order differs for characters beyond the first 65,536).
-   */
-  static final Comparator<String> STORE_ORDER = (a, b) -> {
-    int n = Math.min(a.length(), b.length());
-    for (int i = 0; i < n; i++) {
-      char ca = a.charAt(i);
-      char cb = b.charAt(i);
-      if (ca != cb) {
-        return Integer.compare(inCodePointOrder(ca), inCodePointOrder(cb));
+  /** The keywords mentioned on {@code day}, each with its record of the day. */
+  Map<String, KeywordDay> daysOf(long day) {
+    Map<String, KeywordDay> out = new HashMap<>();
+    String prefix = day(day) + '|';
+    try (KeyValueIterator<String, Map<String, KeywordDay>> records = closedDays.prefixScan(prefix, new StringSerializer())) {
+      records.forEachRemaining(r -> out.putAll(r.value));
+    }
+    if (out.isEmpty()) {
+      try (KeyValueIterator<String, KeywordDay> records = days.prefixScan(prefix, new StringSerializer())) {
+        records.forEachRemaining(r -> out.put(r.key.substring(prefix.length()), r.value));
       }
     }
-    return Integer.compare(a.length(), b.length());
-  };
-
-  /**
-   * A UTF-16 unit moved so that units compare in the order of the code points they are part of:
-   * surrogates (of code points beyond U+FFFF) after U+E000 to U+FFFF.
-   */
-  private static int inCodePointOrder(char c) {
-    if (c < 0xD800) {
-      return c;
-    }
-    return c >= 0xE000 ? c - 0x800 : c + 0x2000;
-  }
-
-  /** The keywords mentioned on {@code day}, each with its record of the day, in key order. */
-  Map<String, KeywordDay> daysOf(long day) {
-    Map<String, KeywordDay> out = new LinkedHashMap<>();
-    String prefix = day(day) + '|';
-    try (KeyValueIterator<String, KeywordDay> records = days.prefixScan(prefix, new StringSerializer())) {
-      records.forEachRemaining(r -> out.put(r.key.substring(prefix.length()), r.value));
-    }
     return out.isEmpty() ? openDay(day) : out;
-  }
-
-  /** The papers of {@code day} with a title kept, as their title keys. */
-  List<String> titleKeysOf(long day) {
-    List<String> keys = new ArrayList<>();
-    try (KeyValueIterator<String, String> papers = titles.prefixScan(day(day) + '|', new StringSerializer())) {
-      papers.forEachRemaining(p -> keys.add(p.key));
-    }
-    return keys;
   }
 
   /** A keyword's days from {@code fromDay} to {@code toDay}, oldest first; days without it left out. */

@@ -77,6 +77,7 @@ public final class KeywordQueries {
   /** One partition's keyword state; a standby copy's when that is all this instance has. */
   KeywordHistory history(int partition, boolean stale) {
     return new KeywordHistory(
+        stores.store(StoreNames.KEYWORD_CLOSED_DAYS, partition, stale),
         stores.store(StoreNames.KEYWORD_DAYS, partition, stale),
         stores.store(StoreNames.KEYWORD_OPEN_PAPERS, partition, stale),
         stores.store(StoreNames.KEYWORD_SERIES, partition, stale),

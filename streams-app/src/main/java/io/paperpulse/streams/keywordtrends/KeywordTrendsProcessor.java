@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -40,6 +41,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   private final AnalyticsSettings settings;
   private final Counters counters;
   private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, Map<String, KeywordDay>> closedDays;
   private KeyValueStore<String, KeywordDay> days;
   private KeyValueStore<String, Contribution> openPapers;
   private KeyValueStore<String, KeywordSeries> series;
@@ -54,7 +56,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   /**
    * The records of the open days, by day, then keyword, made from the papers of those days that
    * the open-papers store holds (again at {@link #init}). A paper is one write there, not one a
-   * term; its day's records go to the days store once, when the day closes.
+   * term; its day's records go to the closed days' store, in a few records, when the day closes.
    */
   private final Map<Long, Map<String, KeywordDay>> open = new HashMap<>();
 
@@ -66,6 +68,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
+    this.closedDays = context.getStateStore(StoreNames.KEYWORD_CLOSED_DAYS);
     this.days = context.getStateStore(StoreNames.KEYWORD_DAYS);
     this.openPapers = context.getStateStore(StoreNames.KEYWORD_OPEN_PAPERS);
     this.series = context.getStateStore(StoreNames.KEYWORD_SERIES);
@@ -75,7 +78,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     this.alerts = new SpikeAlerts(
         context.getStateStore(StoreNames.SPIKE_STATE), context.getStateStore(StoreNames.RECENT_ALERTS), settings.globalRule());
     this.watches = context.getStateStore(StoreNames.WATCHLIST);
-    this.history = new KeywordHistory(days, series, titles, totals, progress);
+    this.history = new KeywordHistory(closedDays, days, null, series, titles, totals, progress);
     this.feedMix = new FeedMix(context.getStateStore(StoreNames.KEYWORD_SUBJECTS));
     this.clock = new EventClock(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings);
     open.clear();
@@ -159,13 +162,14 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     Map<String, KeywordDay> ofDay = open.remove(day);
     List<Map.Entry<String, KeywordDay>> inOrder =
         new ArrayList<>((ofDay == null ? Map.<String, KeywordDay>of() : ofDay).entrySet());
-    inOrder.sort(Map.Entry.comparingByKey(KeywordHistory.STORE_ORDER));
-    for (Map.Entry<String, KeywordDay> keywordDay : inOrder) {
-      days.put(KeywordHistory.dayKey(keywordDay.getKey(), day), keywordDay.getValue());
+    inOrder.sort(Map.Entry.comparingByKey()); // an order that does not depend on the papers' order
+    List<Map<String, KeywordDay>> chunks = ClosedDays.split(inOrder);
+    for (int c = 0; c < chunks.size(); c++) {
+      if (!chunks.get(c).isEmpty()) {
+        closedDays.put(ClosedDays.key(day, c), chunks.get(c));
+      }
     }
-    List<String> papers = new ArrayList<>();
-    KeywordHistory.papersOf(openPapers, day, paper -> papers.add(KeywordHistory.titleKey(day, paper.paperId())));
-    papers.forEach(key -> openPapers.put(key, null));
+    deleteDay(openPapers, day);
     for (Map.Entry<String, KeywordDay> keywordDay : inOrder) {
       String keyword = keywordDay.getKey();
       KeywordSeries stored = series.get(keyword);
@@ -220,16 +224,25 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
    * and the series of keywords mentioned on no later day.
    */
   private void forget(long day) {
-    // A put of null deletes without reading the old value back, as delete would.
     for (String keyword : history.daysOf(day).keySet()) {
-      days.put(KeywordHistory.dayKey(keyword, day), null);
       KeywordSeries stored = series.get(keyword);
       if (stored != null && stored.lastDay() <= day) {
         series.put(keyword, null);
       }
     }
-    history.titleKeysOf(day).forEach(key -> titles.put(key, null));
+    deleteDay(closedDays, day);
+    deleteDay(days, day); // as an earlier version closed it
+    deleteDay(titles, day);
     feedMix.forget(day);
     totals.put(day, null);
+  }
+
+  /** Deletes the records of a store whose keys start with {@code day}. */
+  private static void deleteDay(KeyValueStore<String, ?> store, long day) {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, ?> records = store.prefixScan(KeywordHistory.day(day) + '|', new StringSerializer())) {
+      records.forEachRemaining(r -> keys.add(r.key));
+    }
+    keys.forEach(key -> store.put(key, null)); // a put of null deletes without reading the old value back
   }
 }

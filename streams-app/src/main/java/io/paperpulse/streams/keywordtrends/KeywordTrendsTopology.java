@@ -36,8 +36,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * time.
  *
  * <p>One {@link KeywordTrendsProcessor} a partition does the work. A paper of an open day is one
- * record, the terms it mentions on the partition; each keyword's day ({@link KeywordHistory}) is
- * written when the day closes. Ticks, which every partition gets for every paper,
+ * record, the terms it mentions on the partition; when the day closes, its keywords' records
+ * ({@link KeywordHistory}) are written in a few records. Ticks, which every partition gets for every paper,
  * count the day's papers and move the event-time {@link Watermark}; when it passes a day's end plus
  * the grace period, each keyword of that day is judged in windows of 1, 7 and 28 days ending with
  * it, against its own rate before each window ({@link Evaluation}). Final trends with enough papers
@@ -82,6 +82,7 @@ public final class KeywordTrendsTopology {
             .withValueSerde(Topics.WATCHLIST.valueSerde(serdes)));
     // No write cache: most keyword-days get one write a day, and a cache's sorted map costs more than
     // RocksDB's own reads. A day's papers are counted once a paper.
+    builder.addStateStore(settings.store(StoreNames.KEYWORD_CLOSED_DAYS, Serdes.String(), ClosedDays.serde()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_OPEN_PAPERS, Serdes.String(), Contribution.serde()));
     builder.addStateStore(settings.store(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde()));
@@ -95,7 +96,7 @@ public final class KeywordTrendsTopology {
         analytics.process(
             () -> new KeywordTrendsProcessor(settings, counters),
             Named.as("keyword-trends"),
-            StoreNames.KEYWORD_DAYS, StoreNames.KEYWORD_OPEN_PAPERS, StoreNames.KEYWORD_SERIES, StoreNames.KEYWORD_TITLES, StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_SUBJECTS, StoreNames.KEYWORD_PROGRESS,
+            StoreNames.KEYWORD_CLOSED_DAYS, StoreNames.KEYWORD_DAYS, StoreNames.KEYWORD_OPEN_PAPERS, StoreNames.KEYWORD_SERIES, StoreNames.KEYWORD_TITLES, StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_SUBJECTS, StoreNames.KEYWORD_PROGRESS,
             StoreNames.KEYWORD_WATERMARK, StoreNames.SPIKE_STATE, StoreNames.RECENT_ALERTS);
     out.filter((k, v) -> v instanceof KeywordTrend, Named.as("keyword-trends-only"))
         .mapValues(v -> (KeywordTrend) v, Named.as("keyword-trends-cast"))

@@ -86,6 +86,16 @@ class ApiServerTest {
   }
 
   @Test
+  void aSubjectIsFoundWhateverItsCaseAndAnUnknownOneIsNotFound() throws Exception {
+    JsonNode body = ApiClient.json(ok(client.get("/api/subjects/computer%20vision/series")));
+    HttpResponse<String> unknown = client.get("/api/subjects/Zoology/series");
+
+    assertThat(backends.calls).containsExactly("series Computer Vision, 1");
+    assertThat(body.path("topic").asText()).isEqualTo("Computer Vision");
+    assertError(unknown, 404, "no subject 'Zoology'");
+  }
+
+  @Test
   void theTopicRoutesAreAliasesThatAnswerAsTheSubjectRoutes() throws Exception {
     String subjects = ok(client.get("/api/subjects?window=P30D")).body();
     String topics = ok(client.get("/api/topics?window=P30D")).body();
@@ -250,7 +260,8 @@ class ApiServerTest {
       if (route.template().equals("/metrics")) {
         continue; // tested above, with its metrics
       }
-      String path = route.template().replace("{email}", "ada@example.org").replaceAll("\\{[^}]+}", "graph");
+      String path = route.template().replace("{email}", "ada@example.org").replaceAll("\\{(subject|topic)}", "Graphics")
+          .replaceAll("\\{[^}]+}", "graph");
       if (path.endsWith("/unsubscribe")) {
         path += "?token=" + backends.tokens.tokenFor("ada@example.org");
       }

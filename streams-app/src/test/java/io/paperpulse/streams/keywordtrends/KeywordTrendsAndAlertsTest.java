@@ -102,12 +102,14 @@ class KeywordTrendsAndAlertsTest {
   }
 
   private KeywordHistory history() {
+    KeyValueStore<String, Map<String, KeywordDay>> closedDays = driver.getKeyValueStore(StoreNames.KEYWORD_CLOSED_DAYS);
     KeyValueStore<String, KeywordDay> days = driver.getKeyValueStore(StoreNames.KEYWORD_DAYS);
+    KeyValueStore<String, Contribution> openPapers = driver.getKeyValueStore(StoreNames.KEYWORD_OPEN_PAPERS);
     KeyValueStore<String, String> titles = driver.getKeyValueStore(StoreNames.KEYWORD_TITLES);
     KeyValueStore<String, KeywordSeries> series = driver.getKeyValueStore(StoreNames.KEYWORD_SERIES);
     KeyValueStore<Long, Long> totals = driver.getKeyValueStore(StoreNames.KEYWORD_DAY_TOTALS);
     KeyValueStore<String, Long> progress = driver.getKeyValueStore(StoreNames.KEYWORD_PROGRESS);
-    return new KeywordHistory(days, series, titles, totals, progress);
+    return new KeywordHistory(closedDays, days, openPapers, series, titles, totals, progress);
   }
 
   @Test
@@ -341,7 +343,7 @@ class KeywordTrendsAndAlertsTest {
     long latest = Days.of(t(TrendWindow.HISTORY_DAYS + 29));
     long oldest = Long.MAX_VALUE;
     int records = 0;
-    try (KeyValueIterator<String, KeywordDay> all = driver.<String, KeywordDay>getKeyValueStore(StoreNames.KEYWORD_DAYS).all()) {
+    try (KeyValueIterator<String, Map<String, KeywordDay>> all = driver.<String, Map<String, KeywordDay>>getKeyValueStore(StoreNames.KEYWORD_CLOSED_DAYS).all()) {
       while (all.hasNext()) {
         String key = all.next().key;
         oldest = Math.min(oldest, Long.parseLong(key.substring(0, key.indexOf('|'))));

@@ -11,7 +11,9 @@ import io.paperpulse.streams.analytics.AnalyticsSettings;
 import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.analytics.StoreNames;
+import io.paperpulse.streams.trends.TrendWindow;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.StateStore;
@@ -27,12 +29,14 @@ class KeywordTrendsProcessorTest {
   private static final long DAY = 20_000;
   private final AnalyticsSettings settings = AnalyticsSettings.defaults().withSourcePartitions(1).withAnalyticsPartitions(1);
   private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+  private KeyValueStore<String, Map<String, KeywordDay>> closedDays;
   private KeyValueStore<String, KeywordDay> days;
   private KeyValueStore<String, KeywordSeries> series;
   private KeyValueStore<String, Contribution> openPapers;
 
   @BeforeEach
   void stores() {
+    closedDays = store(StoreNames.KEYWORD_CLOSED_DAYS, Serdes.String(), ClosedDays.serde());
     days = store(StoreNames.KEYWORD_DAYS, Serdes.String(), KeywordDay.serde());
     series = store(StoreNames.KEYWORD_SERIES, Serdes.String(), KeywordSeries.serde());
     openPapers = store(StoreNames.KEYWORD_OPEN_PAPERS, Serdes.String(), Contribution.serde());
@@ -78,14 +82,15 @@ class KeywordTrendsProcessorTest {
 
     KeywordTrendsProcessor second = started(); // the same stores: a task started again on its state
     paper(second, "2601.00003", DAY, "zorblax");
-    assertThat(days.get(KeywordHistory.dayKey("zorblax", DAY))).as("an open day's records are written when it closes").isNull();
+    assertThat(closedDays.approximateNumEntries()).as("an open day's records are written when it closes").isZero();
     assertThat(openPapers.approximateNumEntries()).as("one record an open paper").isEqualTo(3);
     paper(second, "2601.00004", DAY + 3, "other"); // past the day's end and the grace: the day closes
 
     assertThat(papersOnClosedDay("zorblax")).isEqualTo(3);
     assertThat(papersOnClosedDay("tensor sheaves")).isEqualTo(1);
-    KeywordDay closed = days.get(KeywordHistory.dayKey("zorblax", DAY));
+    KeywordDay closed = closedDays.get(ClosedDays.key(DAY, ClosedDays.chunkOf("zorblax"))).get("zorblax");
     assertThat(closed.getCount()).isEqualTo(3);
+    assertThat(days.approximateNumEntries()).as("no record a keyword").isZero();
     assertThat(closed.getSamples()).containsExactly("2601.00003", "2601.00002", "2601.00001");
     assertThat(openPapers.approximateNumEntries()).as("the closed day's papers, deleted; the open one's kept").isEqualTo(1);
   }
@@ -107,31 +112,32 @@ class KeywordTrendsProcessorTest {
     assertThat(papersOnClosedDay("zorblax")).isEqualTo(3);
   }
 
+  @Test
+  void aDayAnEarlierVersionClosedIsReadAndDeletedOnceNoWindowNeedsIt() {
+    KeywordTrendsProcessor first = started();
+    paper(first, "2601.00001", DAY, "zorblax");
+    paper(first, "2601.00002", DAY + 3, "other"); // closes DAY
+    first.close();
+    // As versions before the closed days' chunks left a closed day: one record a keyword.
+    Map<String, KeywordDay> chunk = closedDays.get(ClosedDays.key(DAY, ClosedDays.chunkOf("zorblax")));
+    closedDays.put(ClosedDays.key(DAY, ClosedDays.chunkOf("zorblax")), null);
+    days.put(KeywordHistory.dayKey("zorblax", DAY), chunk.get("zorblax"));
+
+    KeywordHistory history = new KeywordHistory(closedDays, days, null, series,
+        context.<KeyValueStore<String, String>>getStateStore(StoreNames.KEYWORD_TITLES),
+        context.<KeyValueStore<Long, Long>>getStateStore(StoreNames.KEYWORD_DAY_TOTALS),
+        context.<KeyValueStore<String, Long>>getStateStore(StoreNames.KEYWORD_PROGRESS));
+    assertThat(history.history("zorblax", DAY, DAY)).singleElement().satisfies(d -> assertThat(d.value().getCount()).isEqualTo(1));
+
+    KeywordTrendsProcessor second = started();
+    paper(second, "2601.00003", DAY + TrendWindow.HISTORY_DAYS + 3, "other"); // DAY leaves every window
+    assertThat(days.get(KeywordHistory.dayKey("zorblax", DAY))).isNull();
+    assertThat(series.get("zorblax")).isNull();
+  }
+
   private long papersOnClosedDay(String keyword) {
     long[] counts = new long[1];
     series.get(keyword).addTo(counts, DAY, DAY);
     return counts[0];
-  }
-
-  @Test
-  void theStoreOrderIsTheOrderOfUtf8Bytes() {
-    assertThat(List.of("b", "a", "\uFFFD", "\uD835\uDC00", "ab").stream().sorted(KeywordHistory.STORE_ORDER).toList())
-        .as("a character beyond the first 65,536 sorts after U+FFFD, as in UTF-8")
-        .containsExactly("a", "ab", "b", "\uFFFD", "\uD835\uDC00");
-    // Random keys of letters, a 2-byte, 3-byte (one above the surrogates) and two 4-byte characters
-    // sharing their first unit: sorted as their UTF-8 bytes compare.
-    String[] parts = {"a", "b", "\u00E9", "\uE000", "\uFFFD", "\uD835\uDC00", "\uD835\uDC01", "\uD83D\uDE00"};
-    java.util.Random random = new java.util.Random(7);
-    List<String> keys = new java.util.ArrayList<>();
-    for (int i = 0; i < 2_000; i++) {
-      StringBuilder key = new StringBuilder();
-      for (int j = random.nextInt(5); j >= 0; j--) {
-        key.append(parts[random.nextInt(parts.length)]);
-      }
-      keys.add(key.toString());
-    }
-    java.util.Comparator<String> utf8 = (x, y) -> java.util.Arrays.compareUnsigned(
-        x.getBytes(java.nio.charset.StandardCharsets.UTF_8), y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(keys.stream().sorted(KeywordHistory.STORE_ORDER).toList()).isEqualTo(keys.stream().sorted(utf8).toList());
   }
 }
