@@ -34,7 +34,7 @@ public final class StoreNames {
   public static final String KEYWORD_DAYS = "keyword-days-by-day-store";
   /**
    * {@code day|paper id} → the terms a paper of an open day mentions on this partition: the open
-   * days' counts are made from these, and written to {@link #KEYWORD_DAYS} when the day closes.
+   * days' counts are made from these, and written to {@link #KEYWORD_CLOSED_DAYS} when the day closes.
    */
   public static final String KEYWORD_OPEN_PAPERS = "keyword-open-papers-store";
   /** Each keyword's papers per closed day, one record a keyword. */

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -77,10 +76,10 @@ public final class KeywordHistory {
     this.progress = progress;
   }
 
-  /** Each paper of an open {@code day} in {@code openPapers}, with the terms it mentions there. */
-  static void papersOf(ReadOnlyKeyValueStore<String, Contribution> openPapers, long day, Consumer<Contribution> action) {
+  /** Counts into {@code records} the mentions of each paper of an open {@code day} in {@code openPapers}. */
+  static void countOpenDay(ReadOnlyKeyValueStore<String, Contribution> openPapers, long day, Map<String, KeywordDay> records) {
     try (KeyValueIterator<String, Contribution> papers = openPapers.prefixScan(day(day) + '|', new StringSerializer())) {
-      papers.forEachRemaining(p -> action.accept(p.value));
+      papers.forEachRemaining(p -> p.value.terms().forEach(term -> KeywordTrendsProcessor.mention(records, term, p.value.paperId())));
     }
   }
 
@@ -94,7 +93,7 @@ public final class KeywordHistory {
     }
     return openDays.computeIfAbsent(day, d -> {
       Map<String, KeywordDay> out = new TreeMap<>();
-      papersOf(openPapers, d, paper -> paper.terms().forEach(term -> KeywordTrendsProcessor.mention(out, term, paper.paperId())));
+      countOpenDay(openPapers, d, out);
       return out;
     });
   }

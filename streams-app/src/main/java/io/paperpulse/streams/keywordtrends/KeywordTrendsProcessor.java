@@ -88,7 +88,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
         // Records of an open day in the days store were written by versions that wrote each mention through.
         Map<String, KeywordDay> ofDay = new HashMap<>(history.daysOf(day.key));
         open.put(day.key, ofDay);
-        KeywordHistory.papersOf(openPapers, day.key, paper -> paper.terms().forEach(term -> mention(ofDay, term, paper.paperId())));
+        KeywordHistory.countOpenDay(openPapers, day.key, ofDay);
       });
     }
   }

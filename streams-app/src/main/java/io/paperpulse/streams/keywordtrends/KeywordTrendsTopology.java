@@ -37,9 +37,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>One {@link KeywordTrendsProcessor} a partition does the work. A paper of an open day is one
  * record, the terms it mentions on the partition; when the day closes, its keywords' records
- * ({@link KeywordHistory}) are written in a few records. Ticks, which every partition gets for every paper,
- * count the day's papers and move the event-time {@link Watermark}; when it passes a day's end plus
- * the grace period, each keyword of that day is judged in windows of 1, 7 and 28 days ending with
+ * ({@link KeywordHistory}) are written in a few records. Ticks, which every partition gets for
+ * every paper, count the day's papers and move the event-time {@link Watermark}; when it passes a
+ * day's end plus the grace period, each keyword of that day is judged in windows of 1, 7 and 28 days ending with
  * it, against its own rate before each window ({@link Evaluation}). Final trends with enough papers
  * and p ≤ {@value #EMIT_MAX_P}, and every watched keyword's, go to {@code trends.keywords}; a
  * keyword that meets its watch, or the global rule, raises one alert per spike on {@code

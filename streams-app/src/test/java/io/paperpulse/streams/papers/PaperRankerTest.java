@@ -76,6 +76,10 @@ class PaperRankerTest {
         .sorted()
         .toList();
     assertThat(ranked).as("the day's 1-day ranking").containsExactly("2601.00001", "2601.00002", "2601.00003");
+    assertThat(context.forwarded()).map(f -> f.record().value())
+        .filteredOn(v -> v instanceof RankMessage m && m.kind() == RankMessage.Kind.ENTRY)
+        .isNotEmpty()
+        .allSatisfy(v -> assertThat(((RankMessage) v).paper().terms()).as("what the merge step never reads").isEmpty());
   }
 
   /** The open papers forwarded so far (to {@code trends.papers.open}), by id. */
