@@ -37,7 +37,10 @@ public final class StoreNames {
    * days' counts are made from these, and written to {@link #KEYWORD_CLOSED_DAYS} when the day closes.
    */
   public static final String KEYWORD_OPEN_PAPERS = "keyword-open-papers-store";
-  /** Each keyword's papers per closed day, one record a keyword. */
+  /**
+   * Each keyword's papers per closed day, one record a keyword; no changelog: made again from
+   * {@link #KEYWORD_CLOSED_DAYS} where it is behind them.
+   */
   public static final String KEYWORD_SERIES = "keyword-series-store";
   /** {@code day|paper id} → the paper's title, for the samples of the day's keywords. */
   public static final String KEYWORD_TITLES = "keyword-titles-store";
@@ -59,7 +62,10 @@ public final class StoreNames {
   public static final String PAPER_KEYWORDS = "paper-trending-keywords-store";
   /** This ranking partition's number, its last day ranked, and which partitions closed which days. */
   public static final String PAPER_RANKER_PROGRESS = "paper-ranker-progress-store";
-  /** {@code day|window|paper id} → a partition's candidate for the day's ranking, until merged. */
+  /**
+   * {@code day|window|~top|day|partition} → a partition's best papers of a window, until merged
+   * (and {@code day|window|paper id} → one paper, as earlier versions sent them).
+   */
   public static final String RANKING_ENTRIES = "paper-ranking-entries-store";
   /** The last day merged, and which ranking partitions have reported which days. */
   public static final String RANKING_PROGRESS = "paper-ranking-progress-store";

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -22,7 +23,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * ({@link KeywordDay}) in a few records a day ({@link ClosedDays}), so one day is a few reads and
  * one keyword's day one read; the terms of each paper of an open day (under {@code day|id|}), from
  * which the open days' records are made when read; each keyword's counts of the closed days in one
- * record ({@link KeywordSeries}), so judging a keyword is one read; the titles of the day's papers
+ * record ({@link KeywordSeries}), so judging a keyword is one read (that store has no changelog: it
+ * is made again from the closed days when it does not reach the last day closed, see {@link
+ * #SERIES_THROUGH}); the titles of the day's papers
  * (under {@code day|id|}, once a paper, for samples); all papers per day; and the last day closed.
  * Days that versions before {@link ClosedDays} closed are read from their records under {@code
  * day|keyword}. The trends processor judges closed days with it and deletes the days no window
@@ -32,6 +35,13 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class KeywordHistory {
   /** Records a closed day is stored in ({@link ClosedDays}). */
   public static final int CLOSED_DAY_CHUNKS = ClosedDays.CHUNKS;
+  /**
+   * The key, in the series store, of a {@link KeywordSeries#mark} of the last closed day its series
+   * hold. The store has no changelog: where it is empty or behind (a task restored on another
+   * instance, a standby copy, state wiped after a crash), the series are made from the closed days.
+   * No keyword's key holds this character.
+   */
+  static final String SERIES_THROUGH = "\u0000series-through";
   /** Chunks of closed days kept decoded: a closed day never changes. */
   private static final int CHUNKS_KEPT = 256;
 
@@ -45,6 +55,9 @@ public final class KeywordHistory {
   private final ReadOnlyKeyValueStore<String, Contribution> openPapers;
   /** The open days' records, made from their papers once per day read. */
   private final Map<Long, Map<String, KeywordDay>> openDays = new HashMap<>();
+  /** The series made from the closed days, where the series store does not hold them; null until needed. */
+  private Map<String, KeywordSeries> madeSeries;
+  private Boolean seriesCurrent;
   private final Map<String, Map<String, KeywordDay>> chunks = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Map<String, KeywordDay>> eldest) {
@@ -207,6 +220,47 @@ public final class KeywordHistory {
     }
   }
 
+  /**
+   * Each keyword's series of the closed days that are kept ({@link TrendWindow#HISTORY_DAYS} up to
+   * {@code closed}), made from those days' records: what the series store holds when current.
+   */
+  Map<String, KeywordSeries> seriesFromDays(long closed) {
+    long keepFrom = closed - TrendWindow.HISTORY_DAYS + 1;
+    Map<String, KeywordSeries> out = new HashMap<>();
+    for (long day : totals(keepFrom, closed).keySet()) {
+      daysOf(day).forEach((keyword, value) ->
+          out.put(keyword, out.getOrDefault(keyword, KeywordSeries.empty()).append(day, value.getCount(), value.getEnds(), keepFrom)));
+    }
+    return out;
+  }
+
+  /** Whether the series store holds the series of every closed day. */
+  boolean seriesCurrent() {
+    if (seriesCurrent == null) {
+      Long closed = closedThrough();
+      KeywordSeries mark;
+      try {
+        mark = closed == null ? null : series.get(SERIES_THROUGH);
+      } catch (InvalidStateStoreException e) {
+        mark = null; // not kept on this instance, as on a standby copy
+      }
+      seriesCurrent = closed == null || mark != null && mark.lastDay() == closed;
+    }
+    return seriesCurrent;
+  }
+
+  /** A keyword's series of closed days: from the store when it is current, else made from the days. */
+  private KeywordSeries seriesOf(String keyword) {
+    if (seriesCurrent()) {
+      return series.get(keyword);
+    }
+    if (madeSeries == null) {
+      Long closed = closedThrough();
+      madeSeries = closed == null ? Map.of() : seriesFromDays(closed);
+    }
+    return madeSeries.get(keyword);
+  }
+
   /** The last day closed, or null before the first. */
   Long closedThrough() {
     return progress.get(KeywordTrendsTopology.CLOSED_THROUGH);
@@ -273,10 +327,17 @@ public final class KeywordHistory {
     long first = day - TrendWindow.HISTORY_DAYS + 1;
     long[] counts = new long[TrendWindow.HISTORY_DAYS];
     long[] ends = new long[TrendWindow.HISTORY_DAYS];
-    KeywordSeries stored = series.get(keyword);
+    KeywordSeries stored = seriesOf(keyword);
     if (stored != null) {
       stored.addTo(counts, first, Math.min(day, closed));
       stored.addEndsTo(ends, first, Math.min(day, closed));
+      // A series keeps a day no window needs until its keyword's next day; the day's total and
+      // records are gone, and series made again do not have it: it counts as none everywhere.
+      long keptFrom = closed == Long.MIN_VALUE ? first : closed - TrendWindow.HISTORY_DAYS + 1;
+      for (long d = first; d < Math.min(keptFrom, day + 1); d++) {
+        counts[(int) (d - first)] = 0;
+        ends[(int) (d - first)] = 0;
+      }
     }
     for (long d = Math.max(first, closed + 1); d <= day; d++) {
       if (totals[(int) (d - first)] > 0) {

@@ -34,6 +34,11 @@ public final class KeywordSeries {
     return EMPTY;
   }
 
+  /** A series of one day and no papers: the mark of how far a store of series is built. */
+  static KeywordSeries mark(long day) {
+    return new KeywordSeries(new int[] {Math.toIntExact(day)}, new int[1], new int[1]);
+  }
+
   /**
    * This series with {@code count} papers on {@code day} (a day after every day it holds), {@code
    * ends} of them ending the phrase, without days before {@code keepFrom}.

@@ -21,6 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -38,6 +41,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * the day; days that no window needs any more are deleted.
  */
 final class KeywordTrendsProcessor implements Processor<String, Contribution, String, Object> {
+  private static final Logger LOG = LoggerFactory.getLogger(KeywordTrendsProcessor.class);
   private final AnalyticsSettings settings;
   private final Counters counters;
   private ProcessorContext<String, Object> context;
@@ -83,6 +87,10 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     this.clock = new EventClock(context.getStateStore(StoreNames.KEYWORD_WATERMARK), settings);
     open.clear();
     Long closed = history.closedThrough();
+    KeywordSeries mark = series.get(KeywordHistory.SERIES_THROUGH);
+    if (closed == null ? mark != null : mark == null || mark.lastDay() != closed) {
+      makeSeries(closed);
+    }
     try (KeyValueIterator<Long, Long> openDays = totals.range(closed == null ? 0 : closed + 1, Long.MAX_VALUE)) {
       openDays.forEachRemaining(day -> {
         // Records of an open day in the days store were written by versions that wrote each mention through.
@@ -90,6 +98,27 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
         open.put(day.key, ofDay);
         KeywordHistory.countOpenDay(openPapers, day.key, ofDay);
       });
+    }
+  }
+
+  /**
+   * Writes the series store again from the closed days. It has no changelog, so after a restore
+   * (another instance, a crash, an earlier version's store) it is empty or behind the closed days.
+   */
+  private void makeSeries(Long closed) {
+    List<String> stale = new ArrayList<>();
+    try (KeyValueIterator<String, KeywordSeries> all = series.all()) {
+      all.forEachRemaining(kv -> stale.add(kv.key));
+    }
+    stale.forEach(key -> series.put(key, null));
+    if (closed != null) {
+      long start = System.nanoTime();
+      List<KeyValue<String, KeywordSeries>> made = new ArrayList<>();
+      history.seriesFromDays(closed).forEach((keyword, s) -> made.add(KeyValue.pair(keyword, s)));
+      series.putAll(made);
+      series.put(KeywordHistory.SERIES_THROUGH, KeywordSeries.mark(closed));
+      LOG.info("{}: made the series of {} keywords from the closed days through {} in {} ms",
+          context.taskId(), made.size(), java.time.LocalDate.ofEpochDay(closed), (System.nanoTime() - start) / 1_000_000);
     }
   }
 
@@ -140,6 +169,8 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     if (from > through) {
       return;
     }
+    // Until the mark says the days below are in, a store that outlives a crash here is made again.
+    series.put(KeywordHistory.SERIES_THROUGH, null);
     List<Long> due = new ArrayList<>();
     try (KeyValueIterator<Long, Long> range = totals.range(from, through)) {
       range.forEachRemaining(kv -> due.add(kv.key));
@@ -149,6 +180,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
       context.forward(new Record<>(String.valueOf(day), new DayClosed(partition, day), Days.startMillis(day + 1) - 1));
     }
     progress.put(KeywordTrendsTopology.CLOSED_THROUGH, through);
+    series.put(KeywordHistory.SERIES_THROUGH, KeywordSeries.mark(through));
     List<Long> old = new ArrayList<>();
     try (KeyValueIterator<Long, Long> range = totals.range(0L, through - TrendWindow.HISTORY_DAYS)) {
       range.forEachRemaining(kv -> old.add(kv.key));

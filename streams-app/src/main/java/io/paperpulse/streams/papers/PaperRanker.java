@@ -136,9 +136,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
           entries.add(RankMessage.entry(self, day, window, paper, TrendingScore.score(paper, strengths, window, day)));
         }
       }
-      for (RankMessage entry : Ranking.top(entries)) {
-        context.forward(new Record<>(String.valueOf(day), entry.withoutTerms(), time));
-      }
+      context.forward(new Record<>(String.valueOf(day), RankMessage.top(self, day, window, Ranking.top(entries)), time));
     }
     for (PaperSummary paper : papers) {
       if (paper.day() == day) {

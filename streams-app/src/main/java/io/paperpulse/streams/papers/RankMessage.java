@@ -16,7 +16,9 @@ import org.apache.kafka.common.serialization.Serdes;
  * What crosses the ranking's internal topics: a partition of the analytics topic tells
  * every ranking partition its day's trending keywords ({@link Kind#KEYWORD}) and that the day is
  * judged ({@link Kind#CLOSED}); a ranking partition tells the merge step its best papers of a
- * window ({@link Kind#ENTRY}) and that it has sent them all ({@link Kind#DONE}).
+ * window, all in one message ({@link Kind#TOP}), and that it has sent them all ({@link Kind#DONE}).
+ * Versions before {@link Kind#TOP} sent each paper on its own ({@link Kind#ENTRY}); the merge step
+ * still takes those.
  *
  * @param partition the sending partition
  * @param day the day closed, or the last day of the window ranked
@@ -26,15 +28,20 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param score the keyword's trend score, or the paper's score
  * @param paper the paper of an entry
  * @param keywords the trending keywords behind an entry's score
+ * @param entries a partition's best papers of a window, best first, each an {@link Kind#ENTRY}
  */
 public record RankMessage(
     Kind kind, int partition, long day, String window, String keyword, String label, double score,
-    PaperSummary paper, List<TrendingScore.Share> keywords) {
-  public enum Kind { KEYWORD, CLOSED, ENTRY, DONE }
+    PaperSummary paper, List<TrendingScore.Share> keywords, List<RankMessage> entries) {
+  public enum Kind { KEYWORD, CLOSED, ENTRY, DONE, TOP }
 
   private static final byte BINARY = 1;
   /** A kind is stored as its ordinal: new kinds go at the end of {@link Kind}. */
   private static final Kind[] KINDS = Kind.values();
+
+  public RankMessage {
+    entries = entries == null ? List.of() : entries; // JSON of versions before TOP has none
+  }
 
   /**
    * On the ranking's internal topics and in its stores, in a compact binary form (a format byte,
@@ -66,6 +73,14 @@ public record RankMessage(
         BinaryFields.writeString(out, share.keyword());
         BinaryFields.writeString(out, share.label());
         out.writeDouble(share.contribution());
+      }
+      if (m.kind == Kind.TOP) {
+        out.writeInt(m.entries.size());
+        for (RankMessage entry : m.entries) {
+          byte[] b = toBytes(entry);
+          out.writeInt(b.length);
+          out.write(b);
+        }
       }
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -101,30 +116,52 @@ public record RankMessage(
       for (int i = 0; i < n; i++) {
         shares.add(new TrendingScore.Share(BinaryFields.readString(in), BinaryFields.readString(in), in.getDouble()));
       }
-      return new RankMessage(KINDS[kind], partition, day, window, keyword, label, score, paper, List.copyOf(shares));
+      List<RankMessage> entries = new ArrayList<>();
+      if (KINDS[kind] == Kind.TOP) {
+        int m = in.getInt();
+        if (m < 0 || m > in.remaining() / 4) {
+          throw new BufferUnderflowException();
+        }
+        for (int i = 0; i < m; i++) {
+          int length = in.getInt();
+          if (length < 0 || length > in.remaining()) {
+            throw new BufferUnderflowException();
+          }
+          byte[] entry = new byte[length];
+          in.get(entry);
+          entries.add(fromBytes(entry));
+        }
+      }
+      return new RankMessage(KINDS[kind], partition, day, window, keyword, label, score, paper, List.copyOf(shares), List.copyOf(entries));
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new SerializationException("cannot read a ranking message: it ends early or holds a bad length", e);
     }
   }
 
   static RankMessage keyword(int partition, long day, String window, String keyword, String label, double score) {
-    return new RankMessage(Kind.KEYWORD, partition, day, window, keyword, label, score, null, List.of());
+    return new RankMessage(Kind.KEYWORD, partition, day, window, keyword, label, score, null, List.of(), List.of());
   }
 
   static RankMessage closed(int partition, long day) {
-    return new RankMessage(Kind.CLOSED, partition, day, null, null, null, 0, null, List.of());
+    return new RankMessage(Kind.CLOSED, partition, day, null, null, null, 0, null, List.of(), List.of());
   }
 
   static RankMessage entry(int partition, long day, PaperWindow window, PaperSummary paper, TrendingScore.Scored scored) {
-    return new RankMessage(Kind.ENTRY, partition, day, window.name(), null, null, scored.score(), paper, scored.keywords());
+    return new RankMessage(Kind.ENTRY, partition, day, window.name(), null, null, scored.score(), paper, scored.keywords(), List.of());
   }
 
   /** An entry as the merge step needs it: the paper without its terms ({@link PaperSummary#withoutTerms}). */
   RankMessage withoutTerms() {
-    return paper == null ? this : new RankMessage(kind, partition, day, window, keyword, label, score, paper.withoutTerms(), keywords);
+    return paper == null ? this : new RankMessage(kind, partition, day, window, keyword, label, score, paper.withoutTerms(), keywords, entries);
   }
 
   static RankMessage done(int partition, long day) {
-    return new RankMessage(Kind.DONE, partition, day, null, null, null, 0, null, List.of());
+    return new RankMessage(Kind.DONE, partition, day, null, null, null, 0, null, List.of(), List.of());
+  }
+
+  /** A partition's best papers of a window ending on {@code day}, best first, as the merge step needs them. */
+  static RankMessage top(int partition, long day, PaperWindow window, List<RankMessage> entries) {
+    List<RankMessage> light = entries.stream().map(RankMessage::withoutTerms).toList();
+    return new RankMessage(Kind.TOP, partition, day, window.name(), null, null, 0, null, List.of(), light);
   }
 }

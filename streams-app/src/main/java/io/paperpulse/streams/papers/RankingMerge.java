@@ -17,12 +17,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The single-partition merge: once every ranking partition has sent its best papers of a day's
- * windows, writes each window's ranking, ranks 1 to {@code rankingSize} in order, to {@code
+ * windows (one message a window and partition), writes each window's ranking, ranks 1 to {@code rankingSize} in order, to {@code
  * trends.papers}.
  */
 final class RankingMerge implements Processor<String, RankMessage, String, TrendingPaper> {
   private static final String MERGED_THROUGH = "merged-through";
   private static final String DONE = "done|";
+  /** Before a partition's marker in the key of its best papers of a window: no paper id starts with it. */
+  private static final String TOP = "~top|";
 
   private final int partitions;
   private ProcessorContext<String, TrendingPaper> context;
@@ -48,7 +50,9 @@ final class RankingMerge implements Processor<String, RankMessage, String, Trend
     if (m == null || through != null && m.day() <= through) {
       return;
     }
-    if (m.kind() == RankMessage.Kind.ENTRY) {
+    if (m.kind() == RankMessage.Kind.TOP) {
+      entries.put(Ranking.day(m.day()) + m.window() + "|" + TOP + Ranking.marker(m.day(), m.partition()), m);
+    } else if (m.kind() == RankMessage.Kind.ENTRY) { // as versions before TOP sent them
       entries.put(Ranking.day(m.day()) + m.window() + "|" + m.paper().paperId(), m);
     } else if (m.kind() == RankMessage.Kind.DONE) {
       progress.put(DONE + Ranking.marker(m.day(), m.partition()), m.day());
@@ -62,7 +66,13 @@ final class RankingMerge implements Processor<String, RankMessage, String, Trend
     long time = Days.startMillis(day + 1) - 1;
     for (PaperWindow window : PaperWindow.values()) {
       List<RankMessage> all = new ArrayList<>();
-      Ranking.withPrefix(entries, Ranking.day(day) + window.name() + "|").forEach(kv -> all.add(kv.value));
+      for (KeyValue<String, RankMessage> kv : Ranking.withPrefix(entries, Ranking.day(day) + window.name() + "|")) {
+        if (kv.value.kind() == RankMessage.Kind.TOP) {
+          all.addAll(kv.value.entries());
+        } else {
+          all.add(kv.value);
+        }
+      }
       List<RankMessage> top = Ranking.top(all);
       for (int i = 0; i < top.size(); i++) {
         TrendingPaper paper = trendingPaper(top.get(i), window, day, i + 1, top.size());

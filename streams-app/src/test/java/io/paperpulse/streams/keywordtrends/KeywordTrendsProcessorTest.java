@@ -135,6 +135,82 @@ class KeywordTrendsProcessorTest {
     assertThat(series.get("zorblax")).isNull();
   }
 
+  @Test
+  void aSeriesStoreThatIsLostOrBehindIsMadeAgainFromTheClosedDays() {
+    KeywordTrendsProcessor first = started();
+    paper(first, "2601.00001", DAY, "zorblax", "tensor sheaves");
+    paper(first, "2601.00002", DAY, "zorblax");
+    paper(first, "2601.00003", DAY + 1, "zorblax");
+    paper(first, "2601.00004", DAY + 4, "other"); // closes DAY and DAY + 1
+    first.close();
+    assertThat(history().closedThrough()).isGreaterThanOrEqualTo(DAY + 1);
+    assertThat(series.get(KeywordHistory.SERIES_THROUGH).lastDay()).isEqualTo(history().closedThrough());
+    long[] before = papersPerDay("zorblax");
+
+    // Lost, as the store (no changelog) is on an instance that takes the task over.
+    List<String> all = new java.util.ArrayList<>();
+    series.all().forEachRemaining(kv -> all.add(kv.key));
+    all.forEach(key -> series.put(key, null));
+    KeywordHistory lost = history();
+    assertThat(lost.seriesCurrent()).isFalse();
+    assertThat(lost.judge("zorblax", DAY + 1, lost.totalsUpTo(DAY + 1), true).counts())
+        .as("queries make the series from the closed days").isEqualTo(judgedCounts(before));
+    started().close();
+    assertThat(papersPerDay("zorblax")).isEqualTo(before);
+    assertThat(papersPerDay("tensor sheaves")).isEqualTo(new long[] {1, 0});
+    assertThat(history().seriesCurrent()).isTrue();
+
+    // Behind, as a store that outlived a crash in the middle of closing days: no mark, a stale series.
+    series.put(KeywordHistory.SERIES_THROUGH, null);
+    series.put("zorblax", KeywordSeries.empty().append(DAY, 7, 7, DAY));
+    KeywordTrendsProcessor third = started();
+    assertThat(papersPerDay("zorblax")).isEqualTo(before);
+    paper(third, "2601.00005", DAY + 4, "zorblax");
+    paper(third, "2601.00006", DAY + 8, "other"); // closes DAY + 4 on the series made again
+    assertThat(series.get("zorblax").size()).isEqualTo(3);
+  }
+
+  @Test
+  void aDayNoWindowKeepsCountsAsNoneWhetherTheSeriesStillHoldsItOrWasMadeAgain() {
+    KeywordTrendsProcessor processor = started();
+    paper(processor, "2601.00001", DAY, "zorblax");
+    paper(processor, "2601.00002", DAY + 50, "zorblax");
+    paper(processor, "2601.00003", DAY + TrendWindow.HISTORY_DAYS + 12, "other"); // DAY leaves every window
+    processor.close();
+    assertThat(series.get("zorblax").size()).as("the series still holds the day it no longer needs").isEqualTo(2);
+    KeywordHistory kept = history();
+    long[] fromKept = kept.judge("zorblax", DAY + 60, kept.totalsUpTo(DAY + 60), true).counts();
+
+    series.put(KeywordHistory.SERIES_THROUGH, null);
+    started().close(); // made again from the closed days
+    assertThat(series.get("zorblax").size()).isEqualTo(1);
+    KeywordHistory made = history();
+    assertThat(made.judge("zorblax", DAY + 60, made.totalsUpTo(DAY + 60), true).counts()).isEqualTo(fromKept);
+    assertThat(java.util.Arrays.stream(fromKept).sum()).isEqualTo(1);
+  }
+
+  private KeywordHistory history() {
+    return new KeywordHistory(closedDays, days, null, series,
+        context.<KeyValueStore<String, String>>getStateStore(StoreNames.KEYWORD_TITLES),
+        context.<KeyValueStore<Long, Long>>getStateStore(StoreNames.KEYWORD_DAY_TOTALS),
+        context.<KeyValueStore<String, Long>>getStateStore(StoreNames.KEYWORD_PROGRESS));
+  }
+
+  /** A keyword's papers on DAY and DAY + 1 in the series store. */
+  private long[] papersPerDay(String keyword) {
+    long[] counts = new long[2];
+    series.get(keyword).addTo(counts, DAY, DAY + 1);
+    return counts;
+  }
+
+  /** Papers per day on DAY and DAY + 1 placed as a judgement of DAY + 1 holds them. */
+  private static long[] judgedCounts(long[] twoDays) {
+    long[] out = new long[TrendWindow.HISTORY_DAYS];
+    out[out.length - 2] = twoDays[0];
+    out[out.length - 1] = twoDays[1];
+    return out;
+  }
+
   private long papersOnClosedDay(String keyword) {
     long[] counts = new long[1];
     series.get(keyword).addTo(counts, DAY, DAY);

@@ -69,17 +69,23 @@ class PaperRankerTest {
     context.resetForwards();
     second.process(new Record<>(String.valueOf(DAY), RankMessage.closed(0, DAY), Days.startMillis(DAY + 1)));
 
-    List<String> ranked = context.forwarded().stream()
+    List<RankMessage> tops = context.forwarded().stream()
         .map(f -> f.record().value())
-        .filter(v -> v instanceof RankMessage m && m.kind() == RankMessage.Kind.ENTRY && m.window().equals(PaperWindow.P1D.name()))
-        .map(v -> ((RankMessage) v).paper().paperId())
+        .filter(v -> v instanceof RankMessage m && m.kind() == RankMessage.Kind.TOP)
+        .map(v -> (RankMessage) v)
+        .toList();
+    assertThat(tops).as("one message a window").extracting(RankMessage::window)
+        .containsExactlyInAnyOrder(java.util.Arrays.stream(PaperWindow.values()).map(PaperWindow::name).toArray(String[]::new));
+    List<String> ranked = tops.stream()
+        .filter(m -> m.window().equals(PaperWindow.P1D.name()))
+        .flatMap(m -> m.entries().stream())
+        .map(e -> e.paper().paperId())
         .sorted()
         .toList();
     assertThat(ranked).as("the day's 1-day ranking").containsExactly("2601.00001", "2601.00002", "2601.00003");
-    assertThat(context.forwarded()).map(f -> f.record().value())
-        .filteredOn(v -> v instanceof RankMessage m && m.kind() == RankMessage.Kind.ENTRY)
+    assertThat(tops).flatMap(RankMessage::entries)
         .isNotEmpty()
-        .allSatisfy(v -> assertThat(((RankMessage) v).paper().terms()).as("what the merge step never reads").isEmpty());
+        .allSatisfy(e -> assertThat(e.paper().terms()).as("what the merge step never reads").isEmpty());
   }
 
   /** The open papers forwarded so far (to {@code trends.papers.open}), by id. */

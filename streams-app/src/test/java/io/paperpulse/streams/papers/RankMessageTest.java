@@ -16,7 +16,17 @@ class RankMessageTest {
       RankMessage.closed(2, 20_250),
       RankMessage.entry(1, 20_250, PaperWindow.P7D, PAPER,
           new TrendingScore.Scored(4.5, List.of(new TrendingScore.Share("qwen3", "Qwen3", 1.46), new TrendingScore.Share("agent", "agents", 0.5)))),
-      RankMessage.done(0, 20_250));
+      RankMessage.done(0, 20_250),
+      RankMessage.top(1, 20_250, PaperWindow.P1D, List.of(
+          RankMessage.entry(1, 20_250, PaperWindow.P1D, PAPER, new TrendingScore.Scored(4.5, List.of(new TrendingScore.Share("qwen3", "Qwen3", 1.46)))),
+          RankMessage.entry(1, 20_250, PaperWindow.P1D, PAPER, new TrendingScore.Scored(1.5, List.of())))));
+
+  @Test
+  void aPartitionsBestPapersOfAWindowAreOneMessageWithoutTheirTerms() {
+    RankMessage top = EVERY_KIND.get(4);
+    assertThat(top.entries()).hasSize(2).allSatisfy(e -> assertThat(e.paper().terms()).isEmpty());
+    assertThat(RankMessage.fromBytes(RankMessage.toBytes(top)).entries()).extracting(RankMessage::score).containsExactly(4.5, 1.5);
+  }
 
   @Test
   void everyKindReadsBackAsWritten() {
@@ -39,9 +49,12 @@ class RankMessageTest {
     assertThatThrownBy(() -> RankMessage.fromBytes(new byte[] {1, 7})).isInstanceOf(SerializationException.class)
         .hasMessageContaining("kind 7");
     byte[] entry = RankMessage.toBytes(EVERY_KIND.get(2));
-    for (int cut : new int[] {3, entry.length / 2, entry.length - 1}) {
-      assertThatThrownBy(() -> RankMessage.fromBytes(Arrays.copyOf(entry, cut))).isInstanceOf(SerializationException.class)
-          .hasMessageContaining("cannot read a ranking message");
+    byte[] top = RankMessage.toBytes(EVERY_KIND.get(4));
+    for (byte[] message : List.of(entry, top)) {
+      for (int cut : new int[] {3, message.length / 2, message.length - 1}) {
+        assertThatThrownBy(() -> RankMessage.fromBytes(Arrays.copyOf(message, cut))).isInstanceOf(SerializationException.class)
+            .hasMessageContaining("cannot read a ranking message");
+      }
     }
   }
 }
