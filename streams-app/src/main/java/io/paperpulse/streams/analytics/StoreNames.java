@@ -63,7 +63,8 @@ public final class StoreNames {
   /** This ranking partition's number, its last day ranked, and which partitions closed which days. */
   public static final String PAPER_RANKER_PROGRESS = "paper-ranker-progress-store";
   /**
-   * {@code day|window|~top|day|partition} → a partition's best papers of a window, until merged
+   * {@code day|window|~top|day|partition|first paper id} → a partition's best papers of a window
+   * (in one message, or several where they are large), until merged
    * (and {@code day|window|paper id} → one paper, as earlier versions sent them).
    */
   public static final String RANKING_ENTRIES = "paper-ranking-entries-store";

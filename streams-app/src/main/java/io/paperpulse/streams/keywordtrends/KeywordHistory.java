@@ -249,16 +249,34 @@ public final class KeywordHistory {
     return seriesCurrent;
   }
 
-  /** A keyword's series of closed days: from the store when it is current, else made from the days. */
+  /**
+   * A keyword's series of closed days: from the store when it is current, else as made from the
+   * days, for every keyword at once where {@link #makeSeries} was called, else for this one.
+   */
   private KeywordSeries seriesOf(String keyword) {
     if (seriesCurrent()) {
       return series.get(keyword);
     }
-    if (madeSeries == null) {
-      Long closed = closedThrough();
-      madeSeries = closed == null ? Map.of() : seriesFromDays(closed);
+    if (madeSeries != null) {
+      return madeSeries.get(keyword);
     }
-    return madeSeries.get(keyword);
+    Long closed = closedThrough();
+    long keepFrom = closed - TrendWindow.HISTORY_DAYS + 1;
+    KeywordSeries out = KeywordSeries.empty();
+    for (long day : totals(keepFrom, closed).keySet()) {
+      KeywordDay value = dayOf(keyword, day);
+      if (value != null) {
+        out = out.append(day, value.getCount(), value.getEnds(), keepFrom);
+      }
+    }
+    return out.size() == 0 ? null : out;
+  }
+
+  /** Where the series store is not current, makes every keyword's series from the days: before reading many. */
+  private void makeSeries() {
+    if (!seriesCurrent() && madeSeries == null) {
+      madeSeries = seriesFromDays(closedThrough());
+    }
   }
 
   /** The last day closed, or null before the first. */
@@ -402,6 +420,7 @@ public final class KeywordHistory {
     for (long d = day - window.days() + 1; d <= day; d++) {
       daysOf(d).forEach((keyword, value) -> inWindow.merge(keyword, value.getCount(), Long::sum));
     }
+    makeSeries();
     List<Judged> candidates = new ArrayList<>();
     Map<String, Long> counts = new HashMap<>();
     long tests = 0;

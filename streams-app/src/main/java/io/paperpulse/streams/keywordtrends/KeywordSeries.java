@@ -34,9 +34,17 @@ public final class KeywordSeries {
     return EMPTY;
   }
 
-  /** A series of one day and no papers: the mark of how far a store of series is built. */
-  static KeywordSeries mark(long day) {
-    return new KeywordSeries(new int[] {Math.toIntExact(day)}, new int[1], new int[1]);
+  /**
+   * The mark of how far a store of series is built: a series of one day, {@code day}, with one
+   * paper while later days are being added ({@code closing}), else none.
+   */
+  static KeywordSeries mark(long day, boolean closing) {
+    return new KeywordSeries(new int[] {Math.toIntExact(day)}, new int[] {closing ? 1 : 0}, new int[1]);
+  }
+
+  /** Whether this mark says later days are being added. */
+  boolean closing() {
+    return counts.length == 1 && counts[0] > 0;
   }
 
   /**

@@ -88,7 +88,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     open.clear();
     Long closed = history.closedThrough();
     KeywordSeries mark = series.get(KeywordHistory.SERIES_THROUGH);
-    if (closed == null ? mark != null : mark == null || mark.lastDay() != closed) {
+    if (closed == null || mark == null || mark.closing() || mark.lastDay() != closed) {
       makeSeries(closed);
     }
     try (KeyValueIterator<Long, Long> openDays = totals.range(closed == null ? 0 : closed + 1, Long.MAX_VALUE)) {
@@ -116,7 +116,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
       List<KeyValue<String, KeywordSeries>> made = new ArrayList<>();
       history.seriesFromDays(closed).forEach((keyword, s) -> made.add(KeyValue.pair(keyword, s)));
       series.putAll(made);
-      series.put(KeywordHistory.SERIES_THROUGH, KeywordSeries.mark(closed));
+      series.put(KeywordHistory.SERIES_THROUGH, KeywordSeries.mark(closed, false));
       LOG.info("{}: made the series of {} keywords from the closed days through {} in {} ms",
           context.taskId(), made.size(), java.time.LocalDate.ofEpochDay(closed), (System.nanoTime() - start) / 1_000_000);
     }
@@ -169,8 +169,9 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     if (from > through) {
       return;
     }
-    // Until the mark says the days below are in, a store that outlives a crash here is made again.
-    series.put(KeywordHistory.SERIES_THROUGH, null);
+    // Marked as closing until the days below are in: a store that outlives a crash here is made
+    // again, while the API can still read the days closed before.
+    series.put(KeywordHistory.SERIES_THROUGH, KeywordSeries.mark(from - 1, true));
     List<Long> due = new ArrayList<>();
     try (KeyValueIterator<Long, Long> range = totals.range(from, through)) {
       range.forEachRemaining(kv -> due.add(kv.key));
@@ -180,7 +181,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
       context.forward(new Record<>(String.valueOf(day), new DayClosed(partition, day), Days.startMillis(day + 1) - 1));
     }
     progress.put(KeywordTrendsTopology.CLOSED_THROUGH, through);
-    series.put(KeywordHistory.SERIES_THROUGH, KeywordSeries.mark(through));
+    series.put(KeywordHistory.SERIES_THROUGH, KeywordSeries.mark(through, false));
     List<Long> old = new ArrayList<>();
     try (KeyValueIterator<Long, Long> range = totals.range(0L, through - TrendWindow.HISTORY_DAYS)) {
       range.forEachRemaining(kv -> old.add(kv.key));

@@ -136,7 +136,9 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
           entries.add(RankMessage.entry(self, day, window, paper, TrendingScore.score(paper, strengths, window, day)));
         }
       }
-      context.forward(new Record<>(String.valueOf(day), RankMessage.top(self, day, window, Ranking.top(entries)), time));
+      for (RankMessage top : RankMessage.tops(self, day, window, Ranking.top(entries), Ranking.MAX_MESSAGE_BYTES)) {
+        context.forward(new Record<>(String.valueOf(day), top, time));
+      }
     }
     for (PaperSummary paper : papers) {
       if (paper.day() == day) {

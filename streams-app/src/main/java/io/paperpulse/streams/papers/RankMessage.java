@@ -129,7 +129,14 @@ public record RankMessage(
           }
           byte[] entry = new byte[length];
           in.get(entry);
-          entries.add(fromBytes(entry));
+          if (entry.length < 2 || entry[0] != BINARY || entry[1] != Kind.ENTRY.ordinal()) {
+            throw new SerializationException("not a ranking message: a best papers' message holds something else than a paper");
+          }
+          RankMessage e = fromBytes(entry);
+          if (e.paper() == null) {
+            throw new SerializationException("not a ranking message: a best papers' message holds an entry without its paper");
+          }
+          entries.add(e);
         }
       }
       return new RankMessage(KINDS[kind], partition, day, window, keyword, label, score, paper, List.copyOf(shares), List.copyOf(entries));
@@ -163,5 +170,29 @@ public record RankMessage(
   static RankMessage top(int partition, long day, PaperWindow window, List<RankMessage> entries) {
     List<RankMessage> light = entries.stream().map(RankMessage::withoutTerms).toList();
     return new RankMessage(Kind.TOP, partition, day, window.name(), null, null, 0, null, List.of(), light);
+  }
+
+  /**
+   * A partition's best papers of a window, best first, in as few messages as keep each under about
+   * {@code maxBytes} (a paper with thousands of authors is large): always at least one.
+   */
+  static List<RankMessage> tops(int partition, long day, PaperWindow window, List<RankMessage> entries, int maxBytes) {
+    List<RankMessage> out = new ArrayList<>();
+    List<RankMessage> part = new ArrayList<>();
+    int size = 0;
+    for (RankMessage entry : entries) {
+      int bytes = toBytes(entry.withoutTerms()).length + Integer.BYTES;
+      if (!part.isEmpty() && size + bytes > maxBytes) {
+        out.add(top(partition, day, window, part));
+        part = new ArrayList<>();
+        size = 0;
+      }
+      part.add(entry);
+      size += bytes;
+    }
+    if (!part.isEmpty() || out.isEmpty()) {
+      out.add(top(partition, day, window, part));
+    }
+    return out;
   }
 }

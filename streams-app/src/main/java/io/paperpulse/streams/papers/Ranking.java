@@ -13,6 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class Ranking {
   /** Papers in a window's ranking at most, and sent by each partition to the merge step. */
   static final int TOP_K = 100;
+  /** The size a message of a partition's best papers stays under, well below a record's 1 MB default. */
+  static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
   /** Best first: by score, then the newer day, then the paper id, so ties break the same everywhere. */
   static final Comparator<RankMessage> ORDER =

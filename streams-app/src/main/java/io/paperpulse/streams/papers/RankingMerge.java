@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The single-partition merge: once every ranking partition has sent its best papers of a day's
- * windows (one message a window and partition), writes each window's ranking, ranks 1 to {@code rankingSize} in order, to {@code
+ * windows (a message a window and partition, more where its papers are large), writes each window's ranking, ranks 1 to {@code rankingSize} in order, to {@code
  * trends.papers}.
  */
 final class RankingMerge implements Processor<String, RankMessage, String, TrendingPaper> {
@@ -51,7 +51,8 @@ final class RankingMerge implements Processor<String, RankMessage, String, Trend
       return;
     }
     if (m.kind() == RankMessage.Kind.TOP) {
-      entries.put(Ranking.day(m.day()) + m.window() + "|" + TOP + Ranking.marker(m.day(), m.partition()), m);
+      String first = m.entries().isEmpty() ? "" : m.entries().get(0).paper().paperId(); // a message of several
+      entries.put(Ranking.day(m.day()) + m.window() + "|" + TOP + Ranking.marker(m.day(), m.partition()) + "|" + first, m);
     } else if (m.kind() == RankMessage.Kind.ENTRY) { // as versions before TOP sent them
       entries.put(Ranking.day(m.day()) + m.window() + "|" + m.paper().paperId(), m);
     } else if (m.kind() == RankMessage.Kind.DONE) {

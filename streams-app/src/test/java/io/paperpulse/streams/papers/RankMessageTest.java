@@ -29,6 +29,30 @@ class RankMessageTest {
   }
 
   @Test
+  void bestPapersThatAreLargeGoInSeveralMessagesInTheirOrder() {
+    List<RankMessage> entries = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      entries.add(RankMessage.entry(1, 20_250, PaperWindow.P7D, PAPER, new TrendingScore.Scored(10 - i, List.of())));
+    }
+    int one = RankMessage.toBytes(entries.get(0).withoutTerms()).length + Integer.BYTES;
+    List<RankMessage> tops = RankMessage.tops(1, 20_250, PaperWindow.P7D, entries, 3 * one);
+    assertThat(tops).hasSize(4).allSatisfy(t -> assertThat(t.entries()).hasSizeLessThanOrEqualTo(3));
+    assertThat(tops).flatMap(RankMessage::entries).extracting(RankMessage::score)
+        .containsExactly(10.0, 9.0, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0);
+    assertThat(RankMessage.tops(1, 20_250, PaperWindow.P7D, entries, 1_000_000)).hasSize(1);
+    assertThat(RankMessage.tops(1, 20_250, PaperWindow.P7D, List.of(), 1_000)).singleElement()
+        .satisfies(t -> assertThat(t.entries()).isEmpty());
+  }
+
+  @Test
+  void bestPapersHoldingAnythingButPapersAreRejected() {
+    RankMessage top = EVERY_KIND.get(4);
+    RankMessage nested = new RankMessage(RankMessage.Kind.TOP, 1, 20_250, "P1D", null, null, 0, null, List.of(), List.of(top));
+    assertThatThrownBy(() -> RankMessage.fromBytes(RankMessage.toBytes(nested))).isInstanceOf(SerializationException.class)
+        .hasMessageContaining("something else than a paper");
+  }
+
+  @Test
   void everyKindReadsBackAsWritten() {
     for (RankMessage m : EVERY_KIND) {
       assertThat(RankMessage.fromBytes(RankMessage.toBytes(m))).isEqualTo(m);

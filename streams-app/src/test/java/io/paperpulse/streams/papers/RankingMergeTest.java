@@ -53,15 +53,17 @@ class RankingMergeTest {
     send(merge, entry(1, "2601.00003", 3.0));
     send(merge, entry(1, "2601.00004", 0.5));
     send(merge, RankMessage.done(1, DAY));
+    // Partition 2's best papers in two messages, as large ones are sent.
     send(merge, RankMessage.top(2, DAY, PaperWindow.P1D, List.of(entry(2, "2601.00005", 4.0))));
-    assertThat(entries.approximateNumEntries()).as("one record for a partition's window sent at once").isEqualTo(4);
+    send(merge, RankMessage.top(2, DAY, PaperWindow.P1D, List.of(entry(2, "2601.00006", 0.1))));
+    assertThat(entries.approximateNumEntries()).as("one record for each message of best papers").isEqualTo(5);
     assertThat(context.forwarded()).as("a partition has not reported").isEmpty();
     send(merge, RankMessage.done(2, DAY));
 
     assertThat(context.forwarded()).map(f -> f.record().value())
         .filteredOn(p -> p.getWindow().equals("P1D"))
         .extracting(TrendingPaper::getPaperId)
-        .containsExactly("2601.00001", "2601.00005", "2601.00003", "2601.00002", "2601.00004");
+        .containsExactly("2601.00001", "2601.00005", "2601.00003", "2601.00002", "2601.00004", "2601.00006");
     assertThat(entries.approximateNumEntries()).as("a merged day's entries are deleted").isZero();
   }
 }
