@@ -94,6 +94,49 @@ class KeywordQueriesTest {
     }
   }
 
+  @Test
+  void aCopyWithoutTheSeriesAsOnAStandbyAnswersAsTheActiveTask() {
+    try (DriverStores stores = new DriverStores()) {
+      KeywordQueries active = new KeywordQueries(stores, () -> 0L);
+      for (boolean empty : new boolean[] {true, false}) {
+        KeywordQueries standby = new KeywordQueries(new WithoutSeries(stores, empty), () -> 0L);
+        assertThat(tree(standby.keyword(KEY, 0, true))).isEqualTo(tree(active.keyword(KEY, 0, false)));
+        for (TrendWindow window : TrendWindow.values()) {
+          assertThat(tree(standby.trendingPart(PARTITION, true, DAY0 + 45, window)))
+              .as("%s, series store %s", window, empty ? "empty" : "missing")
+              .isEqualTo(tree(active.trendingPart(PARTITION, false, DAY0 + 45, window)));
+        }
+      }
+    }
+  }
+
+  private JsonNode tree(Object answer) {
+    return json.valueToTree(answer);
+  }
+
+  /** The stores, with a series store that is empty or that this instance does not have. */
+  private record WithoutSeries(PartitionStores stores, boolean empty) implements PartitionStores {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition, boolean stale) {
+      if (!name.equals(StoreNames.KEYWORD_SERIES)) {
+        return stores.store(name, partition, stale);
+      }
+      return (ReadOnlyKeyValueStore<K, V>) Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {ReadOnlyKeyValueStore.class}, (proxy, method, args) -> {
+            if (empty && method.getName().equals("get")) {
+              return null;
+            }
+            throw new org.apache.kafka.streams.errors.InvalidStateStoreException("no " + name + " here");
+          });
+    }
+
+    @Override
+    public TreeSet<Integer> hosted(boolean standbys) {
+      return stores.hosted(standbys);
+    }
+  }
+
   /** The stores, counting each read of a keyword's state (not of the papers per day or the progress). */
   private static final class ReadCounting implements PartitionStores {
     private static final Set<String> NOT_COUNTED = Set.of(StoreNames.KEYWORD_DAY_TOTALS, StoreNames.KEYWORD_PROGRESS);
