@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -225,10 +226,15 @@ public final class KeywordHistory {
    * {@code closed}), made from those days' records: what the series store holds when current.
    */
   Map<String, KeywordSeries> seriesFromDays(long closed) {
+    return seriesFromDays(closed, this::daysOf);
+  }
+
+  /** As {@link #seriesFromDays(long)}, from the records {@code recordsOf} gives of each kept day. */
+  private Map<String, KeywordSeries> seriesFromDays(long closed, LongFunction<Map<String, KeywordDay>> recordsOf) {
     long keepFrom = closed - TrendWindow.HISTORY_DAYS + 1;
     Map<String, KeywordSeries> out = new HashMap<>();
     for (long day : totals(keepFrom, closed).keySet()) {
-      daysOf(day).forEach((keyword, value) ->
+      recordsOf.apply(day).forEach((keyword, value) ->
           out.put(keyword, out.getOrDefault(keyword, KeywordSeries.empty()).append(day, value.getCount(), value.getEnds(), keepFrom)));
     }
     return out;
@@ -260,16 +266,10 @@ public final class KeywordHistory {
     if (madeSeries != null) {
       return madeSeries.get(keyword);
     }
-    Long closed = closedThrough();
-    long keepFrom = closed - TrendWindow.HISTORY_DAYS + 1;
-    KeywordSeries out = KeywordSeries.empty();
-    for (long day : totals(keepFrom, closed).keySet()) {
+    return seriesFromDays(closedThrough(), day -> {
       KeywordDay value = dayOf(keyword, day);
-      if (value != null) {
-        out = out.append(day, value.getCount(), value.getEnds(), keepFrom);
-      }
-    }
-    return out.size() == 0 ? null : out;
+      return value == null ? Map.of() : Map.of(keyword, value);
+    }).get(keyword);
   }
 
   /** Where the series store is not current, makes every keyword's series from the days: before reading many. */

@@ -16,13 +16,12 @@ import io.paperpulse.streams.papers.DayClosed;
 import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,6 +30,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The processor of {@link KeywordTrendsTopology}, one per partition of the analytics stream. A
@@ -118,7 +119,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
       series.putAll(made);
       series.put(KeywordHistory.SERIES_THROUGH, KeywordSeries.mark(closed, false));
       LOG.info("{}: made the series of {} keywords from the closed days through {} in {} ms",
-          context.taskId(), made.size(), java.time.LocalDate.ofEpochDay(closed), (System.nanoTime() - start) / 1_000_000);
+          context.taskId(), made.size(), LocalDate.ofEpochDay(closed), (System.nanoTime() - start) / 1_000_000);
     }
   }
 
