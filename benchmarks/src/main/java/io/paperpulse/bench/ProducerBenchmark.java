@@ -2,7 +2,12 @@ package io.paperpulse.bench;
 
 import io.paperpulse.avro.Paper;
 import io.paperpulse.common.config.PaperPulseConfig;
+import io.paperpulse.producer.feed.FeedReader;
+import io.paperpulse.producer.feed.ParseOptions;
 import io.paperpulse.producer.publish.PaperPublisher;
+import io.paperpulse.producer.publish.Progress;
+import io.paperpulse.producer.publish.PublishJob;
+import io.paperpulse.producer.publish.PublishSummary;
 import io.paperpulse.common.TopicSetup;
 import io.paperpulse.stack.LocalStack;
 import java.nio.file.Files;
@@ -24,7 +29,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The producer beside its ceiling, in one run on one local broker: PaperPublisher sending Paper
  * objects (Avro serialization through the registry-aware serializer, idempotence, acks=all) versus a
  * raw KafkaProducer sending the same records already serialized, with the same settings. Rounds
- * alternate which goes first, on fresh topics, so machine noise hits both alike.
+ * alternate which goes first, on fresh topics, so machine noise hits both alike. Then the command
+ * line's two paths from the archive's files, {@code publish} (file after file) beside {@code replay}
+ * (merged by event time), in rounds the same way.
  *
  * <p>Usage: {@code ProducerBenchmark SHARED_DATA_DIR REPORT.md REPO_DIR [ROUNDS]}
  */
@@ -60,11 +67,45 @@ public final class ProducerBenchmark {
           }
         }
       }
-      write(report, papers.size(), rounds, rates);
+      Map<String, List<Double>> fileRates = new LinkedHashMap<>();
+      fileRates.put(PUBLISH, new ArrayList<>());
+      fileRates.put(REPLAY, new ArrayList<>());
+      List<Path> files = FeedReader.expand(List.of(Archive.dailyListings(data)));
+      fromFiles(config, "bench-warmup-publish", files, false);
+      fromFiles(config, "bench-warmup-replay", files, true);
+      for (int round = 0; round < rounds; round++) {
+        boolean publishFirst = round % 2 == 0;
+        for (int turn = 0; turn < 2; turn++) {
+          boolean replay = (turn == 0) != publishFirst;
+          fileRates.get(replay ? REPLAY : PUBLISH).add(fromFiles(config, "bench-files-" + round + "-" + turn, files, replay));
+        }
+      }
+      write(report, papers.size(), rounds, rates, files.size(), fileRates);
     } finally {
       // The broker's logs of a run are not kept.
       LocalStack.deleteTree(dir);
     }
+  }
+
+  private static final String PUBLISH = "`publish`: the files one after another, as they are read";
+  private static final String REPLAY = "`replay`: the files merged by event time";
+
+  /**
+   * Records read from the files a second, every one published or counted, by {@code publish}'s path
+   * or {@code replay}'s; the same job the command line runs, without its progress output.
+   */
+  private static double fromFiles(PaperPulseConfig config, String topic, List<Path> files, boolean replay) throws Exception {
+    TopicSetup.ensureNames(config, List.of(topic));
+    long start = System.nanoTime();
+    PublishSummary summary;
+    try (PaperPublisher publisher = PaperPublisher.create(config, topic, "bench-files")) {
+      PublishJob job = new PublishJob(new FeedReader(ParseOptions.defaults()), publisher, System.err, Progress.none());
+      summary = replay ? job.replay(files, PublishJob.ReplayOptions.fastest()) : job.publish(files);
+    }
+    if (!summary.complete() || summary.published() == 0) {
+      throw new IllegalStateException(topic + ": " + summary);
+    }
+    return summary.read() / ((System.nanoTime() - start) / 1e9);
   }
 
   private static double ours(PaperPulseConfig config, String topic, List<Paper> papers) {
@@ -111,7 +152,9 @@ public final class ProducerBenchmark {
     return papers.size() / ((System.nanoTime() - start) / 1e9);
   }
 
-  private static void write(Path report, int papers, int rounds, Map<String, List<Double>> rates) throws Exception {
+  private static void write(
+      Path report, int papers, int rounds, Map<String, List<Double>> rates, int files, Map<String, List<Double>> fileRates)
+      throws Exception {
     StringBuilder out = new StringBuilder();
     out.append("## Producer: PaperPulse's publish path beside a raw KafkaProducer\n\n");
     out.append("Machine: ").append(Report.machine()).append("; the broker and registry of the local stack on the same machine.\n\n");
@@ -130,6 +173,23 @@ public final class ProducerBenchmark {
     }
     List<Double> m = new ArrayList<>(medians.values());
     out.append(String.format(Locale.ROOT, "%nRatio of the medians, PaperPulse / raw: **%.2f** (goal: at least 0.8).%n", m.get(0) / m.get(1)));
+    out.append(String.format(Locale.ROOT, "%n### `replay` beside `publish`, from the files%n%n"
+        + "The same %,d daily listing files (gzipped JSON lines), read, parsed and published by the command line's two paths, "
+        + "each to a fresh 3-partition topic; one untimed round each, then %d rounds in the same run, alternating which goes first. "
+        + "The rate counts every record read (each published, or counted as a duplicate within the run); "
+        + "`replay` reads a day's file only when its day comes, so it holds at most about one file's papers.%n%n", files, rounds));
+    out.append("| path | records/s per round | median |\n|---|---|---|\n");
+    List<Double> fm = new ArrayList<>();
+    for (Map.Entry<String, List<Double>> e : fileRates.entrySet()) {
+      double median = Report.median(e.getValue());
+      fm.add(median);
+      out.append("| ").append(e.getKey()).append(" | ")
+          .append(String.join(", ", e.getValue().stream().map(Report::rate).toList()))
+          .append(" | ").append(Report.rate(median)).append(" |\n");
+    }
+    double ratio = fm.get(1) / fm.get(0);
+    out.append(String.format(Locale.ROOT, "%nRatio of the medians, `replay` / `publish`: **%.2f** (goal: at least 0.7: %s).%n",
+        ratio, ratio >= 0.7 ? "met" : "missed"));
     Report.section(report, "producer", out.toString());
   }
 }

@@ -1,6 +1,7 @@
 package io.paperpulse.streams.keywords;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -80,9 +81,33 @@ final class Tokenizer {
   private static final Set<String> REFERENCES =
       Set.of("ref", "eqref", "autoref", "cref", "Cref", "pageref", "label", "url", "href");
 
+  /**
+   * The texts this thread tokenized last, newest first, with their tokens. The enrichment reads a
+   * paper's title and abstract twice in a row, for its keyphrases and then for the terms it
+   * mentions; the second reading finds the same strings here (compared by identity) and does not
+   * tokenize them again.
+   */
+  private static final ThreadLocal<Tokenized[]> RECENT = ThreadLocal.withInitial(() -> new Tokenized[4]);
+
+  private record Tokenized(String text, List<Token> tokens) {}
+
   private Tokenizer() {}
 
+  /** The tokens of {@code text}, in order; the list cannot be changed. */
   static List<Token> tokenize(String text) {
+    Tokenized[] recent = RECENT.get();
+    for (Tokenized t : recent) {
+      if (t != null && t.text() == text) {
+        return t.tokens();
+      }
+    }
+    List<Token> tokens = Collections.unmodifiableList(split(text));
+    System.arraycopy(recent, 0, recent, 1, recent.length - 1);
+    recent[0] = new Tokenized(text, tokens);
+    return tokens;
+  }
+
+  private static List<Token> split(String text) {
     List<Token> tokens = new ArrayList<>();
     int n = text.length();
     boolean pendingBreak = true;

@@ -1,6 +1,7 @@
 package io.paperpulse.streams.keywords;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,20 @@ class TokenizerTest {
     Tokenizer.Token token = Tokenizer.tokenize(text).get(1);
 
     assertThat(text.substring(token.start(), token.end())).isEqualTo("LLMs");
+  }
+
+  @Test
+  void aTextReadAgainRightAfterIsNotTokenizedAgain() {
+    String title = "Sparse Mixture of Experts";
+    String body = new String("We route tokens to experts.".toCharArray());
+    List<Tokenizer.Token> first = Tokenizer.tokenize(title);
+    Tokenizer.tokenize(body);
+    Tokenizer.tokenize("an unrelated phrase");
+
+    assertThat(Tokenizer.tokenize(title)).isSameAs(first);
+    // An equal text that is another string is read on its own, to the same tokens.
+    String copy = new String(title.toCharArray());
+    assertThat(Tokenizer.tokenize(copy)).isNotSameAs(first).isEqualTo(first);
+    assertThatThrownBy(() -> first.add(first.get(0))).isInstanceOf(UnsupportedOperationException.class);
   }
 }
