@@ -47,11 +47,18 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
    * of papers, and reading and decoding them from the store each day cost more than scoring them.
    * The store stays the state (changelogged, queried); this copy is loaded from it at {@link #init}.
    */
-  private final TreeMap<String, PaperSummary> held = new TreeMap<>();
+  private final TreeMap<String, Held> held = new TreeMap<>();
+
+  /** A held paper, with the hashes of its terms, which scoring it reads instead of the terms' strings. */
+  private record Held(PaperSummary summary, int[] termHashes) {
+    static Held of(PaperSummary summary) {
+      return new Held(summary, TrendingScore.termHashes(summary));
+    }
+  }
   private KeyValueStore<String, RankMessage> keywords;
   private KeyValueStore<String, Long> progress;
   /** The 7-day window's trending keywords ending on {@link #recentDay}, as open papers are scored by. */
-  private Map<String, TrendingScore.Strength> recent = Map.of();
+  private TrendingScore.Strengths recent = new TrendingScore.Strengths(Map.of());
   private long recentDay = NONE;
 
   PaperRanker(AnalyticsSettings settings) {
@@ -65,7 +72,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     this.summaries = context.getStateStore(StoreNames.PAPER_SUMMARIES);
     held.clear();
     try (KeyValueIterator<String, PaperSummary> all = summaries.all()) {
-      all.forEachRemaining(kv -> held.put(kv.key, kv.value));
+      all.forEachRemaining(kv -> held.put(kv.key, Held.of(kv.value)));
     }
     this.keywords = context.getStateStore(StoreNames.PAPER_KEYWORDS);
     this.progress = context.getStateStore(StoreNames.PAPER_RANKER_PROGRESS);
@@ -102,15 +109,16 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     String key = Ranking.day(paper.day()) + paper.paperId();
     PaperSummary stored = paper;
     if (paper.relisting()) {
-      PaperSummary first = held.get(key);
+      Held first = held.get(key);
       if (first == null) {
         return;
       }
-      stored = first.listedAgain(paper);
+      stored = first.summary().listedAgain(paper);
     }
     summaries.put(key, stored);
-    held.put(key, stored);
-    context.forward(new Record<>(stored.paperId(), open(stored, recentStrengths()), timestamp));
+    Held kept = Held.of(stored);
+    held.put(key, kept);
+    context.forward(new Record<>(stored.paperId(), open(kept, recentStrengths()), timestamp));
   }
 
   private long rankedThrough() {
@@ -126,29 +134,30 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     int self = partition.intValue();
     long time = Days.startMillis(day + 1) - 1;
     // Every window's papers, read once: the longest window holds the others.
-    List<PaperSummary> papers = new ArrayList<>(held.subMap(Ranking.day(PaperWindow.longest().firstDay(day)), Ranking.day(day + 1)).values());
+    List<Held> papers = new ArrayList<>(held.subMap(Ranking.day(PaperWindow.longest().firstDay(day)), Ranking.day(day + 1)).values());
     for (PaperWindow window : PaperWindow.values()) {
-      Map<String, TrendingScore.Strength> strengths = strengths(window, day);
+      TrendingScore.Strengths strengths = new TrendingScore.Strengths(strengths(window, day));
       List<RankMessage> entries = new ArrayList<>();
       long first = window.firstDay(day);
-      for (PaperSummary paper : papers) {
+      for (Held kept : papers) {
+        PaperSummary paper = kept.summary();
         if (paper.day() >= first && paper.day() <= day) {
-          entries.add(RankMessage.entry(self, day, window, paper, TrendingScore.score(paper, strengths, window, day)));
+          entries.add(RankMessage.entry(self, day, window, paper, TrendingScore.score(paper, kept.termHashes(), strengths, window, day)));
         }
       }
       for (RankMessage top : RankMessage.tops(self, day, window, Ranking.top(entries), Ranking.MAX_MESSAGE_BYTES)) {
         context.forward(new Record<>(String.valueOf(day), top, time));
       }
     }
-    for (PaperSummary paper : papers) {
-      if (paper.day() == day) {
-        context.forward(new Record<>(paper.paperId(), null, time)); // ranked: no longer open
+    for (Held paper : papers) {
+      if (paper.summary().day() == day) {
+        context.forward(new Record<>(paper.summary().paperId(), null, time)); // ranked: no longer open
       }
     }
     context.forward(new Record<>(String.valueOf(day), RankMessage.done(self, day), time));
     progress.put(RANKED_THROUGH, day);
     long keepFrom = PaperWindow.P30D.firstDay(day);
-    SortedMap<String, PaperSummary> old = held.headMap(Ranking.day(keepFrom));
+    SortedMap<String, Held> old = held.headMap(Ranking.day(keepFrom));
     old.keySet().forEach(key -> summaries.put(key, null));
     old.clear();
     // No stored key is a bare day prefix, so each range ends just before that day.
@@ -161,8 +170,9 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
    * so far, with {@code trending} (the keywords trending lately) in place of its own day's, which
    * are not judged yet.
    */
-  static TrendingPaper open(PaperSummary paper, Map<String, TrendingScore.Strength> trending) {
-    TrendingScore.Scored scored = TrendingScore.score(paper, trending, PaperWindow.P1D, paper.day());
+  private static TrendingPaper open(Held kept, TrendingScore.Strengths trending) {
+    PaperSummary paper = kept.summary();
+    TrendingScore.Scored scored = TrendingScore.score(paper, kept.termHashes(), trending, PaperWindow.P1D, paper.day());
     return RankingMerge.trendingPaper(RankMessage.entry(-1, paper.day(), PaperWindow.P1D, paper, scored), PaperWindow.P1D, paper.day(), 0, 0);
   }
 
@@ -171,10 +181,10 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
    * what is known of the field's week when a paper of a later day comes in. Empty before a day is
    * ranked. Read from the store again after each day ranked, and after a restart.
    */
-  private Map<String, TrendingScore.Strength> recentStrengths() {
+  private TrendingScore.Strengths recentStrengths() {
     long through = rankedThrough();
     if (through != recentDay) {
-      recent = through == NONE ? Map.of() : strengths(PaperWindow.P7D, through);
+      recent = new TrendingScore.Strengths(through == NONE ? Map.of() : strengths(PaperWindow.P7D, through));
       recentDay = through;
     }
     return recent;

@@ -23,7 +23,10 @@ public final class TrendingScore {
   /** Trending keywords a paper's momentum counts at most: a long abstract gains no more. */
   static final int MAX_KEYWORDS = 5;
 
-  private static final Comparator<Share> STRONGEST_FIRST = Comparator.comparingDouble(Share::contribution).reversed().thenComparing(Share::keyword);
+  private static final Comparator<Share> STRONGEST_FIRST = (a, b) -> {
+    int byContribution = Double.compare(b.contribution(), a.contribution());
+    return byContribution != 0 ? byContribution : a.keyword().compareTo(b.keyword());
+  };
 
   private TrendingScore() {}
 
@@ -37,17 +40,72 @@ public final class TrendingScore {
   public record Strength(double score, String label) {}
 
   /**
+   * The trending keywords of a window by key, and a bit for each key's hash. Ranking a day scores a
+   * month of papers of about 100 terms each, in every window: a paper's terms are looked up by
+   * their hashes first, kept in an array beside the paper ({@link #termHashes}), so that only the
+   * few that may be trending have their strings read.
+   */
+  public static final class Strengths {
+    private final Map<String, Strength> byKey;
+    private final long[] bits;
+    private final int mask;
+
+    public Strengths(Map<String, Strength> byKey) {
+      this.byKey = byKey;
+      int size = Integer.highestOneBit(Math.max(64, byKey.size() * 8 - 1)) << 1; // about 1 in 8 false hits
+      this.bits = new long[size / 64];
+      this.mask = size - 1;
+      byKey.keySet().forEach(key -> set(bit(key.hashCode())));
+    }
+
+    private void set(int bit) {
+      bits[bit >>> 6] |= 1L << bit;
+    }
+
+    private int bit(int hash) {
+      return (hash ^ hash >>> 16) & mask;
+    }
+
+    /** The strength of {@code key}, whose {@code hashCode()} is {@code hash}; null if it is not trending. */
+    Strength get(String key, int hash) {
+      int bit = bit(hash);
+      return (bits[bit >>> 6] & 1L << bit) == 0 ? null : byKey.get(key);
+    }
+
+    boolean isEmpty() {
+      return byKey.isEmpty();
+    }
+  }
+
+  /** The hash of each of the paper's terms, in the order of its terms, for {@link Strengths}. */
+  public static int[] termHashes(PaperSummary paper) {
+    List<String> terms = paper.terms();
+    int[] hashes = new int[terms.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = terms.get(i).hashCode();
+    }
+    return hashes;
+  }
+
+  /**
    * @param strengths the trending keywords of the window, by key (scores over 1)
    * @param lastDay the window's last day
    */
   public static Scored score(PaperSummary paper, Map<String, Strength> strengths, PaperWindow window, long lastDay) {
+    return score(paper, termHashes(paper), new Strengths(strengths), window, lastDay);
+  }
+
+  /** As {@link #score(PaperSummary, Map, PaperWindow, long)}, with the paper's {@link #termHashes}. */
+  public static Scored score(PaperSummary paper, int[] termHashes, Strengths strengths, PaperWindow window, long lastDay) {
     if (paper.day() > lastDay) {
       throw new IllegalArgumentException("paper " + paper.paperId() + " of day " + paper.day() + " is after the window's last day " + lastDay);
     }
     List<Share> shares = new ArrayList<>();
     if (!strengths.isEmpty()) { // empty before any day is ranked: no term to look up
-      for (String term : paper.terms()) {
-        Strength s = strengths.get(term);
+      List<String> terms = paper.terms();
+      for (int i = 0; i < termHashes.length; i++) {
+        String term = terms.get(i);
+        Strength s = strengths.get(term, termHashes[i]);
         if (s != null && s.score() > 1) {
           shares.add(new Share(term, s.label(), log2(s.score())));
         }

@@ -119,4 +119,20 @@ class TrendingScoreTest {
         .as("math, a command around math, and other commands stay as written")
         .isEqualTo("Kept: $\\mathcal{O}(n)$ and \\emph{a $x$ b} and \\cite{k}.");
   }
+
+  @Test
+  void strengthsFindEveryTrendingKeyAndNoOther() {
+    Map<String, TrendingScore.Strength> byKey = new java.util.HashMap<>();
+    for (int i = 0; i < 1_000; i++) {
+      byKey.put("trending " + i, new TrendingScore.Strength(2.0 + i, "Trending " + i));
+    }
+    TrendingScore.Strengths strengths = new TrendingScore.Strengths(byKey);
+
+    byKey.forEach((key, strength) -> assertThat(strengths.get(key, key.hashCode())).isSameAs(strength));
+    // Some of these share a bit with a trending key: the map still says no.
+    for (int i = 0; i < 20_000; i++) {
+      String other = "other " + i;
+      assertThat(strengths.get(other, other.hashCode())).as(other).isNull();
+    }
+  }
 }
