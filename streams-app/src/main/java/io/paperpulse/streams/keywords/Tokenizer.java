@@ -82,10 +82,10 @@ final class Tokenizer {
       Set.of("ref", "eqref", "autoref", "cref", "Cref", "pageref", "label", "url", "href");
 
   /**
-   * The texts this thread tokenized last, newest first, with their tokens. The enrichment reads a
-   * paper's title and abstract twice in a row, for its keyphrases and then for the terms it
-   * mentions; the second reading finds the same strings here (compared by identity) and does not
-   * tokenize them again.
+   * The last four texts this thread tokenized, newest first, with their tokens. In the whole
+   * application, one thread reads a paper's title and abstract twice in a row, for its keyphrases
+   * (the enrichment) and then for the terms it mentions (the analytics' contributions); the second
+   * reading finds the same strings here (compared by identity) and does not tokenize them again.
    */
   private static final ThreadLocal<Tokenized[]> RECENT = ThreadLocal.withInitial(() -> new Tokenized[4]);
 

@@ -50,9 +50,11 @@ public final class TrendingScore {
     private final long[] bits;
     private final int mask;
 
+    /** {@code byKey} is read, not copied: it must not change afterwards. */
     public Strengths(Map<String, Strength> byKey) {
       this.byKey = byKey;
-      int size = Integer.highestOneBit(Math.max(64, byKey.size() * 8 - 1)) << 1; // about 1 in 8 false hits
+      // At least 8 bits a key (at most 1 in 8 false hits), a power of two, at most 2^30.
+      int size = (int) Math.min(1L << 30, Long.highestOneBit(Math.max(64L, 8L * byKey.size()) - 1) << 1);
       this.bits = new long[size / 64];
       this.mask = size - 1;
       byKey.keySet().forEach(key -> set(bit(key.hashCode())));
@@ -88,6 +90,9 @@ public final class TrendingScore {
   }
 
   /**
+   * A paper's score in a window. This form hashes the paper's terms and makes the window's
+   * {@link Strengths} on each call; the ranking keeps both.
+   *
    * @param strengths the trending keywords of the window, by key (scores over 1)
    * @param lastDay the window's last day
    */
@@ -99,6 +104,9 @@ public final class TrendingScore {
   public static Scored score(PaperSummary paper, int[] termHashes, Strengths strengths, PaperWindow window, long lastDay) {
     if (paper.day() > lastDay) {
       throw new IllegalArgumentException("paper " + paper.paperId() + " of day " + paper.day() + " is after the window's last day " + lastDay);
+    }
+    if (termHashes.length != paper.terms().size()) {
+      throw new IllegalArgumentException("paper " + paper.paperId() + " has " + paper.terms().size() + " terms and " + termHashes.length + " term hashes");
     }
     List<Share> shares = new ArrayList<>();
     if (!strengths.isEmpty()) { // empty before any day is ranked: no term to look up

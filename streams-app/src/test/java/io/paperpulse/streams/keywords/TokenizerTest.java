@@ -76,5 +76,10 @@ class TokenizerTest {
     String copy = new String(title.toCharArray());
     assertThat(Tokenizer.tokenize(copy)).isNotSameAs(first).isEqualTo(first);
     assertThatThrownBy(() -> first.add(first.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    // Only the last four texts are kept.
+    for (int i = 0; i < 4; i++) {
+      Tokenizer.tokenize("another text " + i);
+    }
+    assertThat(Tokenizer.tokenize(title)).isNotSameAs(first).isEqualTo(first);
   }
 }

@@ -122,17 +122,29 @@ class TrendingScoreTest {
 
   @Test
   void strengthsFindEveryTrendingKeyAndNoOther() {
-    Map<String, TrendingScore.Strength> byKey = new java.util.HashMap<>();
-    for (int i = 0; i < 1_000; i++) {
-      byKey.put("trending " + i, new TrendingScore.Strength(2.0 + i, "Trending " + i));
-    }
-    TrendingScore.Strengths strengths = new TrendingScore.Strengths(byKey);
+    for (int size : new int[] {0, 1, 7, 8, 9, 1_000}) {
+      Map<String, TrendingScore.Strength> byKey = new java.util.HashMap<>();
+      for (int i = 0; i < size; i++) {
+        byKey.put("trending " + i, new TrendingScore.Strength(2.0 + i, "Trending " + i));
+      }
+      TrendingScore.Strengths strengths = new TrendingScore.Strengths(byKey);
 
-    byKey.forEach((key, strength) -> assertThat(strengths.get(key, key.hashCode())).isSameAs(strength));
-    // Some of these share a bit with a trending key: the map still says no.
-    for (int i = 0; i < 20_000; i++) {
-      String other = "other " + i;
-      assertThat(strengths.get(other, other.hashCode())).as(other).isNull();
+      byKey.forEach((key, strength) -> assertThat(strengths.get(key, key.hashCode())).isSameAs(strength));
+      // With at most 1 in 8 false hits in the bits, some of these reach the map, which says no.
+      for (int i = 0; i < 20_000; i++) {
+        String other = "other " + i;
+        assertThat(strengths.get(other, other.hashCode())).as("%s among %d", other, size).isNull();
+      }
     }
+  }
+
+  @Test
+  void termHashesMustMatchThePapersTerms() {
+    PaperSummary paper = paper("a", 10, null, 1, "agents", "diffusion");
+    TrendingScore.Strengths none = new TrendingScore.Strengths(Map.of());
+
+    assertThatThrownBy(() -> TrendingScore.score(paper, new int[1], none, PaperWindow.P1D, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 terms and 1 term hashes");
   }
 }
