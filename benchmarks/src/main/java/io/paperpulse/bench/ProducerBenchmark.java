@@ -163,15 +163,7 @@ public final class ProducerBenchmark {
         + "each round sends them all to a fresh 3-partition topic; after one untimed warm-up round each, %d rounds, alternating which side goes first. "
         + "Same settings on both sides: idempotence, acks=all, linger.ms=20, batch.size=256 KiB, gzip.%n%n", papers, rounds));
     out.append("| sender | papers/s per round | median |\n|---|---|---|\n");
-    Map<String, Double> medians = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Double>> e : rates.entrySet()) {
-      double median = Report.median(e.getValue());
-      medians.put(e.getKey(), median);
-      out.append("| ").append(e.getKey()).append(" | ")
-          .append(String.join(", ", e.getValue().stream().map(Report::rate).toList()))
-          .append(" | ").append(Report.rate(median)).append(" |\n");
-    }
-    List<Double> m = new ArrayList<>(medians.values());
+    List<Double> m = rows(out, rates);
     out.append(String.format(Locale.ROOT, "%nRatio of the medians, PaperPulse / raw: **%.2f** (goal: at least 0.8).%n", m.get(0) / m.get(1)));
     out.append(String.format(Locale.ROOT, "%n### `replay` beside `publish`, from the files%n%n"
         + "The same %,d daily listing files (gzipped JSON lines), read, parsed and published by the command line's two paths, "
@@ -179,17 +171,23 @@ public final class ProducerBenchmark {
         + "The rate counts every record read (each published, or counted as a duplicate within the run); "
         + "`replay` reads a day's file only when its day comes, so it holds at most about one file's papers.%n%n", files, rounds));
     out.append("| path | records/s per round | median |\n|---|---|---|\n");
-    List<Double> fm = new ArrayList<>();
-    for (Map.Entry<String, List<Double>> e : fileRates.entrySet()) {
-      double median = Report.median(e.getValue());
-      fm.add(median);
-      out.append("| ").append(e.getKey()).append(" | ")
-          .append(String.join(", ", e.getValue().stream().map(Report::rate).toList()))
-          .append(" | ").append(Report.rate(median)).append(" |\n");
-    }
+    List<Double> fm = rows(out, fileRates);
     double ratio = fm.get(1) / fm.get(0);
     out.append(String.format(Locale.ROOT, "%nRatio of the medians, `replay` / `publish`: **%.2f** (goal: at least 0.7: %s).%n",
         ratio, ratio >= 0.7 ? "met" : "missed"));
     Report.section(report, "producer", out.toString());
+  }
+
+  /** A table row for each side (its rates per round and their median); the medians, in order. */
+  private static List<Double> rows(StringBuilder out, Map<String, List<Double>> rates) {
+    List<Double> medians = new ArrayList<>();
+    for (Map.Entry<String, List<Double>> e : rates.entrySet()) {
+      double median = Report.median(e.getValue());
+      medians.add(median);
+      out.append("| ").append(e.getKey()).append(" | ")
+          .append(String.join(", ", e.getValue().stream().map(Report::rate).toList()))
+          .append(" | ").append(Report.rate(median)).append(" |\n");
+    }
+    return medians;
   }
 }
