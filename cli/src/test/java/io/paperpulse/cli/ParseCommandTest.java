@@ -3,57 +3,24 @@ package io.paperpulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ParseCommandTest {
   private static final Path SEED = Path.of("src/main/resources", UpCommand.SAMPLE);
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
-
-  @BeforeEach
-  void capture() {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
-  }
-
-  private List<JsonNode> papers() throws Exception {
-    List<JsonNode> papers = new ArrayList<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (!line.isEmpty()) {
-        papers.add(new ObjectMapper().readTree(line));
-      }
-    }
-    return papers;
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   @Test
   void printsTheFortySevenPapersOfTheSeedAsJsonLines() throws Exception {
     int code = Main.run("parse", "--year", "2025", SEED.toString());
 
     assertThat(code).isZero();
-    List<JsonNode> papers = papers();
+    List<JsonNode> papers = console.jsonLines();
     assertThat(papers).hasSize(47);
     assertThat(papers).allSatisfy(p -> {
       assertThat(p.fieldNames()).toIterable()
@@ -61,7 +28,7 @@ class ParseCommandTest {
       assertThat(p.get("source").asText()).isEqualTo("listing");
       assertThat(Instant.parse(p.get("published").asText())).isEqualTo(Instant.parse("2025-03-21T00:00:00Z"));
     });
-    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+    assertThat(console.err().strip())
         .isEqualTo("parsed 47 papers from 1 files; 0 records rejected; 0 files unreadable");
   }
 
@@ -73,8 +40,8 @@ class ParseCommandTest {
     int code = Main.run("parse", file.toString());
 
     assertThat(code).isEqualTo(Main.REJECTED);
-    assertThat(papers()).hasSize(1);
-    String[] lines = err.toString(StandardCharsets.UTF_8).strip().split("\n");
+    assertThat(console.jsonLines()).hasSize(1);
+    String[] lines = console.err().strip().split("\n");
     assertThat(lines[0]).startsWith(file + ":2: invalid JSON");
     assertThat(lines[lines.length - 1])
         .isEqualTo("parsed 1 papers from 1 files; 1 records rejected; 0 files unreadable");
@@ -87,8 +54,8 @@ class ParseCommandTest {
     int code = Main.run("parse", html.toString(), SEED.toString(), "--year", "2025");
 
     assertThat(code).isEqualTo(Main.REJECTED);
-    assertThat(papers()).hasSize(47);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(console.jsonLines()).hasSize(47);
+    assertThat(console.err())
         .contains(html + ": unknown XML feed: root element <html>")
         .contains("1 files unreadable");
   }
@@ -96,9 +63,9 @@ class ParseCommandTest {
   @Test
   void aMissingFileOrNoArgumentIsAUsageError() {
     assertThat(Main.run("parse", "no/such/file.txt")).isEqualTo(Main.USAGE_OR_IO);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(console.err())
         .contains("paperpulse parse: no such file or directory: no/such/file.txt");
-    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("file.txt: no such file");
+    assertThat(console.err()).doesNotContain("file.txt: no such file");
     assertThat(Main.run("parse")).isEqualTo(Main.USAGE_OR_IO);
     assertThat(Main.run("no-such-command")).isEqualTo(Main.USAGE_OR_IO);
   }
@@ -106,7 +73,7 @@ class ParseCommandTest {
   @Test
   void aDayThatDoesNotExistIsNamedWithoutAStackOfUsage() {
     assertThat(Main.run("replay", "--from", "2026-06-31", "no/such/dir")).isEqualTo(Main.USAGE_OR_IO);
-    String printed = err.toString(StandardCharsets.UTF_8);
+    String printed = console.err();
     assertThat(printed)
         .contains("'2026-06-31' is not a day such as 2026-06-01")
         .contains("See 'paperpulse replay --help'.")

@@ -23,18 +23,21 @@ import java.util.function.LongConsumer;
  * corpus holds at most once would get a near-maximal idf by chance alone; it gets instead
  * {@value #UNSEEN_PHRASE_IDF} times the mean idf of its words, an estimate from what is known. A
  * phrase the paper writes only as the start of a longer one ("bi-granular document" before
- * "representation") weighs {@value #INNER_PHRASE}. A keyword inside a better one is dropped, and so
- * is one that holds two better ones, so no phrase shows at three lengths ("bi-granular",
- * "bi-granular document", "bi-granular document representation").
+ * "representation") weighs {@value #INNER_PHRASE}, a single word it writes only inside phrases
+ * {@value #INNER_WORD}, and a phrase that begins with a vague modifier ("similar results") {@value
+ * #GENERIC_START}. A keyword inside a better one is dropped, and so is one that holds two better
+ * ones, so no phrase shows at three lengths ("bi-granular", "bi-granular document", "bi-granular
+ * document representation"). When that leaves the list short, the best dropped candidates that
+ * hold or lie inside at most one chosen keyword fill it.
  */
 public final class KeywordExtractor {
   /** Changes whenever the rules or the bundled statistics change. */
-  public static final String VERSION = "kw-10";
+  public static final String VERSION = "kw-11";
 
   private static final double TITLE_BOOST = 2.0;
   private static final double ACRONYM_BOOST = 2.0;
   /** At which word of the paper (title, then abstract) the position boost's bonus over 1 has halved. */
-  static final double POSITION_WORDS = 30;
+  static final double POSITION_WORDS = 15;
   private static final double[] LENGTH_BOOST = {0, 1.0, 1.35, 1.5};
   /**
    * The idf of a rare phrase relative to the mean of its words' idf. Chosen on the keyphrase
@@ -47,7 +50,18 @@ public final class KeywordExtractor {
    * ({@link Candidates#endsPhrase}): "bi-granular document" of "bi-granular document
    * representation". Chosen on the keyphrase benchmark (docs/keyword-quality.md).
    */
-  static final double INNER_PHRASE = 0.5;
+  static final double INNER_PHRASE = 0.35;
+  /**
+   * The weight of a single word that the paper only writes inside longer phrases, never where a
+   * noun phrase ends ("language" of "language model"). Chosen on the keyphrase benchmark
+   * (docs/keyword-quality.md).
+   */
+  static final double INNER_WORD = 0.5;
+  /**
+   * The weight of a phrase of several words that begins with a {@linkplain Words#VAGUE_MODIFIERS
+   * vague modifier} ("similar results"). Chosen on the keyphrase benchmark (docs/keyword-quality.md).
+   */
+  static final double GENERIC_START = 0.5;
   /**
    * How much of its words' own mentions a phrase of several words adds to its count: a phrase whose
    * words the paper keeps using is about what the paper is about ("sparse embeddings" in a paper
@@ -111,7 +125,54 @@ public final class KeywordExtractor {
         chosen.add(candidate);
       }
     }
+    fill(ranked, chosen, limit);
     return chosen;
+  }
+
+  /**
+   * Fills a list that the first pass left short (a short abstract has few phrases that fit beside
+   * each other) with the best skipped candidates that pair with at most one chosen keyword, itself
+   * in no pair yet: a phrase may then show at two lengths, never at three. The list stays best first.
+   */
+  private static void fill(List<Keyword> ranked, List<Keyword> chosen, int limit) {
+    if (chosen.size() == limit) {
+      return;
+    }
+    Set<Keyword> taken = new HashSet<>(chosen);
+    for (Keyword candidate : ranked) {
+      if (chosen.size() == limit) {
+        break;
+      }
+      if (!taken.contains(candidate) && pairsFreely(chosen, candidate.key())) {
+        chosen.add(candidate);
+      }
+    }
+    chosen.sort(Comparator.comparingDouble(Keyword::score).reversed().thenComparing(Keyword::key));
+  }
+
+  /** Whether {@code key} relates (holds or lies inside) to no chosen keyword, or to one that relates to no other. */
+  private static boolean pairsFreely(List<Keyword> chosen, String key) {
+    Keyword partner = null;
+    for (Keyword c : chosen) {
+      if (related(c.key(), key)) {
+        if (partner != null) {
+          return false;
+        }
+        partner = c;
+      }
+    }
+    if (partner != null) {
+      for (Keyword c : chosen) {
+        if (c != partner && related(c.key(), partner.key())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean related(String a, String b) {
+    return overlaps(a, b) || overlaps(b, a);
   }
 
   /** Whether a candidate lies inside no chosen keyword and holds fewer than two of them. */
@@ -168,8 +229,14 @@ public final class KeywordExtractor {
         * (s.inTitle ? TITLE_BOOST : 1.0)
         * (s.acronym ? ACRONYM_BOOST : 1.0)
         * LENGTH_BOOST[s.words]
-        * (s.words > 1 && !s.ends ? INNER_PHRASE : 1.0)
+        * (s.ends ? 1.0 : s.words > 1 ? INNER_PHRASE : INNER_WORD)
+        * (s.words > 1 && Words.VAGUE_MODIFIERS.contains(firstWord(s.key)) ? GENERIC_START : 1.0)
         * position;
+  }
+
+  private static String firstWord(String key) {
+    int space = key.indexOf(' ');
+    return space < 0 ? key : key.substring(0, space);
   }
 
   /** Counts the candidates of {@code tokens}, whose first word is word {@code offset} of the paper. */

@@ -67,7 +67,7 @@ final class Words {
           "examine", "examines", "reveal", "reveals", "find", "finds", "found", "studies", "tremendous",
           "success", "successful", "great", "greatly", "substantial", "substantially", "considerable",
           "able", "unable", "less", "least", "among", "without", "conduct", "conducted", "yield",
-          "yields", "require", "requires", "requiring", "tend", "tends", "often", "rely", "relies");
+          "yields", "throughout", "require", "requires", "requiring", "tend", "tends", "often", "rely", "relies");
 
   /** Words too general to be a keyword on their own or at the edge of one. */
   static final Set<String> GENERIC =
@@ -113,6 +113,20 @@ final class Words {
    */
   static final Set<String> MODIFIERS =
       words("large", "small", "low", "high", "key", "code", "task", "full", "wide", "multi", "simple", "strong", "robust", "diverse");
+
+  /**
+   * Adjectives that say how a thing is rather than which thing it is ("similar results", "major
+   * challenge", "traditional approaches"): a keyphrase that begins with one weighs less ({@link
+   * KeywordExtractor#GENERIC_START}), but may still be chosen.
+   */
+  static final Set<String> VAGUE_MODIFIERS =
+      words(
+          "similar", "general", "basic", "direct", "useful", "typical", "numerous", "major", "minor", "single",
+          "final", "latter", "former", "later", "selected", "estimated", "accurate", "identical", "reliable",
+          "increased", "decreased", "sustained", "clear", "relevant", "common", "original", "additional",
+          "appropriate", "suitable", "proper", "respective", "corresponding", "actual", "exact", "precise", "correct",
+          "following", "traditional", "conventional", "usual", "obvious", "interesting", "poor", "excellent",
+          "larger", "smaller", "greater", "last", "next", "devoted", "celebrated", "observed", "reported", "known");
 
   /**
    * Function words: determiners, pronouns, prepositions and conjunctions, which never begin or end

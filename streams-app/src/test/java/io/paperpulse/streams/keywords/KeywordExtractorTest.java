@@ -2,6 +2,7 @@ package io.paperpulse.streams.keywords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,43 @@ class KeywordExtractorTest {
         .stream().map(KeywordExtractor.Keyword::label).toList();
 
     assertThat(labels).containsSubsequence("sparse embeddings", "dense vectors");
+  }
+
+  @Test
+  void aShortListIsFilledWithPairsButNoPhraseShowsAtThreeLengths() {
+    List<KeywordExtractor.Keyword> keywords = new KeywordExtractor(new DocumentFrequencies(1000, Map.of()))
+        .extract("", "Sparse retrieval of protein structures uses graph kernels and graph kernel methods for fast search.", 10);
+    List<String> keys = keywords.stream().map(KeywordExtractor.Keyword::key).toList();
+
+    // The first pass keeps five phrases; the fill adds words and phrases that pair with one of them.
+    assertThat(keys).contains("graph kernel method", "graph kernel", "sparse retrieval", "retrieval", "fast search", "search")
+        .doesNotContain("kernel method"); // a third length of "graph kernel methods"
+    for (String key : keys) {
+      long related = keys.stream()
+          .filter(other -> !other.equals(key) && (KeywordExtractor.overlaps(key, other) || KeywordExtractor.overlaps(other, key)))
+          .count();
+      assertThat(related).as("%s among %s", key, keys).isLessThanOrEqualTo(1);
+    }
+    assertThat(keywords).extracting(KeywordExtractor.Keyword::score).isSortedAccordingTo(Comparator.reverseOrder());
+  }
+
+  @Test
+  void aWordWrittenOnlyInsideItsPhrasesRanksBelowThem() {
+    List<String> labels = new KeywordExtractor(new DocumentFrequencies(1000, Map.of()))
+        .extract("", "Sparse attention and sparse coding and sparse kernels.", 10)
+        .stream().map(KeywordExtractor.Keyword::label).toList();
+
+    // Counted alone, "sparse" has three mentions to each phrase's one and would lead the list.
+    assertThat(labels).startsWith("sparse attention").doesNotContain("sparse");
+  }
+
+  @Test
+  void aPhraseThatBeginsWithAVagueModifierRanksBelowAnEqualPhrase() {
+    List<String> labels = new KeywordExtractor(new DocumentFrequencies(1000, Map.of()))
+        .extract("", "Similar patterns appear in graph coloring.", 10)
+        .stream().map(KeywordExtractor.Keyword::label).toList();
+
+    assertThat(labels).containsSubsequence("graph coloring", "similar patterns");
   }
 
   @Test
