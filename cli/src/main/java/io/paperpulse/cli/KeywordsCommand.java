@@ -3,15 +3,10 @@ package io.paperpulse.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.avro.Paper;
-import io.paperpulse.producer.feed.FeedException;
-import io.paperpulse.producer.feed.FeedReader;
-import io.paperpulse.producer.feed.ParseListener;
-import io.paperpulse.producer.feed.Rejection;
 import io.paperpulse.streams.keywords.DocumentFrequencies;
 import io.paperpulse.streams.keywords.KeywordExtractor;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +27,7 @@ import picocli.CommandLine.Parameters;
       "Each line reads {\"file\": ..., \"keywords\": [...]}, best first. The first line of a file is read as its title.",
       "With --feed, each FILE is a feed (any format that parse reads) and each paper gets a line"
           + " {\"file\": ..., \"id\": ..., \"title\": ..., \"keywords\": [...]}; rejected records go to stderr"
-          + " and the exit code is then 1."
+          + " and the exit code is then 1; a summary of the counts ends stderr."
     })
 final class KeywordsCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Plain-text files (UTF-8), or feed files with --feed.")
@@ -75,33 +70,19 @@ final class KeywordsCommand implements Callable<Integer> {
   }
 
   private int papersOfFeeds() throws IOException {
-    FeedReader reader = new FeedReader(feedOptions.toParseOptions());
-    long[] failures = new long[1];
-    for (Path file : FeedReader.expand(files)) {
-      try {
-        reader.read(file, new ParseListener() {
-          @Override
-          public void paper(Paper paper, String location) {
-            try {
-              write(file, paper.getId(), paper.getTitle(), paper.getAbstract$());
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }
-
-          @Override
-          public void rejected(Rejection rejection) {
-            failures[0]++;
-            System.err.println(rejection);
-          }
-        });
-      } catch (FeedException e) {
-        failures[0]++;
-        String message = e.getMessage();
-        System.err.println(message.startsWith(file.toString()) ? message : file + ": " + message);
+    FeedScan.Counts counts = FeedScan.read(files, feedOptions.toParseOptions(), System.err, new FeedScan.Sink() {
+      @Override
+      public void paper(Path file, Paper paper) throws IOException {
+        write(file, paper.getId(), paper.getTitle(), paper.getAbstract$());
       }
-    }
-    return failures[0] == 0 ? Main.OK : Main.REJECTED;
+
+      @Override
+      public void flush() throws IOException {
+        out.flush();
+      }
+    });
+    System.err.println(counts.summary("read"));
+    return counts.clean() ? Main.OK : Main.REJECTED;
   }
 
   /** One line: the file, the paper's id and title when it comes from a feed, and the keywords. */

@@ -32,6 +32,7 @@ class KeywordsCommandTest {
       assertThat(line.get("id").asText()).isNotBlank();
       assertThat(keywords(line)).hasSize(10);
     });
+    assertThat(console.err().strip()).isEqualTo("read 47 papers from 1 files; 0 records rejected; 0 files unreadable");
     JsonNode first = lines.get(0);
     assertThat(first.get("title").asText()).startsWith("Progressively Optimized Bi-Granular Document Representation");
     assertThat(keywords(first)).contains("bi-granular document representation", "ebr")
@@ -60,6 +61,7 @@ class KeywordsCommandTest {
 
     assertThat(code).isEqualTo(Main.REJECTED);
     assertThat(console.jsonLines()).hasSize(1);
-    assertThat(console.err()).contains(file + ":2: invalid JSON");
+    assertThat(console.err()).contains(file + ":2: invalid JSON")
+        .contains("read 1 papers from 1 files; 1 records rejected; 0 files unreadable");
   }
 }
