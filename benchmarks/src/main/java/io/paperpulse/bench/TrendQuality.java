@@ -3,6 +3,8 @@ package io.paperpulse.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.avro.Paper;
+import io.paperpulse.streams.keywords.AcronymTable;
+import io.paperpulse.streams.keywords.MentionTerms;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,8 +53,10 @@ public final class TrendQuality {
     StringBuilder report = new StringBuilder();
     report.append("## Mention coverage\n\n")
         .append("Papers a day that the API counts for a term, against papers whose title or abstract mentions it ")
-        .append("(case-insensitive, whole words, a plural 's' allowed, words apart or hyphenated alike but in a name with a digit), summed over the days the API holds.\n\n")
-        .append("| term | key | days | papers mentioning it | counted by PaperPulse | coverage |\n|---|---|---|---|---|---|\n");
+        .append("(case-insensitive, whole words, a plural 's' allowed, words apart or hyphenated alike but in a name with a digit), ")
+        .append("or writes an acronym that the bundled acronym table folds into it (not in small letters only; \"LLMs\" for \"large language model\"), ")
+        .append("summed over the days the API holds.\n\n")
+        .append("| term | key | acronyms folded in | days | papers mentioning it | counted by PaperPulse | coverage |\n|---|---|---|---|---|---|---|\n");
     double worst = 1;
     for (String term : TERMS) {
       JsonNode keyword = get(api + "/api/keywords/" + URLEncoder.encode(term, StandardCharsets.UTF_8).replace("+", "%20"));
@@ -59,7 +64,8 @@ public final class TrendQuality {
       for (JsonNode day : keyword.path("series")) {
         counted.put(LocalDate.parse(day.path("day").asText()), day.path("count").asLong());
       }
-      Map<LocalDate, Long> mentioned = mentions(papers, term);
+      List<String> acronyms = AcronymTable.bundled().acronymsOf(MentionTerms.keyOf(term));
+      Map<LocalDate, Long> mentioned = mentions(papers, term, acronyms);
       long expected = 0;
       long found = 0;
       LocalDate first = counted.isEmpty() ? null : ((TreeMap<LocalDate, Long>) counted).firstKey();
@@ -72,8 +78,9 @@ public final class TrendQuality {
       }
       double coverage = expected == 0 ? Double.NaN : (double) found / expected;
       worst = Double.isNaN(coverage) ? worst : Math.min(worst, coverage);
-      report.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.3f |%n",
-          term, keyword.path("keyword").asText("(none)"), counted.size(), expected, found, coverage));
+      report.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %.3f |%n",
+          term, keyword.path("keyword").asText("(none)"), acronyms.isEmpty() ? "" : String.join(", ", acronyms),
+          counted.size(), expected, found, coverage));
     }
     report.append(String.format(Locale.ROOT, "%nLowest coverage: %.3f.%n%n", worst));
     trending(api, report);
@@ -84,18 +91,37 @@ public final class TrendQuality {
 
   /**
    * Papers per day whose title or abstract mentions {@code term}: its words apart or hyphenated alike
-   * ("KV cache", "KV-cache"), but for a word with a digit, written as given ("GPT-5").
+   * ("KV cache", "KV-cache"), but for a word with a digit, written as given ("GPT-5"); or one of
+   * {@code acronyms} (keys) as a word with a capital ("LLM", "LLMs", "MoE").
    */
-  static Map<LocalDate, Long> mentions(List<Paper> papers, String term) {
+  static Map<LocalDate, Long> mentions(List<Paper> papers, String term, List<String> acronyms) {
     Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}-])" + words(term) + "s?(?![\\p{L}\\p{N}-])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    List<Pattern> acronymPatterns = acronyms.stream()
+        .map(a -> Pattern.compile("(?<![\\p{L}\\p{N}-])" + Pattern.quote(a) + "s?(?![\\p{L}\\p{N}-])", Pattern.CASE_INSENSITIVE))
+        .toList();
     Map<LocalDate, Long> out = new TreeMap<>();
     for (Paper p : papers) {
-      if (pattern.matcher(p.getTitle()).find() || pattern.matcher(p.getAbstract$()).find()) {
+      if (mentions(pattern, acronymPatterns, p.getTitle()) || mentions(pattern, acronymPatterns, p.getAbstract$())) {
         out.merge(LocalDate.ofInstant(p.getPublished(), ZoneOffset.UTC), 1L, Long::sum);
       }
     }
     return out;
+  }
+
+  private static boolean mentions(Pattern term, List<Pattern> acronyms, String text) {
+    if (term.matcher(text).find()) {
+      return true;
+    }
+    for (Pattern acronym : acronyms) {
+      Matcher m = acronym.matcher(text);
+      while (m.find()) {
+        if (m.group().chars().anyMatch(Character::isUpperCase)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The pattern of a term's words: a hyphen or a space between two words, or parts, without a digit. */

@@ -10,12 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code paperpulse train}: rebuilds the keyword statistics and subject model shipped in the app. */
+/** {@code paperpulse train}: rebuilds the keyword statistics, acronym table and subject model shipped in the app. */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the background document frequencies and the subject model the enrichment uses, from arXiv listings.",
+      "Build the background document frequencies, the acronym table and the subject model the enrichment uses, from arXiv listings.",
       "Give listings with categories, e.g. ../shared/data/arxiv-daily-cs/daily.",
       "Listing days whose epoch day is a multiple of 10 are held out."
     })

@@ -8,7 +8,9 @@ import io.paperpulse.common.Topic;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.common.Topics;
 import io.paperpulse.common.config.PaperPulseConfig;
+import io.paperpulse.streams.keywords.AcronymTable;
 import io.paperpulse.streams.keywords.KeywordExtractor;
+import io.paperpulse.streams.keywords.MentionTerms;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Moves watches and digest subscriptions written under an earlier extractor's keys to the keys the
  * extractor gives now, when the app starts. A watch holds the phrase its client typed, so its key is
  * made again from it. A subscription holds only keys; a hyphenated word without a digit in one of
- * them (extractor {@code kw-8} reads such a word as its words written apart) is keyed again. Both
- * rewrites are idempotent, so every instance may run them.
+ * them (extractor {@code kw-8} reads such a word as its words written apart) is keyed again, and a
+ * key that is an acronym of the {@link AcronymTable} moves to its phrase's key ("llm" to "large
+ * language model"). Both rewrites are idempotent, so every instance may run them.
  */
 final class KeyUpgrade {
   private static final Logger LOG = LoggerFactory.getLogger(KeyUpgrade.class);
@@ -55,7 +58,7 @@ final class KeyUpgrade {
   static Map<String, Watch> watchWrites(Map<String, Watch> watches) {
     Map<String, Watch> writes = new LinkedHashMap<>();
     watches.forEach((key, watch) -> {
-      String current = KeywordExtractor.keyOf(watch.getKeyword());
+      String current = MentionTerms.keyOf(watch.getKeyword());
       if (current.isEmpty() || current.equals(key)) {
         return;
       }
@@ -72,7 +75,7 @@ final class KeyUpgrade {
     Map<String, Subscription> writes = new LinkedHashMap<>();
     subscriptions.forEach((email, subscription) -> {
       Set<String> keys = new LinkedHashSet<>();
-      subscription.getKeywords().forEach(k -> keys.add(rekeyHyphenated(k)));
+      subscription.getKeywords().forEach(k -> keys.add(AcronymTable.bundled().fold(rekeyHyphenated(k))));
       List<String> moved = new ArrayList<>(keys);
       if (!moved.equals(subscription.getKeywords())) {
         writes.put(email, Subscription.newBuilder(subscription).setKeywords(moved).build());

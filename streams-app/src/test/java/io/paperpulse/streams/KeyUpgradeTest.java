@@ -63,4 +63,16 @@ class KeyUpgradeTest {
     assertThat(KeyUpgrade.rekeyHyphenated("qwen2.5-vl")).isEqualTo("qwen2.5-vl");
     assertThat(KeyUpgrade.rekeyHyphenated("kv-caches mips")).as("only the hyphenated word is keyed again").isEqualTo("kv cache mips");
   }
+
+  @Test
+  void anAcronymOfTheTableMovesToItsPhraseInWatchesAndSubscriptions() {
+    Map<String, Watch> watches = KeyUpgrade.watchWrites(Map.of("llm", watch("LLMs", 5)));
+    Map<String, Subscription> subscriptions =
+        KeyUpgrade.subscriptionWrites(Map.of("a@example.org", subscription("a@example.org", "llm", "large language model", "sam")));
+
+    assertThat(watches).containsOnlyKeys("large language model", "llm");
+    assertThat(watches.get("large language model").getMinCount()).isEqualTo(5);
+    assertThat(subscriptions.get("a@example.org").getKeywords()).containsExactly("large language model", "sam");
+    assertThat(KeyUpgrade.subscriptionWrites(subscriptions)).as("moved once").isEmpty();
+  }
 }

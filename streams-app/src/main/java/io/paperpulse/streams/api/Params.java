@@ -2,7 +2,7 @@ package io.paperpulse.streams.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperpulse.streams.subjectcounts.SubjectCountsTopology;
-import io.paperpulse.streams.keywords.KeywordExtractor;
+import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.TrendWindow;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -90,7 +90,7 @@ final class Params {
       throw ApiException.badRequest(
           "keyword has at most " + MAX_KEYWORD_CHARS + " characters, not " + phrase.length());
     }
-    String key = KeywordExtractor.keyOf(phrase);
+    String key = MentionTerms.keyOf(phrase);
     if (key.isEmpty()) {
       throw ApiException.badRequest("keyword '" + phrase + "' has no words");
     }

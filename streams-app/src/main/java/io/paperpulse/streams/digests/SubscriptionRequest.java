@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.avro.Subscription;
-import io.paperpulse.streams.keywords.KeywordExtractor;
+import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.subjects.Taxonomy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ public final class SubscriptionRequest {
       if (phrase.length() > MAX_KEYWORD_CHARS) {
         throw new RequestRejected(400, "a keyword has at most " + MAX_KEYWORD_CHARS + " characters, not " + phrase.length());
       }
-      String key = KeywordExtractor.keyOf(phrase);
+      String key = MentionTerms.keyOf(phrase);
       if (key.isEmpty()) {
         throw new RequestRejected(400, "the keyword '" + phrase + "' has no words");
       }

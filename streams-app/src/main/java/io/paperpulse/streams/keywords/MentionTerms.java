@@ -15,8 +15,8 @@ import java.util.List;
  * are one word each, neither split nor stemmed, and "LLMs" folds to "llm").
  *
  * <p>Which words are named is {@link NamedWords}' rule; how a term gets its label and is named, and
- * how a defined acronym ("large language models (LLMs)") counts under its phrase, is {@link
- * TermTally}'s; a versioned name counts under its families too ({@link ModelFamilies}: "GPT-5.2"
+ * how an acronym counts under its phrase (where the paper defines it, "large language models
+ * (LLMs)", or where papers define it one way, {@link AcronymTable}), is {@link TermTally}'s; a versioned name counts under its families too ({@link ModelFamilies}: "GPT-5.2"
  * under "GPT-5"). Whether a term may appear in a trending list is {@link #listable} ({@link
  * ListableTerms}).
  */
@@ -39,12 +39,21 @@ public final class MentionTerms {
     List<Tokenizer.Token> body = Tokenizer.tokenize(bodyText);
     boolean[] headNamed = NamedWords.of(titleText, head, true);
     boolean[] bodyNamed = NamedWords.of(bodyText, body, false);
-    TermTally tally = new TermTally();
+    TermTally tally = new TermTally(AcronymTable.bundled());
     tally.defineAcronyms(titleText, head, headNamed);
     tally.defineAcronyms(bodyText, body, bodyNamed);
     tally.count(head, headNamed);
     tally.count(body, bodyNamed);
     return tally.terms();
+  }
+
+  /**
+   * The key under which trends count a keyword typed by a person: {@link KeywordExtractor#keyOf}'s,
+   * or for an acronym of the {@linkplain AcronymTable#bundled bundled table}, its phrase's ("LLMs"
+   * gives "large language model").
+   */
+  public static String keyOf(String phrase) {
+    return AcronymTable.bundled().fold(KeywordExtractor.keyOf(phrase));
   }
 
   /**

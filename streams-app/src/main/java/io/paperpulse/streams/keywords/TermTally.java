@@ -18,7 +18,9 @@ import java.util.Map;
  *
  * <p>A paper that defines an acronym ({@link Acronyms}: "large language models (LLMs)") mentions the
  * defined phrase, and its uses of the acronym alone ("LLMs", "an LLM") count under the phrase's key,
- * not under the acronym's. So the definitions of both texts are read before any term is counted.
+ * not under the acronym's. So the definitions of both texts are read before any term is counted. An
+ * acronym the paper does not define but that papers define one way ({@link AcronymTable}) counts
+ * under that phrase in the same way, written in capitals as an acronym ("LLM", not "llm").
  */
 final class TermTally {
   private final Map<String, Stats> stats = new HashMap<>(256);
@@ -26,6 +28,13 @@ final class TermTally {
   private final Map<String, String> expansions = new HashMap<>(4);
   /** Records the phrase of each definition, once the terms are counted. */
   private final List<Runnable> definitions = new ArrayList<>(0);
+  /** The phrases of the acronyms the paper uses without defining them, as the table gives them. */
+  private final Map<String, AcronymTable.Expansion> known = new HashMap<>(4);
+  private final AcronymTable table;
+
+  TermTally(AcronymTable table) {
+    this.table = table;
+  }
 
   /**
    * Records the acronyms {@code text} defines: the acronym's key now, so that its uses count under
@@ -38,8 +47,8 @@ final class TermTally {
         tokens,
         d -> {
           String acronymKey = tokens.get(d.acronym()).stem();
-          String key = key(tokens, d.start(), d.words());
-          if (expansions.containsKey(acronymKey) || key.equals(acronymKey) || allGeneric(tokens, d)) {
+          String key = phraseKey(tokens, d);
+          if (key == null || expansions.containsKey(acronymKey) || key.equals(acronymKey)) {
             return;
           }
           expansions.put(acronymKey, key);
@@ -66,6 +75,13 @@ final class TermTally {
       if (words == 1 && !expansions.isEmpty() && expansions.containsKey(key)) {
         return; // a defined acronym counts under its phrase, recorded with the definition
       }
+      if (words == 1 && tokens.get(start).acronym()) {
+        AcronymTable.Expansion expansion = table.get(key);
+        if (expansion != null) {
+          known.put(expansion.key(), expansion);
+          return; // a known acronym counts under its phrase, added with the terms
+        }
+      }
       Stats s = stats.get(key);
       if (s == null) {
         s = new Stats(key);
@@ -89,6 +105,16 @@ final class TermTally {
     for (Runnable definition : definitions) {
       definition.run();
     }
+    known.forEach((key, expansion) -> {
+      Stats s = stats.get(key);
+      if (s == null) {
+        s = new Stats(key);
+        stats.put(key, s);
+        s.addLabel(expansion.label());
+      }
+      s.named = true;
+      s.ends = true;
+    });
     List<MentionTerms.Term> terms = new ArrayList<>(stats.size() + 8);
     for (Stats s : stats.values()) {
       terms.add(new MentionTerms.Term(s.key, s.label(), s.named, s.ends));
@@ -96,6 +122,11 @@ final class TermTally {
     ModelFamilies.addTo(terms, stats::containsKey);
     terms.sort(Comparator.comparing(MentionTerms.Term::key));
     return terms;
+  }
+
+  /** The key of a definition's phrase; null when its words are all generic or stop words ("the method (TM)"). */
+  static String phraseKey(List<Tokenizer.Token> tokens, Acronyms.Definition d) {
+    return allGeneric(tokens, d) ? null : key(tokens, d.start(), d.words());
   }
 
   private static boolean allGeneric(List<Tokenizer.Token> tokens, Acronyms.Definition d) {

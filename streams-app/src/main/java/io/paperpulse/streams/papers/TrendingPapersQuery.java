@@ -3,7 +3,7 @@ package io.paperpulse.streams.papers;
 import io.paperpulse.avro.TrendingKeywordRef;
 import io.paperpulse.avro.TrendingPaper;
 import io.paperpulse.streams.analytics.StoreNames;
-import io.paperpulse.streams.keywords.KeywordExtractor;
+import io.paperpulse.streams.keywords.MentionTerms;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -204,7 +204,7 @@ public final class TrendingPapersQuery {
     if (keyword == null) {
       return true;
     }
-    String key = KeywordExtractor.keyOf(keyword);
+    String key = MentionTerms.keyOf(keyword);
     String phrase = keyword.toLowerCase(Locale.ROOT);
     return p.getKeywords().stream().anyMatch(k -> k.getKeyword().equals(key))
         || p.getTitle().toLowerCase(Locale.ROOT).contains(phrase)

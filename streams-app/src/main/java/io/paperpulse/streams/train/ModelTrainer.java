@@ -1,5 +1,6 @@
 package io.paperpulse.streams.train;
 
+import io.paperpulse.streams.keywords.AcronymTable;
 import io.paperpulse.streams.keywords.DocumentFrequencies;
 import io.paperpulse.streams.subjects.Taxonomy;
 import io.paperpulse.streams.subjects.SubjectClassifier;
@@ -27,6 +28,8 @@ import java.util.Set;
 public final class ModelTrainer {
   /** The file of the subject model in the model folder. */
   public static final String SUBJECT_MODEL = "subject-model.bin.gz";
+  /** The file of the acronym table in the model folder. */
+  public static final String ACRONYMS = "acronyms.tsv";
 
   /** One listing of a paper with categories: its day, id, text and categories (primary first). */
   public record Listed(LocalDate day, String id, String title, String text, List<String> categories) {
@@ -76,7 +79,10 @@ public final class ModelTrainer {
     return new Listings(all, rejected);
   }
 
-  /** Reads the papers of {@code source} and writes {@code document-frequencies.tsv.gz} and {@value #SUBJECT_MODEL} into {@code out}. */
+  /**
+   * Reads the papers of {@code source} and writes {@code document-frequencies.tsv.gz}, {@value #ACRONYMS}
+   * and {@value #SUBJECT_MODEL} into {@code out}.
+   */
   public static void train(TrainingPapers source, Path out, int minDf, PrintStream log) throws IOException {
     Listings listings = read(source);
     List<Listed> days = listings.trainingDays();
@@ -91,6 +97,19 @@ public final class ModelTrainer {
     DocumentFrequencies frequencies = DocumentFrequencies.read(new ByteArrayInputStream(dfBytes.toByteArray()));
     log.printf("keywords: %,d listings of training days (%,d rejected records): %,d keys with df >= %d%n",
         days.size(), listings.rejected(), frequencies.size(), minDf);
+
+    AcronymTable.Builder acronyms = new AcronymTable.Builder();
+    Set<String> seen = new HashSet<>();
+    for (Listed listed : days) {
+      if (seen.add(listed.id())) {
+        acronyms.add(listed.title(), listed.text());
+      }
+    }
+    ByteArrayOutputStream acronymBytes = new ByteArrayOutputStream();
+    acronyms.write(acronymBytes);
+    Files.write(out.resolve(ACRONYMS), acronymBytes.toByteArray());
+    log.printf("acronyms: %,d papers of training days: %,d acronyms defined one way%n",
+        seen.size(), acronyms.build().size());
 
     long started = System.nanoTime();
     List<Listed> papers = listings.subjectTraining();

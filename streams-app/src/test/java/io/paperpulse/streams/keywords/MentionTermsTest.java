@@ -80,11 +80,34 @@ class MentionTermsTest {
   }
 
   @Test
-  void anUndefinedAcronymIsANamedTermOfItsOwn() {
+  void anAcronymPapersDefineOneWayCountsUnderItsPhraseWhereThePaperDoesNotDefineIt() {
     Map<String, MentionTerms.Term> terms = byKey("", "We fine-tune LLMs with RAG and test an LLM.");
 
-    assertThat(terms.get(keyOf("LLM"))).isEqualTo(new MentionTerms.Term("llm", "LLM", true, true));
-    assertThat(terms.get(keyOf("RAG")).named()).isTrue();
+    assertThat(terms.get(keyOf("large language model")))
+        .isEqualTo(new MentionTerms.Term("large language model", "large language models", true, true));
+    assertThat(terms.get(keyOf("retrieval-augmented generation")).named()).isTrue();
+    assertThat(terms).doesNotContainKeys(keyOf("LLM"), keyOf("RAG"));
+    // Typed by a person, the acronym finds its phrase; a word in small letters is no acronym in a paper.
+    assertThat(MentionTerms.keyOf("LLMs")).isEqualTo("large language model");
+    assertThat(MentionTerms.keyOf("llm")).isEqualTo("large language model");
+    assertThat(byKey("", "The llm tool runs.")).containsKey("llm");
+  }
+
+  @Test
+  void aPapersOwnDefinitionOfAnAcronymWinsOverTheTable() {
+    Map<String, MentionTerms.Term> terms =
+        byKey("", "Large-scale language models (LLMs) are trained on web text. LLMs memorise.");
+
+    assertThat(terms).containsKey(keyOf("large-scale language model")).doesNotContainKey(keyOf("large language model"));
+  }
+
+  @Test
+  void anAcronymOutsideTheTableIsANamedTermOfItsOwn() {
+    Map<String, MentionTerms.Term> terms = byKey("", "We prompt SAM and train with DAPO.");
+
+    assertThat(terms.get(keyOf("SAM"))).isEqualTo(new MentionTerms.Term("sam", "SAM", true, true));
+    assertThat(terms.get(keyOf("DAPO")).named()).isTrue();
+    assertThat(MentionTerms.keyOf("SAM")).isEqualTo("sam");
   }
 
   @Test
