@@ -54,7 +54,7 @@ public final class TrendQuality {
     report.append("## Mention coverage\n\n")
         .append("Papers a day that the API counts for a term, against papers whose title or abstract mentions it ")
         .append("(case-insensitive, whole words, a plural 's' allowed, words apart or hyphenated alike but in a name with a digit), ")
-        .append("or writes an acronym that the bundled acronym table folds into it (not in small letters only; \"LLMs\" for \"large language model\"), ")
+        .append("or writes an acronym that the bundled acronym table folds into it (not in small letters only, and not where the paper defines it otherwise; \"LLMs\" for \"large language model\"), ")
         .append("summed over the days the API holds.\n\n")
         .append("| term | key | acronyms folded in | days | papers mentioning it | counted by PaperPulse | coverage |\n|---|---|---|---|---|---|---|\n");
     double worst = 1;
@@ -116,12 +116,31 @@ public final class TrendQuality {
     for (Pattern acronym : acronyms) {
       Matcher m = acronym.matcher(text);
       while (m.find()) {
-        if (m.group().chars().anyMatch(Character::isUpperCase)) {
+        if (m.group().chars().anyMatch(Character::isUpperCase) && !definedOtherwise(term, acronym, text)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the text defines the acronym in parentheses ("finite-length (FL)") and never right after
+   * the term: the paper's own definition wins, as the trends count it.
+   */
+  private static boolean definedOtherwise(Pattern term, Pattern acronym, String text) {
+    boolean defined = false;
+    for (int open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+      int close = text.indexOf(')', open);
+      if (close < 0 || !acronym.matcher(text.substring(open + 1, close)).matches()) {
+        continue;
+      }
+      defined = true;
+      if (term.matcher(text.substring(Math.max(0, open - 80), open)).find()) {
+        return false;
+      }
+    }
+    return defined;
   }
 
   /** The pattern of a term's words: a hyphen or a space between two words, or parts, without a digit. */

@@ -128,6 +128,14 @@ class ApiServerTest {
   }
 
   @Test
+  void anAcronymThatPapersDefineOneWayIsLookedUpAsItsPhrase() throws Exception {
+    client.get("/api/keywords/LLMs");
+    client.get("/api/keywords/ASR");
+
+    assertThat(backends.calls).containsExactly("keyword LLMs, large language model", "keyword ASR, asr");
+  }
+
+  @Test
   void alertsHaveALimitOf50ByDefault() throws Exception {
     JsonNode body = ApiClient.json(ok(client.get("/api/alerts")));
     ok(client.get("/api/alerts?limit=3"));
