@@ -30,7 +30,7 @@ public final class DocumentFrequencies implements Idf {
    * lookup where a {@code HashMap<String, Integer>} of half a million keys costs several (a JFR
    * profile of a backfill had a fifth of all CPU time in {@code HashMap.getNode}). A slot is one
    * long, the hash's top {@value #FINGERPRINT_BITS} bits above the count: half the memory of a slot
-   * holding both whole (8 MiB for the bundled statistics' 448,828 keys). The slot a key starts from
+   * holding both whole (8 MiB for the bundled statistics' 447,209 keys). The slot a key starts from
    * is given by the hash's low bits; a lookup takes another key for its own with a probability of
    * about 2⁻⁴⁰.
    */

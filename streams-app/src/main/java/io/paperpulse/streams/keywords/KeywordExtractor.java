@@ -32,7 +32,7 @@ import java.util.function.LongConsumer;
  */
 public final class KeywordExtractor {
   /** Changes whenever the rules or the bundled statistics change. */
-  public static final String VERSION = "kw-11";
+  public static final String VERSION = "kw-12";
 
   private static final double TITLE_BOOST = 2.0;
   private static final double ACRONYM_BOOST = 2.0;
