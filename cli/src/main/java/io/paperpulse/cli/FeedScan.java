@@ -62,6 +62,11 @@ final class FeedScan {
           @Override
           public void rejected(Rejection rejection) {
             counts[1]++;
+            try {
+              sink.flush();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
             err.println(rejection);
           }
         });

@@ -64,6 +64,8 @@ final class KeyUpgrade {
       }
       if (!watches.containsKey(current) && !writes.containsKey(current)) {
         writes.put(current, watch);
+      } else {
+        LOG.info("watch '{}' (owner {}) is dropped: the watch under its new key '{}' stays", watch.getKeyword(), watch.getOwner(), current);
       }
       writes.put(key, null);
     });

@@ -74,5 +74,18 @@ class KeyUpgradeTest {
     assertThat(watches.get("large language model").getMinCount()).isEqualTo(5);
     assertThat(subscriptions.get("a@example.org").getKeywords()).containsExactly("large language model", "sam");
     assertThat(KeyUpgrade.subscriptionWrites(subscriptions)).as("moved once").isEmpty();
+    assertThat(KeyUpgrade.watchWrites(Map.of("large language model", watches.get("large language model")))).as("moved once").isEmpty();
+  }
+
+  @Test
+  void anAcronymsWatchMeetingAWatchOfItsPhraseIsDroppedAndThePhrasesStays() {
+    Map<String, Watch> table = new LinkedHashMap<>();
+    table.put("llm", watch("LLM", 5));
+    table.put("large language model", watch("large language models", 9));
+
+    Map<String, Watch> writes = KeyUpgrade.watchWrites(table);
+
+    assertThat(writes).containsOnlyKeys("llm");
+    assertThat(writes.get("llm")).isNull();
   }
 }

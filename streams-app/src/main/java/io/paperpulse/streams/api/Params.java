@@ -82,7 +82,7 @@ final class Params {
     return limit;
   }
 
-  /** A keyword as typed in a path, and its key: normalised as the extractor does, bounded and non-empty. */
+  /** A keyword as typed in a path, and its key as the trends count it ({@link MentionTerms#keyOf}), bounded and non-empty. */
   record Keyword(String phrase, String key) {}
 
   static Keyword keyword(String phrase) {

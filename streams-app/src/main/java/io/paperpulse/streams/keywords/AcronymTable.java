@@ -17,13 +17,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The acronyms that papers define one way: "LLM" is "large language model" in 13,280 of the archive's
- * 13,280 definitions ({@link Acronyms}: "large language models (LLMs)"). A paper that writes "LLMs"
+ * The acronyms that papers define one way: "LLM" is "large language model" in nearly every one of the
+ * archive's thousands of definitions ({@link Acronyms}: "large language models (LLMs)"). A paper that writes "LLMs"
  * without defining it then counts it under "large language model" too, as a paper that defines it
  * does ({@link TermTally}), and a keyword typed as "LLM" finds that phrase ({@link MentionTerms#keyOf}).
  *
  * <p>Built by {@code paperpulse train} from the listings of the training days: an acronym is in the
- * table when at least {@value #MIN_PAPERS} papers define it and at least {@value #MIN_SHARE} of them
+ * table when it is one word and at least {@value #MIN_PAPERS} papers define it and at least {@value #MIN_SHARE} of them
  * with one phrase whose words begin with the acronym's capitals ({@link #initialsSpell}), counting phrases that differ only in their spaces as one ("multi modal" and
  * "multimodal"); the table keeps that phrase's most common key, and its most common words as written,
  * lower-cased, as its label. "ASR" (automatic speech recognition in 72% of its definitions, attack
@@ -103,6 +103,11 @@ public final class AcronymTable {
       }
       table.put(fields[0], new Expansion(fields[1], fields[2]));
     }
+    for (Map.Entry<String, Expansion> e : table.entrySet()) {
+      if (table.containsKey(e.getValue().key())) {
+        throw new IOException("acronym table: '" + e.getKey() + "' folds to '" + e.getValue().key() + "', itself an acronym of the table");
+      }
+    }
     return new AcronymTable(table);
   }
 
@@ -157,7 +162,9 @@ public final class AcronymTable {
         Acronyms.forEach(part, tokens, d -> {
           String acronymKey = tokens.get(d.acronym()).stem();
           String key = TermTally.phraseKey(tokens, d);
-          if (key == null || key.equals(acronymKey) || !defined.add(acronymKey)) {
+          if (key == null || key.equals(acronymKey) || acronymKey.indexOf(' ') >= 0 || !defined.add(acronymKey)) {
+            // An acronym whose key has two words ("Video-LLM", "video llm") is as often written as two
+            // words, which no one-word span folds: it stays out, so a typed one and a paper's agree.
             return;
           }
           StringBuilder label = new StringBuilder();

@@ -12,7 +12,7 @@ import java.util.List;
  * participle; and two content words joined by "of" ("mixture of experts", {@link
  * Candidates#forEachOfPhrase}). A term's key is its words' stems joined by spaces, as {@link KeywordExtractor#keyOf}
  * gives it for the same words; names keep their form ("GPT-5", "Qwen3", "Qwen2.5-VL", "DeepSeek-R1"
- * are one word each, neither split nor stemmed, and "LLMs" folds to "llm").
+ * are one word each, neither split nor stemmed, and "LLMs" and "LLM" are one key).
  *
  * <p>Which words are named is {@link NamedWords}' rule; how a term gets its label and is named, and
  * how an acronym counts under its phrase (where the paper defines it, "large language models

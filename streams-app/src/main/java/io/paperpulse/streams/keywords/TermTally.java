@@ -30,6 +30,8 @@ final class TermTally {
   private final List<Runnable> definitions = new ArrayList<>(0);
   /** The phrases of the acronyms the paper uses without defining them, as the table gives them. */
   private final Map<String, AcronymTable.Expansion> known = new HashMap<>(4);
+  /** Per phrase of {@link #known}: whether one use of its acronym ends its noun phrase ("LLMs." but not "LLM agents"). */
+  private final Map<String, Boolean> knownEnds = new HashMap<>(4);
   private final AcronymTable table;
 
   TermTally(AcronymTable table) {
@@ -79,6 +81,7 @@ final class TermTally {
         AcronymTable.Expansion expansion = table.get(key);
         if (expansion != null) {
           known.put(expansion.key(), expansion);
+          knownEnds.merge(expansion.key(), Candidates.endsPhrase(tokens, start + 1), Boolean::logicalOr);
           return; // a known acronym counts under its phrase, added with the terms
         }
       }
@@ -113,7 +116,7 @@ final class TermTally {
         s.addLabel(expansion.label());
       }
       s.named = true;
-      s.ends = true;
+      s.ends |= knownEnds.get(key);
     });
     List<MentionTerms.Term> terms = new ArrayList<>(stats.size() + 8);
     for (Stats s : stats.values()) {

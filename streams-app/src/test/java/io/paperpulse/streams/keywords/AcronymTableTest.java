@@ -69,6 +69,16 @@ class AcronymTableTest {
     assertThat(read.get("str")).isEqualTo(builder.build().get("str"));
     assertThatThrownBy(() -> AcronymTable.read(new ByteArrayInputStream("# table\nstr\tonly two\n".getBytes(StandardCharsets.UTF_8))))
         .hasMessageContaining("line 2");
+    assertThatThrownBy(() -> AcronymTable.read(new ByteArrayInputStream("ab\tcd\tcd\ncd\tef gh\tef gh\n".getBytes(StandardCharsets.UTF_8))))
+        .as("a chain: folding once would not be final").hasMessageContaining("'ab' folds to 'cd'");
+  }
+
+  @Test
+  void anAcronymOfTwoWordsIsNotInTheTable() {
+    AcronymTable.Builder builder = new AcronymTable.Builder();
+    define(builder, 30, "Video Large Language Models (Video-LLMs)");
+
+    assertThat(builder.build().size()).isZero();
   }
 
   @Test

@@ -94,6 +94,15 @@ class MentionTermsTest {
   }
 
   @Test
+  void aKnownAcronymWrittenOnlyBeforeAnotherWordDoesNotEndItsPhrase() {
+    Map<String, MentionTerms.Term> terms = byKey("", "We compress the KV cache and plan with LLM agents.");
+
+    assertThat(terms.get("key value").ends()).as("KV of KV cache").isFalse();
+    assertThat(terms.get("large language model").ends()).as("LLM of LLM agents").isFalse();
+    assertThat(byKey("", "Our agents are built on LLMs.").get("large language model").ends()).isTrue();
+  }
+
+  @Test
   void aPapersOwnDefinitionOfAnAcronymWinsOverTheTable() {
     Map<String, MentionTerms.Term> terms =
         byKey("", "Large-scale language models (LLMs) are trained on web text. LLMs memorise.");
