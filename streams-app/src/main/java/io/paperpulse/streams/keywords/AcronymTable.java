@@ -111,6 +111,16 @@ public final class AcronymTable {
     return new AcronymTable(table);
   }
 
+  /** Writes the table in the form {@link #read} reads, sorted by acronym key. */
+  public void write(OutputStream out) throws IOException {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    writer.write("# acronym key, phrase key, phrase label: built by 'paperpulse train' (AcronymTable)\n");
+    for (Map.Entry<String, Expansion> e : new TreeMap<>(byAcronym).entrySet()) {
+      writer.write(e.getKey() + "\t" + e.getValue().key() + "\t" + e.getValue().label() + "\n");
+    }
+    writer.flush();
+  }
+
   /**
    * Whether each capital of {@code acronym} begins a word of {@code phrase}, in order (a word may
    * begin with digits first: "3D" of "3DGS"): "LiDAR" and "light detection and ranging" do, while
@@ -145,7 +155,7 @@ public final class AcronymTable {
     return !word.isEmpty() && word.charAt(i) == initial;
   }
 
-  /** Counts the definitions of a corpus, then writes the table. */
+  /** Counts the definitions of a corpus, then builds the table. */
   public static final class Builder {
     /** The phrase key under which a definition whose initials do not spell its acronym counts. */
     private static final String MISREAD = "";
@@ -200,16 +210,6 @@ public final class AcronymTable {
       });
       table.values().removeIf(e -> table.containsKey(e.key())); // no chains: folding a key once is final
       return new AcronymTable(table);
-    }
-
-    /** Writes the table that {@link #build} gives, sorted by acronym key. */
-    public void write(OutputStream out) throws IOException {
-      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      writer.write("# acronym key, phrase key, phrase label: built by 'paperpulse train' (AcronymTable)\n");
-      for (Map.Entry<String, Expansion> e : new TreeMap<>(build().byAcronym).entrySet()) {
-        writer.write(e.getKey() + "\t" + e.getValue().key() + "\t" + e.getValue().label() + "\n");
-      }
-      writer.flush();
     }
 
     /** The entry with the highest count, then the first key in order. */

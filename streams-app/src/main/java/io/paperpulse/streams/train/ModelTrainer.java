@@ -105,11 +105,11 @@ public final class ModelTrainer {
         acronyms.add(listed.title(), listed.text());
       }
     }
+    AcronymTable table = acronyms.build();
     ByteArrayOutputStream acronymBytes = new ByteArrayOutputStream();
-    acronyms.write(acronymBytes);
+    table.write(acronymBytes);
     Files.write(out.resolve(ACRONYMS), acronymBytes.toByteArray());
-    log.printf("acronyms: %,d papers of training days: %,d acronyms defined one way%n",
-        seen.size(), acronyms.build().size());
+    log.printf("acronyms: %,d papers of training days: %,d acronyms defined one way%n", seen.size(), table.size());
 
     long started = System.nanoTime();
     List<Listed> papers = listings.subjectTraining();

@@ -61,7 +61,7 @@ class AcronymTableTest {
     AcronymTable.Builder builder = new AcronymTable.Builder();
     define(builder, 20, "Sparse Token Routers (STR)");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    builder.write(out);
+    builder.build().write(out);
 
     AcronymTable read = AcronymTable.read(new ByteArrayInputStream(out.toByteArray()));
 
