@@ -8,6 +8,7 @@ import io.paperpulse.streams.trends.Evaluation;
 import io.paperpulse.streams.trends.TrendWindow;
 import io.paperpulse.streams.trends.Trending;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,6 +241,17 @@ public final class KeywordHistory {
     return out;
   }
 
+  /**
+   * The first day the tests of {@code day} read: the first of its {@link TrendWindow#HISTORY_DAYS}
+   * days, or the first day kept after {@code closed} (the last day closed; null before the first),
+   * when days closed since have deleted older ones. The tests of a day long closed then compare its
+   * window with the part of its baseline that is kept, the same part whenever they are read.
+   */
+  static long readsFrom(long day, Long closed) {
+    long first = day - TrendWindow.HISTORY_DAYS + 1;
+    return closed == null ? first : Math.max(first, closed - TrendWindow.HISTORY_DAYS + 1);
+  }
+
   /** Whether the series store holds the series of every closed day. */
   boolean seriesCurrent() {
     if (seriesCurrent == null) {
@@ -320,7 +332,7 @@ public final class KeywordHistory {
   }
 
   /** Papers any window needs at the least: fewer in the longest window, and no window is tested. */
-  private static final int LEAST_SUPPORT = java.util.Arrays.stream(TrendWindow.values()).mapToInt(TrendWindow::leastSupport).min().orElseThrow();
+  private static final int LEAST_SUPPORT = Arrays.stream(TrendWindow.values()).mapToInt(TrendWindow::leastSupport).min().orElseThrow();
 
   /**
    * Judges a keyword in every window ending on {@code day}, from its series of closed days, the
@@ -415,9 +427,12 @@ public final class KeywordHistory {
     long[] totalsByDay = totalsUpTo(day);
     Long through = closedThrough();
     long closed = through == null ? Long.MIN_VALUE : through;
+    long from = readsFrom(day, through);
+    // A day the trends processor is deleting reads as deleted already.
+    Arrays.fill(totalsByDay, 0, (int) Math.min(totalsByDay.length, from - (day - TrendWindow.HISTORY_DAYS + 1)), 0L);
     // Each keyword's papers in the window, from one scan a day: only those with enough are read further.
     Map<String, Long> inWindow = new HashMap<>();
-    for (long d = day - window.days() + 1; d <= day; d++) {
+    for (long d = Math.max(from, day - window.days() + 1); d <= day; d++) {
       daysOf(d).forEach((keyword, value) -> inWindow.merge(keyword, value.getCount(), Long::sum));
     }
     makeSeries();

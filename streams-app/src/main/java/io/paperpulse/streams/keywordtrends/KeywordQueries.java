@@ -149,7 +149,11 @@ public final class KeywordQueries {
    * #OPEN_TESTS_REUSED}.
    */
   private PartTests partTests(int partition, boolean stale, long day, TrendWindow window) {
-    String key = partition + "|" + day + "|" + window;
+    KeywordHistory history = history(partition, stale);
+    Long closed = history.closedThrough();
+    // The days a day's tests read begin where its history does, or where the kept days do once
+    // later days have deleted the oldest: tests kept from before must not outlive those days.
+    String key = partition + "|" + day + "|" + window + "|" + KeywordHistory.readsFrom(day, closed);
     PartTests cached = closedTests.get(key);
     if (cached != null) {
       return cached;
@@ -159,8 +163,6 @@ public final class KeywordQueries {
     if (recent != null && now - recent.nanos() < OPEN_TESTS_REUSED.toNanos()) {
       return recent.tests();
     }
-    KeywordHistory history = history(partition, stale);
-    Long closed = history.closedThrough();
     long[] papers = history.totalsUpTo(day);
     if (recent != null && recent.madeFrom(papers, closed)) {
       return recent.tests();

@@ -80,6 +80,30 @@ class KeywordQueriesTest {
   }
 
   @Test
+  void aClosedDaysListDoesNotDependOnWhenItWasFirstAskedForAsItsOldDaysAreDeleted() {
+    try (DriverStores stores = new DriverStores()) {
+      KeywordQueries askedEarly = new KeywordQueries(stores, () -> 0L);
+      long day = DAY0 + 45;
+      for (TrendWindow window : TrendWindow.values()) {
+        askedEarly.trendingPart(PARTITION, false, day, window);
+      }
+      // Days close up to day 45 + 100: the days before 45 + 100 - 111 = 34 are deleted, inside the
+      // 28-day window of day 45 and the baselines of all three windows.
+      stores.addPaper(145);
+      stores.addPaper(146);
+      KeywordQueries askedLate = new KeywordQueries(stores, () -> 0L);
+
+      for (TrendWindow window : TrendWindow.values()) {
+        assertThat(tree(askedEarly.trendingPart(PARTITION, false, day, window)))
+            .as("%s: kept from before the old days were deleted, and read after", window)
+            .isEqualTo(tree(askedLate.trendingPart(PARTITION, false, day, window)));
+      }
+      assertThat(tree(askedLate.trendingPart(PARTITION, false, day, TrendWindow.P28D)).path("counts").path(KEY).asLong())
+          .as("the spike's day is kept").isEqualTo(25);
+    }
+  }
+
+  @Test
   void aTrendingListReadsFurtherOnlyTheKeywordsWithEnoughPapersInItsWindow() {
     try (DriverStores stores = new DriverStores()) {
       stores.addPaper(47, "A quokka lattice meets a wombat sheaf.");
