@@ -178,8 +178,8 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
       range.forEachRemaining(kv -> due.add(kv.key));
     }
     for (long day : due) {
-      close(day);
-      context.forward(new Record<>(String.valueOf(day), new DayClosed(partition, day), Days.startMillis(day + 1) - 1));
+      List<Long> tests = close(day);
+      context.forward(new Record<>(String.valueOf(day), new DayClosed(partition, day, tests), Days.startMillis(day + 1) - 1));
     }
     progress.put(KeywordTrendsTopology.CLOSED_THROUGH, through);
     series.put(KeywordHistory.SERIES_THROUGH, KeywordSeries.mark(through, false));
@@ -190,8 +190,10 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
     old.forEach(this::forget);
   }
 
-  private void close(long day) {
+  /** Closes a day; returns its tests ({@link DayClosed#tests}). */
+  private List<Long> close(long day) {
     long[] totalsByDay = history.totalsUpTo(day);
+    long[] tests = new long[2 * TrendWindow.values().length];
     long keepFrom = day - TrendWindow.HISTORY_DAYS + 1;
     Map<String, KeywordDay> ofDay = open.remove(day);
     List<Map.Entry<String, KeywordDay>> inOrder =
@@ -222,7 +224,33 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
           context.forward(new Record<>(keyword, trend(judged, e), Days.startMillis(day + 1) - 1));
         }
       }
+      countTests(judged, named, tests);
       judgeSpike(keyword, judged, watch, day);
+    }
+    List<Long> out = new ArrayList<>(tests.length);
+    for (long n : tests) {
+      out.add(n);
+    }
+    return out;
+  }
+
+  /**
+   * Counts a keyword of the closed day among the tests of each window where it has the papers to be
+   * tested and may be listed (listable, no fragment), as a trending list counts its tests.
+   */
+  private static void countTests(KeywordHistory.Judged judged, boolean named, long[] tests) {
+    Boolean listed = null;
+    for (Evaluation e : judged.evaluations()) {
+      if (!e.supported(named)) {
+        continue;
+      }
+      if (listed == null) {
+        listed = MentionTerms.listable(judged.keyword(), judged.last().getLabel()) && !judged.fragment();
+      }
+      if (listed) {
+        tests[2 * e.window().ordinal()]++;
+        tests[2 * e.window().ordinal() + 1] += named ? 1 : 0;
+      }
     }
   }
 

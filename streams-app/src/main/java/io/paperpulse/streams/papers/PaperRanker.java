@@ -6,6 +6,8 @@ import io.paperpulse.streams.analytics.Contribution;
 import io.paperpulse.streams.analytics.Days;
 import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.streams.analytics.EventClock;
+import io.paperpulse.streams.trends.TrendWindow;
+import io.paperpulse.streams.trends.Trending;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +37,8 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
   private static final String PARTITION = "partition";
   private static final String RANKED_THROUGH = "ranked-through";
   private static final String CLOSED = "closed|";
+  /** Under a day's prefix in the keywords store: each partition's closed marker, with its tests. */
+  private static final String TESTS = "tests|";
   private static final long NONE = -1;
 
   private final int partitions;
@@ -87,6 +91,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
       keywords.put(Ranking.day(m.day()) + m.window() + "|" + m.keyword(), m);
     } else if (record.value() instanceof RankMessage m && m.kind() == RankMessage.Kind.CLOSED) {
       progress.put(CLOSED + Ranking.marker(m.day(), m.partition()), m.day());
+      keywords.put(Ranking.day(m.day()) + TESTS + Ranking.marker(m.day(), m.partition()), m);
       if (m.day() > rankedThrough() && Ranking.withPrefix(progress, CLOSED + Ranking.day(m.day())).size() == partitions) {
         rank(m.day());
       }
@@ -133,6 +138,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     }
     int self = partition.intValue();
     long time = Days.startMillis(day + 1) - 1;
+    keepDiscoveries(day);
     // Every window's papers, read once: the longest window holds the others.
     List<Held> papers = new ArrayList<>(held.subMap(Ranking.day(PaperWindow.longest().firstDay(day)), Ranking.day(day + 1)).values());
     for (PaperWindow window : PaperWindow.values()) {
@@ -163,6 +169,41 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
     // No stored key is a bare day prefix, so each range ends just before that day.
     Ranking.deleteRange(keywords, Ranking.day(0), Ranking.day(keepFrom));
     Ranking.deleteRange(progress, CLOSED + Ranking.day(0), CLOSED + Ranking.day(day + 1));
+  }
+
+  /**
+   * Keeps, of the day's trending keywords of each window, those that pass false-discovery control
+   * at q {@value Trending#MAX_Q} over all the tests every partition made in it that day, weighted
+   * toward names as the trending lists are ({@link Trending#qValues}): a day tests thousands of
+   * keywords, and at p 0.01 alone dozens of them pass by chance. Where a partition's marker holds no
+   * tests (a version before them sent it), the day's keywords are kept as they came.
+   */
+  private void keepDiscoveries(long day) {
+    List<KeyValue<String, RankMessage>> markers = Ranking.withPrefix(keywords, Ranking.day(day) + TESTS);
+    if (markers.size() < partitions || markers.stream().anyMatch(kv -> kv.value.tests().size() < 2 * TrendWindow.values().length)) {
+      return;
+    }
+    for (TrendWindow window : TrendWindow.values()) {
+      long tests = 0;
+      long named = 0;
+      for (KeyValue<String, RankMessage> marker : markers) {
+        tests += marker.value.tests().get(2 * window.ordinal());
+        named += marker.value.tests().get(2 * window.ordinal() + 1);
+      }
+      List<KeyValue<String, RankMessage>> found = Ranking.withPrefix(keywords, Ranking.day(day) + window.name() + "|");
+      double[] p = new double[found.size()];
+      String[] labels = new String[found.size()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = found.get(i).value.pValue();
+        labels[i] = found.get(i).value.label();
+      }
+      double[] q = Trending.qValues(p, labels, tests, named);
+      for (int i = 0; i < q.length; i++) {
+        if (q[i] > Trending.MAX_Q) {
+          keywords.put(found.get(i).key, null);
+        }
+      }
+    }
   }
 
   /**

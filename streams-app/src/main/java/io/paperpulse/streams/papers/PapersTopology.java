@@ -10,6 +10,7 @@ import io.paperpulse.streams.analytics.StoreNames;
 import io.paperpulse.common.TopicSerdes;
 import io.paperpulse.streams.keywords.MentionTerms;
 import io.paperpulse.streams.trends.TrendWindow;
+import io.paperpulse.streams.trends.Trending;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -86,20 +87,27 @@ public final class PapersTopology {
 
   static List<RankMessage> signal(Object judged) {
     if (judged instanceof DayClosed closed) {
-      return List.of(RankMessage.closed(closed.partition(), closed.day()));
+      return List.of(RankMessage.closed(closed.partition(), closed.day(), closed.tests()));
     }
     if (judged instanceof KeywordTrend t && strong(t)) {
       TrendWindow window = TrendWindow.parse(t.getWindow()).orElseThrow();
       long day = Days.of(t.getStart()) + window.days() - 1;
       double score = Math.min(MAX_KEYWORD_SCORE, t.getScore());
-      return List.of(RankMessage.keyword(-1, day, window.name(), t.getKeyword(), t.getLabel(), score));
+      return List.of(RankMessage.keyword(-1, day, window.name(), t.getKeyword(), t.getLabel(), score, t.getPValue()));
     }
     return List.of();
   }
 
-  /** A final trend that counts: significant, above the keyword's own past, listable and no fragment. */
+  /**
+   * A final trend that may count: one of the day's tests (enough papers, listable, no fragment),
+   * p at most {@value #MAX_P}, and a rise the trending lists take ({@link Trending#MIN_SCORE}
+   * times the keyword's own past at least). Which of these count is decided when every
+   * partition's are in ({@link PaperRanker}).
+   */
   static boolean strong(KeywordTrend t) {
-    return t.getFinal$() && t.getPValue() <= MAX_P && t.getScore() > 1 && !t.getFragment()
+    TrendWindow window = TrendWindow.parse(t.getWindow()).orElseThrow();
+    return t.getFinal$() && t.getPValue() <= MAX_P && t.getScore() >= Trending.MIN_SCORE && !t.getFragment()
+        && t.getCount() >= window.minSupport(Trending.named(t.getLabel()))
         && MentionTerms.listable(t.getKeyword(), t.getLabel());
   }
 

@@ -29,18 +29,23 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param paper the paper of an entry
  * @param keywords the trending keywords behind an entry's score
  * @param entries a partition's best papers of a window, best first, each an {@link Kind#ENTRY}
+ * @param pValue a trending keyword's p-value
+ * @param tests a closed day's tests ({@link DayClosed#tests}); empty from versions before them
  */
 public record RankMessage(
     Kind kind, int partition, long day, String window, String keyword, String label, double score,
-    PaperSummary paper, List<TrendingScore.Share> keywords, List<RankMessage> entries) {
+    PaperSummary paper, List<TrendingScore.Share> keywords, List<RankMessage> entries, double pValue, List<Long> tests) {
   public enum Kind { KEYWORD, CLOSED, ENTRY, DONE, TOP }
 
-  private static final byte BINARY = 1;
+  /** The binary form before {@link #pValue} and {@link #tests}, still read. */
+  private static final byte BINARY_1 = 1;
+  private static final byte BINARY = 2;
   /** A kind is stored as its ordinal: new kinds go at the end of {@link Kind}. */
   private static final Kind[] KINDS = Kind.values();
 
   public RankMessage {
     entries = entries == null ? List.of() : entries; // JSON of versions before TOP has none
+    tests = tests == null ? List.of() : tests;
   }
 
   /**
@@ -82,6 +87,11 @@ public record RankMessage(
           out.write(b);
         }
       }
+      out.writeDouble(m.pValue);
+      out.writeInt(m.tests.size());
+      for (long n : m.tests) {
+        out.writeLong(n);
+      }
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
@@ -92,7 +102,7 @@ public record RankMessage(
     if (bytes.length > 0 && bytes[0] == '{') {
       return Json.read(bytes, RankMessage.class);
     }
-    if (bytes.length == 0 || bytes[0] != BINARY) {
+    if (bytes.length == 0 || bytes[0] != BINARY && bytes[0] != BINARY_1) {
       throw new SerializationException("not a ranking message: format byte " + (bytes.length == 0 ? "missing" : bytes[0]));
     }
     try {
@@ -129,7 +139,7 @@ public record RankMessage(
           }
           byte[] entry = new byte[length];
           in.get(entry);
-          if (entry.length < 2 || entry[0] != BINARY || entry[1] != Kind.ENTRY.ordinal()) {
+          if (entry.length < 2 || entry[0] != bytes[0] || entry[1] != Kind.ENTRY.ordinal()) {
             throw new SerializationException("not a ranking message: a best papers' message holds something else than a paper");
           }
           RankMessage e = fromBytes(entry);
@@ -139,37 +149,50 @@ public record RankMessage(
           entries.add(e);
         }
       }
-      return new RankMessage(KINDS[kind], partition, day, window, keyword, label, score, paper, List.copyOf(shares), List.copyOf(entries));
+      double pValue = 0;
+      List<Long> tests = new ArrayList<>();
+      if (bytes[0] == BINARY) {
+        pValue = in.getDouble();
+        int t = in.getInt();
+        if (t < 0 || t > in.remaining() / 8) {
+          throw new BufferUnderflowException();
+        }
+        for (int i = 0; i < t; i++) {
+          tests.add(in.getLong());
+        }
+      }
+      return new RankMessage(
+          KINDS[kind], partition, day, window, keyword, label, score, paper, List.copyOf(shares), List.copyOf(entries), pValue, List.copyOf(tests));
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new SerializationException("cannot read a ranking message: it ends early or holds a bad length", e);
     }
   }
 
-  static RankMessage keyword(int partition, long day, String window, String keyword, String label, double score) {
-    return new RankMessage(Kind.KEYWORD, partition, day, window, keyword, label, score, null, List.of(), List.of());
+  static RankMessage keyword(int partition, long day, String window, String keyword, String label, double score, double pValue) {
+    return new RankMessage(Kind.KEYWORD, partition, day, window, keyword, label, score, null, List.of(), List.of(), pValue, List.of());
   }
 
-  static RankMessage closed(int partition, long day) {
-    return new RankMessage(Kind.CLOSED, partition, day, null, null, null, 0, null, List.of(), List.of());
+  static RankMessage closed(int partition, long day, List<Long> tests) {
+    return new RankMessage(Kind.CLOSED, partition, day, null, null, null, 0, null, List.of(), List.of(), 0, tests);
   }
 
   static RankMessage entry(int partition, long day, PaperWindow window, PaperSummary paper, TrendingScore.Scored scored) {
-    return new RankMessage(Kind.ENTRY, partition, day, window.name(), null, null, scored.score(), paper, scored.keywords(), List.of());
+    return new RankMessage(Kind.ENTRY, partition, day, window.name(), null, null, scored.score(), paper, scored.keywords(), List.of(), 0, List.of());
   }
 
   /** An entry as the merge step needs it: the paper without its terms ({@link PaperSummary#withoutTerms}). */
   RankMessage withoutTerms() {
-    return paper == null ? this : new RankMessage(kind, partition, day, window, keyword, label, score, paper.withoutTerms(), keywords, entries);
+    return paper == null ? this : new RankMessage(kind, partition, day, window, keyword, label, score, paper.withoutTerms(), keywords, entries, pValue, tests);
   }
 
   static RankMessage done(int partition, long day) {
-    return new RankMessage(Kind.DONE, partition, day, null, null, null, 0, null, List.of(), List.of());
+    return new RankMessage(Kind.DONE, partition, day, null, null, null, 0, null, List.of(), List.of(), 0, List.of());
   }
 
   /** A partition's best papers of a window ending on {@code day}, best first, as the merge step needs them. */
   static RankMessage top(int partition, long day, PaperWindow window, List<RankMessage> entries) {
     List<RankMessage> light = entries.stream().map(RankMessage::withoutTerms).toList();
-    return new RankMessage(Kind.TOP, partition, day, window.name(), null, null, 0, null, List.of(), light);
+    return new RankMessage(Kind.TOP, partition, day, window.name(), null, null, 0, null, List.of(), light, 0, List.of());
   }
 
   /**

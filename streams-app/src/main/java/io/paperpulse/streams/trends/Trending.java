@@ -64,13 +64,13 @@ public final class Trending {
    */
   public static List<Listed> rank(
       List<Tested> candidates, long tests, long namedTests, Map<String, Long> testedCounts, BiPredicate<String, String> listable) {
-    Weights weights = Weights.of(tests, namedTests);
     double[] p = new double[candidates.size()];
+    String[] labels = new String[p.length];
     for (int i = 0; i < p.length; i++) {
-      Tested t = candidates.get(i);
-      p[i] = Math.min(1.0, t.evaluation().pValue() / weights.of(t.label()));
+      p[i] = candidates.get(i).evaluation().pValue();
+      labels[i] = candidates.get(i).label();
     }
-    double[] q = FalseDiscovery.qValues(p, tests);
+    double[] q = qValues(p, labels, tests, namedTests);
     Map<String, Long> longest = longestSuperPhrase(testedCounts);
     List<Listed> listed = new ArrayList<>();
     for (int i = 0; i < p.length; i++) {
@@ -89,6 +89,20 @@ public final class Trending {
             .thenComparing(Comparator.comparingLong((Listed l) -> l.tested().evaluation().count()).reversed())
             .thenComparing(l -> l.tested().key()));
     return listed;
+  }
+
+  /**
+   * The weighted q-values (see the class comment) of keywords tested in one window, in the order
+   * given: {@code pValues} and {@code labels} of those whose p-value could pass (others may be left
+   * out), among {@code tests} tests of which {@code namedTests} were names.
+   */
+  public static double[] qValues(double[] pValues, String[] labels, long tests, long namedTests) {
+    Weights weights = Weights.of(tests, namedTests);
+    double[] weighted = new double[pValues.length];
+    for (int i = 0; i < weighted.length; i++) {
+      weighted[i] = Math.min(1.0, pValues[i] / weights.of(labels[i]));
+    }
+    return FalseDiscovery.qValues(weighted, tests);
   }
 
   /**

@@ -96,6 +96,34 @@ class KeywordTrendsProcessorTest {
   }
 
   @Test
+  void aClosedDaysMarkerCountsTheKeywordsTestedInEachWindowAndTheNamesAmongThem() {
+    KeywordTrendsProcessor processor = started();
+    for (int i = 0; i < 9; i++) {
+      List<Contribution.Term> terms = new java.util.ArrayList<>(List.of(new Contribution.Term("gpt-5", "GPT-5")));
+      if (i < 6) {
+        terms.add(new Contribution.Term("tensor sheave", "tensor sheaves")); // 6 papers: a day's test, not a week's
+        terms.add(new Contribution.Term("large language", "large language", false)); // a fragment: no test
+        terms.add(new Contribution.Term("emph", "emph")); // a LaTeX command: never listed, no test
+      }
+      processor.process(new Record<>("2601.0000" + i, new Contribution(0, 0, "2601.0000" + i, "title", terms, List.of()),
+          Days.startMillis(DAY) + 1000));
+    }
+    paper(processor, "2601.00010", DAY + 3, "other"); // closes the day
+
+    List<io.paperpulse.streams.papers.DayClosed> closed = context.forwarded().stream()
+        .map(f -> f.record().value())
+        .filter(v -> v instanceof io.paperpulse.streams.papers.DayClosed)
+        .map(v -> (io.paperpulse.streams.papers.DayClosed) v)
+        .toList();
+    // Per window (1, 7, 28 days): tested, then names. GPT-5's 9 papers are tested in a day and in a
+    // week (a name needs 5), not in 28 days (10); "tensor sheaves" in a day only (8 a week).
+    assertThat(closed).singleElement().satisfies(c -> {
+      assertThat(c.day()).isEqualTo(DAY);
+      assertThat(c.tests()).containsExactly(2L, 1L, 1L, 1L, 0L, 0L);
+    });
+  }
+
+  @Test
   void anOpenDayThatAnEarlierVersionWroteThroughKeepsItsMentions() {
     KeywordTrendsProcessor first = started();
     paper(first, "2601.00001", DAY, "zorblax");

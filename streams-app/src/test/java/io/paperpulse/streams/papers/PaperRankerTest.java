@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 /** A partition's ranking on its own, with in-memory stores that outlive it, as a restart does. */
 class PaperRankerTest {
   private static final long DAY = 20_000;
+  /** A day's tests: 1,000 keywords tested in each window, none of them a name. */
+  private static final List<Long> TESTS = List.of(1000L, 0L, 1000L, 0L, 1000L, 0L);
   private final AnalyticsSettings settings = AnalyticsSettings.defaults().withSourcePartitions(1).withAnalyticsPartitions(1);
   private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
 
@@ -67,7 +69,7 @@ class PaperRankerTest {
     PaperRanker second = started(); // the same stores: a task started again on its state
     paper(second, "2601.00003", DAY);
     context.resetForwards();
-    second.process(new Record<>(String.valueOf(DAY), RankMessage.closed(0, DAY), Days.startMillis(DAY + 1)));
+    second.process(new Record<>(String.valueOf(DAY), RankMessage.closed(0, DAY, TESTS), Days.startMillis(DAY + 1)));
 
     List<RankMessage> tops = context.forwarded().stream()
         .map(f -> f.record().value())
@@ -98,6 +100,34 @@ class PaperRankerTest {
   }
 
   @Test
+  void aDaysTrendingKeywordsCountOnlyWhenTheyPassFalseDiscoveryControlOverEveryPartitionsTests() {
+    for (List<Long> tests : List.of(TESTS, List.<Long>of())) {
+      stores();
+      PaperRanker ranker = started();
+      paper(ranker, "2601.00001", DAY, List.of("flow matching", "zorblax"));
+      // Among 1,000 tests, p 0.005 is what five keywords reach by chance: q 0.1 takes p 1e-4 at most.
+      ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(0, DAY, "P1D", "flow matching", "flow matching", 4.0, 1e-6), Days.startMillis(DAY + 1)));
+      ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(0, DAY, "P1D", "zorblax", "zorblax", 8.0, 0.005), Days.startMillis(DAY + 1)));
+      context.resetForwards();
+      ranker.process(new Record<>(String.valueOf(DAY), RankMessage.closed(0, DAY, tests), Days.startMillis(DAY + 1)));
+
+      List<String> chips = context.forwarded().stream()
+          .map(f -> f.record().value())
+          .filter(v -> v instanceof RankMessage m && m.kind() == RankMessage.Kind.TOP && m.window().equals(PaperWindow.P1D.name()))
+          .flatMap(v -> ((RankMessage) v).entries().stream())
+          .flatMap(e -> e.keywords().stream())
+          .map(TrendingScore.Share::keyword)
+          .toList();
+      if (tests.isEmpty()) {
+        assertThat(chips).as("a marker without tests, from a version before them: kept as they came")
+            .containsExactlyInAnyOrder("flow matching", "zorblax");
+      } else {
+        assertThat(chips).containsExactly("flow matching");
+      }
+    }
+  }
+
+  @Test
   void anOpenDaysPapersAreScoredByTheKeywordsOfTheLastRankedWeek() {
     PaperRanker ranker = started();
     paper(ranker, "2601.00001", DAY);
@@ -108,9 +138,9 @@ class PaperRankerTest {
         .allSatisfy(p -> assertThat(p.getKeywords()).isEmpty())
         .extracting(TrendingPaper::getScore).containsOnly(1.0);
 
-    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(0, DAY, "P7D", "flow matching", "flow matching", 4.0), Days.startMillis(DAY + 1)));
-    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(0, DAY, "P1D", "zorblax", "zorblax", 8.0), Days.startMillis(DAY + 1)));
-    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.closed(0, DAY), Days.startMillis(DAY + 1)));
+    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(0, DAY, "P7D", "flow matching", "flow matching", 4.0, 1e-6), Days.startMillis(DAY + 1)));
+    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(0, DAY, "P1D", "zorblax", "zorblax", 8.0, 1e-6), Days.startMillis(DAY + 1)));
+    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.closed(0, DAY, TESTS), Days.startMillis(DAY + 1)));
     context.resetForwards();
     paper(ranker, "2601.00004", DAY + 1, List.of("flow matching", "zorblax"));
     paper(ranker, "2601.00005", DAY + 1, List.of("zorblax"));

@@ -12,8 +12,8 @@ class RankMessageTest {
   private static final PaperSummary PAPER = new PaperSummary("2506.01234", "Qwen3 agents", List.of("Zoë Müller"), "We study agents.",
       null, List.of("Machine Learning"), 20_250, null, 3, List.of("qwen3", "agent"), false);
   private static final List<RankMessage> EVERY_KIND = List.of(
-      RankMessage.keyword(-1, 20_250, "P7D", "qwen3", "Qwen3", 2.75),
-      RankMessage.closed(2, 20_250),
+      RankMessage.keyword(-1, 20_250, "P7D", "qwen3", "Qwen3", 2.75, 3.5e-7),
+      RankMessage.closed(2, 20_250, List.of(4_100L, 310L, 900L, 80L, 700L, 65L)),
       RankMessage.entry(1, 20_250, PaperWindow.P7D, PAPER,
           new TrendingScore.Scored(4.5, List.of(new TrendingScore.Share("qwen3", "Qwen3", 1.46), new TrendingScore.Share("agent", "agents", 0.5)))),
       RankMessage.done(0, 20_250),
@@ -47,7 +47,7 @@ class RankMessageTest {
   @Test
   void bestPapersHoldingAnythingButPapersAreRejected() {
     RankMessage top = EVERY_KIND.get(4);
-    RankMessage nested = new RankMessage(RankMessage.Kind.TOP, 1, 20_250, "P1D", null, null, 0, null, List.of(), List.of(top));
+    RankMessage nested = new RankMessage(RankMessage.Kind.TOP, 1, 20_250, "P1D", null, null, 0, null, List.of(), List.of(top), 0, List.of());
     assertThatThrownBy(() -> RankMessage.fromBytes(RankMessage.toBytes(nested))).isInstanceOf(SerializationException.class)
         .hasMessageContaining("something else than a paper");
   }
@@ -56,6 +56,16 @@ class RankMessageTest {
   void everyKindReadsBackAsWritten() {
     for (RankMessage m : EVERY_KIND) {
       assertThat(RankMessage.fromBytes(RankMessage.toBytes(m))).isEqualTo(m);
+    }
+  }
+
+  @Test
+  void theBinaryFormBeforeTheTestsStillReads() {
+    for (RankMessage m : List.of(RankMessage.keyword(-1, 20_250, "P7D", "qwen3", "Qwen3", 2.75, 0), RankMessage.closed(2, 20_250, List.of()))) {
+      byte[] now = RankMessage.toBytes(m);
+      byte[] before = Arrays.copyOf(now, now.length - Double.BYTES - Integer.BYTES); // no p-value, no tests
+      before[0] = 1;
+      assertThat(RankMessage.fromBytes(before)).isEqualTo(m);
     }
   }
 
