@@ -90,17 +90,6 @@ class PaperRankerTest {
         .allSatisfy(e -> assertThat(e.paper().terms()).as("what the merge step never reads").isEmpty());
   }
 
-  /** The trending keywords behind the 1-day ranking's papers forwarded so far. */
-  private List<String> dayChips() {
-    return context.forwarded().stream()
-        .map(f -> f.record().value())
-        .filter(v -> v instanceof RankMessage m && m.kind() == RankMessage.Kind.TOP && m.window().equals(PaperWindow.P1D.name()))
-        .flatMap(v -> ((RankMessage) v).entries().stream())
-        .flatMap(e -> e.keywords().stream())
-        .map(TrendingScore.Share::keyword)
-        .toList();
-  }
-
   /** The open papers forwarded so far (to {@code trends.papers.open}), by id. */
   private Map<String, TrendingPaper> openPapers() {
     Map<String, TrendingPaper> out = new TreeMap<>();
@@ -122,7 +111,13 @@ class PaperRankerTest {
       context.resetForwards();
       ranker.process(new Record<>(String.valueOf(DAY), RankMessage.closed(0, DAY, tests), Days.startMillis(DAY + 1)));
 
-      List<String> chips = dayChips();
+      List<String> chips = context.forwarded().stream()
+          .map(f -> f.record().value())
+          .filter(v -> v instanceof RankMessage m && m.kind() == RankMessage.Kind.TOP && m.window().equals(PaperWindow.P1D.name()))
+          .flatMap(v -> ((RankMessage) v).entries().stream())
+          .flatMap(e -> e.keywords().stream())
+          .map(TrendingScore.Share::keyword)
+          .toList();
       if (tests.isEmpty()) {
         assertThat(chips).as("a marker without tests, from a version before them: kept as they came")
             .containsExactlyInAnyOrder("flow matching", "zorblax");
@@ -147,7 +142,13 @@ class PaperRankerTest {
     context.resetForwards();
     ranker.process(new Record<>(String.valueOf(DAY), RankMessage.closed(1, DAY, half), Days.startMillis(DAY + 1)));
 
-    List<String> chips = dayChips();
+    List<String> chips = context.forwarded().stream()
+        .map(f -> f.record().value())
+        .filter(v -> v instanceof RankMessage m && m.kind() == RankMessage.Kind.TOP && m.window().equals(PaperWindow.P1D.name()))
+        .flatMap(v -> ((RankMessage) v).entries().stream())
+        .flatMap(e -> e.keywords().stream())
+        .map(TrendingScore.Share::keyword)
+        .toList();
     assertThat(chips).as("zorblax fails among both partitions' tests; quokka rises 1.2 times, below the lists' 1.25")
         .containsExactly("flow matching");
   }
