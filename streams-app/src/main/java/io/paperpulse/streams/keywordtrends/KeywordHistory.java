@@ -424,12 +424,8 @@ public final class KeywordHistory {
    * itself; a candidate has p at most {@code maxP}.
    */
   public Tests test(long day, TrendWindow window, double maxP) {
-    return test(day, window, maxP, closedThrough());
-  }
-
-  /** {@link #test(long, TrendWindow, double)} as of {@code through}, the last day closed as read before (null before the first). */
-  Tests test(long day, TrendWindow window, double maxP, Long through) {
     long[] totalsByDay = totalsUpTo(day);
+    Long through = closedThrough();
     long closed = through == null ? Long.MIN_VALUE : through;
     long from = readsFrom(day, through);
     // A day the trends processor is deleting reads as deleted already.

@@ -236,9 +236,7 @@ final class KeywordTrendsProcessor implements Processor<String, Contribution, St
 
   /**
    * Counts a keyword of the closed day among the tests of each window where it has the papers to be
-   * tested and may be listed (listable, no fragment): the hypotheses of the final trends this day
-   * writes, which are those of the day's keywords only (a trending list of 7 or 28 days also tests
-   * the keywords of its window's other days).
+   * tested and may be listed (listable, no fragment), as a trending list counts its tests.
    */
   private static void countTests(KeywordHistory.Judged judged, boolean named, long[] tests) {
     Boolean listed = null;

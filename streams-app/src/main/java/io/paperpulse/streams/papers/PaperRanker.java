@@ -174,12 +174,9 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
   /**
    * Keeps, of the day's trending keywords of each window, those that pass false-discovery control
    * at q {@value Trending#MAX_Q} over all the tests every partition made in it that day, weighted
-   * toward names as the trending lists are ({@link Trending#qValues}), and rise at least {@link
-   * Trending#MIN_SCORE} times: a day tests up to a few thousand keywords in a window, and at p 0.01
-   * alone dozens of them would pass by chance. The keywords come with p at most 0.01 only, so where
-   * more than a tenth of a window's tests would pass, q is larger here than on the trending list.
-   * Where a partition's marker holds no tests (a version before them sent it), the day's keywords
-   * are kept as they came.
+   * toward names as the trending lists are ({@link Trending#qValues}): a day tests thousands of
+   * keywords, and at p 0.01 alone dozens of them pass by chance. Where a partition's marker holds no
+   * tests (a version before them sent it), the day's keywords are kept as they came.
    */
   private void keepDiscoveries(long day) {
     List<KeyValue<String, RankMessage>> markers = Ranking.withPrefix(keywords, Ranking.day(day) + TESTS);
@@ -202,7 +199,7 @@ final class PaperRanker implements Processor<String, Object, String, Object> {
       }
       double[] q = Trending.qValues(p, labels, tests, named);
       for (int i = 0; i < q.length; i++) {
-        if (q[i] > Trending.MAX_Q || found.get(i).value.score() < Trending.MIN_SCORE) {
+        if (q[i] > Trending.MAX_Q) {
           keywords.put(found.get(i).key, null);
         }
       }

@@ -99,17 +99,15 @@ public final class PapersTopology {
   }
 
   /**
-   * A final trend that may count: one of the day's tests (enough papers, listable, no fragment) with
-   * p at most {@value #MAX_P}. Which of these count is decided when every partition's are in
-   * ({@link PaperRanker}): after false-discovery control over all of them, a rise of at least
-   * {@link Trending#MIN_SCORE} times the keyword's own past.
+   * A final trend that may count: one of the day's tests (enough papers, listable, no fragment),
+   * p at most {@value #MAX_P}, and a rise the trending lists take ({@link Trending#MIN_SCORE}
+   * times the keyword's own past at least). Which of these count is decided when every
+   * partition's are in ({@link PaperRanker}).
    */
   static boolean strong(KeywordTrend t) {
-    if (!t.getFinal$() || t.getPValue() > MAX_P || t.getFragment()) {
-      return false;
-    }
     TrendWindow window = TrendWindow.parse(t.getWindow()).orElseThrow();
-    return t.getCount() >= window.minSupport(Trending.named(t.getLabel()))
+    return t.getFinal$() && t.getPValue() <= MAX_P && t.getScore() >= Trending.MIN_SCORE && !t.getFragment()
+        && t.getCount() >= window.minSupport(Trending.named(t.getLabel()))
         && MentionTerms.listable(t.getKeyword(), t.getLabel());
   }
 

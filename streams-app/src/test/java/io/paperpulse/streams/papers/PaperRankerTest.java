@@ -128,32 +128,6 @@ class PaperRankerTest {
   }
 
   @Test
-  void theFalseDiscoveryControlCountsTheTestsOfEveryPartitionAndTheListsLeastRise() {
-    PaperRanker ranker = new PaperRanker(settings.withAnalyticsPartitions(2));
-    ranker.init(context);
-    paper(ranker, "2601.00001", DAY, List.of("flow matching", "zorblax", "quokka"));
-    // 500 tests on each of two partitions: zorblax, third by p, has q 5e-4 x 1,000 / 3 = 0.17 among
-    // all 1,000 tests (0.08 among one partition's 500).
-    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(0, DAY, "P1D", "flow matching", "flow matching", 4.0, 0.9e-4), Days.startMillis(DAY + 1)));
-    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(1, DAY, "P1D", "zorblax", "zorblax", 8.0, 5e-4), Days.startMillis(DAY + 1)));
-    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.keyword(1, DAY, "P1D", "quokka", "quokka", 1.2, 1e-9), Days.startMillis(DAY + 1)));
-    List<Long> half = List.of(500L, 0L, 500L, 0L, 500L, 0L);
-    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.closed(0, DAY, half), Days.startMillis(DAY + 1)));
-    context.resetForwards();
-    ranker.process(new Record<>(String.valueOf(DAY), RankMessage.closed(1, DAY, half), Days.startMillis(DAY + 1)));
-
-    List<String> chips = context.forwarded().stream()
-        .map(f -> f.record().value())
-        .filter(v -> v instanceof RankMessage m && m.kind() == RankMessage.Kind.TOP && m.window().equals(PaperWindow.P1D.name()))
-        .flatMap(v -> ((RankMessage) v).entries().stream())
-        .flatMap(e -> e.keywords().stream())
-        .map(TrendingScore.Share::keyword)
-        .toList();
-    assertThat(chips).as("zorblax fails among both partitions' tests; quokka rises 1.2 times, below the lists' 1.25")
-        .containsExactly("flow matching");
-  }
-
-  @Test
   void anOpenDaysPapersAreScoredByTheKeywordsOfTheLastRankedWeek() {
     PaperRanker ranker = started();
     paper(ranker, "2601.00001", DAY);

@@ -70,31 +70,6 @@ class RankMessageTest {
   }
 
   @Test
-  void bestPapersInTheBinaryFormBeforeTheTestsStillRead() {
-    RankMessage entry = RankMessage.entry(1, 20_250, PaperWindow.P1D, PAPER, new TrendingScore.Scored(4.5, List.of()));
-    byte[] entryNow = RankMessage.toBytes(entry.withoutTerms());
-    byte[] entryBefore = Arrays.copyOf(entryNow, entryNow.length - Double.BYTES - Integer.BYTES);
-    entryBefore[0] = 1;
-    java.nio.ByteBuffer top = java.nio.ByteBuffer.allocate(64 + entryBefore.length);
-    byte[] empty = RankMessage.toBytes(RankMessage.top(1, 20_250, PaperWindow.P1D, List.of()));
-    // A best papers' message of the form before: its fields up to its count of entries, then each entry.
-    int head = empty.length - Double.BYTES - Integer.BYTES - Integer.BYTES;
-    top.put(empty, 0, head).putInt(1).putInt(entryBefore.length).put(entryBefore);
-    byte[] before = Arrays.copyOf(top.array(), top.position());
-    before[0] = 1;
-
-    assertThat(RankMessage.fromBytes(before).entries()).singleElement().isEqualTo(entry.withoutTerms());
-  }
-
-  @Test
-  void theJsonOfVersionsBeforeTheBinaryFormStillReads() {
-    String json = "{\"kind\":\"KEYWORD\",\"partition\":-1,\"day\":20250,\"window\":\"P7D\",\"keyword\":\"qwen3\","
-        + "\"label\":\"Qwen3\",\"score\":2.75,\"paper\":null,\"keywords\":[]}";
-    assertThat(RankMessage.fromBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .isEqualTo(RankMessage.keyword(-1, 20_250, "P7D", "qwen3", "Qwen3", 2.75, 0));
-  }
-
-  @Test
   void theJsonThatEarlierVersionsWroteStillReads() {
     for (RankMessage m : EVERY_KIND) {
       assertThat(RankMessage.fromBytes(Json.write(m))).isEqualTo(m);
