@@ -142,8 +142,9 @@ public final class KeywordQueries {
   }
 
   /**
-   * One partition's tests. Those of a closed day never change, so the newest of them are kept (an
-   * active task's only: a standby copy applies its stores' changelogs one by one). Those of an open
+   * One partition's tests. Those of a closed day change only when a later day closes and the oldest
+   * of the 112 days they read is deleted, so the newest of them are kept under the first day they
+   * read (an active task's only: a standby copy applies its stores' changelogs one by one). Those of an open
    * day are reused while no paper has come in for the days they read, since every paper counts in
    * its day's papers on every partition; and, while papers stream in, for {@link
    * #OPEN_TESTS_REUSED}.
